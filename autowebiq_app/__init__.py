@@ -1,0 +1,1 @@
+"""AutoWebIQ: an AI website builder (domain core, pages and API)."""

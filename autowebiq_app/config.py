@@ -1,0 +1,96 @@
+"""Application settings, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "change-me-autowebiq-development-secret"
+
+
+class UnsafeSettings(ValueError):
+    """Raised when production settings would be unsafe to run with."""
+
+
+class Settings(BaseSettings):
+    """Every knob of AutoWebIQ; one instance per process (see `get_settings`)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    environment: Literal["development", "test", "production"] = Field(
+        "development", validation_alias="AUTOWEBIQ_ENV"
+    )
+    database_url: str = "sqlite:///autowebiq.db"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    broker_url: str | None = Field(
+        None, description="Redis URL of the Dramatiq broker; defaults to REDIS_URL's next db."
+    )
+    mongodb_url: str | None = Field(None, description="Unset: an in-process mongomock catalog.")
+    mongodb_database: str = "autowebiq"
+    secret_key: str = DEFAULT_SECRET_KEY
+    starting_credits: int = Field(100, ge=0)
+    build_cost: int = Field(10, ge=0)
+    session_ttl_hours: int = Field(24 * 14, gt=0)
+    max_prompt_chars: int = Field(4000, gt=0)
+    build_stale_seconds: int = Field(
+        300, gt=0, description="A queued/running build silent this long is failed and refunded."
+    )
+    event_stream_ttl_seconds: int = Field(7 * 24 * 3600, gt=0)
+    event_stream_maxlen: int = Field(5000, gt=100)
+    public_url: str = "http://localhost:3000"
+    allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    llm_provider: Literal["offline", "openai"] = "offline"
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str | None = None
+
+    firebase_project_id: str | None = None
+    firebase_credentials_file: str | None = None
+    firebase_auth_emulator_host: str | None = Field(
+        None, validation_alias="FIREBASE_AUTH_EMULATOR_HOST"
+    )
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+            raise UnsafeSettings("SECRET_KEY must be set to a random value of 32+ characters")
+        if self.firebase_auth_emulator_host:
+            raise UnsafeSettings(
+                "FIREBASE_AUTH_EMULATOR_HOST is set: firebase-admin would accept unsigned tokens"
+            )
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """DATABASE_URL with the psycopg 3 driver made explicit for PostgreSQL."""
+        url = self.database_url
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url
+
+    @property
+    def effective_broker_url(self) -> str:
+        """The broker's Redis URL: its own db number, away from cache and streams."""
+        if self.broker_url:
+            return self.broker_url
+        parts = urlsplit(self.redis_url)
+        db = int(parts.path.strip("/") or 0)
+        return urlunsplit(parts._replace(path=f"/{(db + 1) % 16}"))
+
+    @property
+    def firebase_enabled(self) -> bool:
+        return bool(self.firebase_project_id)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings (tests clear the cache after changing the environment)."""
+    return Settings()

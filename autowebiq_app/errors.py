@@ -1,0 +1,78 @@
+"""Domain exceptions; the API and the UI map them to messages and status codes in one place."""
+
+
+class DomainError(Exception):
+    """Base of every error a user can cause; `code` is stable, the message is for people."""
+
+    code = "bad_request"
+    status = 400
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationFailed(DomainError):
+    code = "invalid_input"
+    status = 422
+
+
+class EmailTaken(DomainError):
+    code = "email_taken"
+    status = 409
+
+
+class WeakPassword(ValidationFailed):
+    code = "weak_password"
+
+
+class InvalidCredentials(DomainError):
+    code = "invalid_credentials"
+    status = 401
+
+
+class NotAuthenticated(DomainError):
+    code = "not_authenticated"
+    status = 401
+
+
+class InsufficientCredits(DomainError):
+    code = "insufficient_credits"
+    status = 402
+
+    def __init__(self, *, balance: int, cost: int):
+        super().__init__(
+            f"This build costs {cost} credits but your balance is {balance}."
+        )
+        self.balance = balance
+        self.cost = cost
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status = 404
+
+
+class ProjectNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("Project not found.")
+
+
+class BuildNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("Build not found.")
+
+
+class PromptTooLong(DomainError):
+    code = "prompt_too_long"
+    status = 413
+
+
+class BuildInProgress(DomainError):
+    code = "build_in_progress"
+    status = 409
+
+
+class FirebaseNotConfigured(DomainError):
+    code = "firebase_not_configured"
+    status = 400

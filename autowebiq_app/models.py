@@ -1,0 +1,198 @@
+"""SQLModel tables and the public shapes that leave the domain core.
+
+Layering follows Base -> table -> Public: table classes never reach the API or the browser.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from uuid import uuid4
+
+from sqlalchemy import CheckConstraint, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from autowebiq_app.db_types import JSONColumn, UTCDateTime, utcnow
+
+
+def new_id() -> str:
+    return uuid4().hex
+
+
+def _created_at() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class BuildStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+    @property
+    def finished(self) -> bool:
+        return self in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
+
+
+class ChargeState(StrEnum):
+    RESERVED = "reserved"
+    SETTLED = "settled"
+    REFUNDED = "refunded"
+
+
+class LedgerKind(StrEnum):
+    GRANT = "grant"
+    BUILD_RESERVE = "build_reserve"
+    BUILD_REFUND = "build_refund"
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("credits >= 0", name="ck_users_credits_nonnegative"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    email: str | None = Field(default=None, unique=True, index=True, max_length=320)
+    display_name: str = Field(default="", max_length=120)
+    password_hash: str | None = Field(default=None, max_length=255)
+    firebase_uid: str | None = Field(default=None, unique=True, max_length=128)
+    credits: int = Field(default=0, nullable=False)
+    created_at: datetime = _created_at()
+
+
+class UserSession(SQLModel, table=True):
+    __tablename__ = "user_sessions"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    user_id: str = Field(foreign_key="users.id", index=True, max_length=32, ondelete="CASCADE")
+    token_hash: str = Field(unique=True, max_length=64)
+    created_at: datetime = _created_at()
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Project(SQLModel, table=True):
+    __tablename__ = "projects"
+    __table_args__ = (Index("ix_projects_user_updated", "user_id", "updated_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    user_id: str = Field(foreign_key="users.id", max_length=32, ondelete="CASCADE")
+    name: str = Field(max_length=120)
+    description: str = Field(default="", max_length=2000)
+    template_slug: str | None = Field(default=None, max_length=80)
+    published_slug: str | None = Field(default=None, unique=True, max_length=80)
+    created_at: datetime = _created_at()
+    updated_at: datetime = _created_at()
+
+
+class ProjectMessage(SQLModel, table=True):
+    __tablename__ = "project_messages"
+    __table_args__ = (Index("ix_project_messages_project_created", "project_id", "created_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    project_id: str = Field(foreign_key="projects.id", max_length=32, ondelete="CASCADE")
+    build_id: str | None = Field(default=None, foreign_key="builds.id", max_length=32)
+    role: str = Field(max_length=16)  # "user" or "assistant"
+    content: str
+    created_at: datetime = _created_at()
+
+
+class Build(SQLModel, table=True):
+    __tablename__ = "builds"
+    __table_args__ = (
+        Index("ix_builds_project_created", "project_id", "created_at"),
+        Index("ix_builds_status_heartbeat", "status", "heartbeat_at"),
+        UniqueConstraint("user_id", "request_key", name="uq_builds_user_request_key"),
+        CheckConstraint("progress >= 0 AND progress <= 100", name="ck_builds_progress_range"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    project_id: str = Field(foreign_key="projects.id", max_length=32, ondelete="CASCADE")
+    user_id: str = Field(foreign_key="users.id", index=True, max_length=32, ondelete="CASCADE")
+    prompt: str
+    status: str = Field(default=BuildStatus.QUEUED, max_length=16)
+    progress: int = Field(default=0)
+    cost: int = Field(ge=0)
+    charge_state: str = Field(default=ChargeState.RESERVED, max_length=16)
+    error: str | None = None
+    task_id: str | None = Field(default=None, max_length=64)
+    request_key: str | None = Field(default=None, max_length=128)
+    version_number: int | None = None
+    attempts: int = Field(default=0)
+    created_at: datetime = _created_at()
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    heartbeat_at: datetime = _created_at()
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CreditTransaction(SQLModel, table=True):
+    """An append-only ledger row; `users.credits` always equals the sum of `amount`."""
+
+    __tablename__ = "credit_transactions"
+    __table_args__ = (Index("ix_credit_transactions_user_created", "user_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(foreign_key="users.id", max_length=32, ondelete="CASCADE")
+    build_id: str | None = Field(default=None, foreign_key="builds.id", max_length=32)
+    kind: str = Field(max_length=32)
+    amount: int
+    balance_after: int
+    idempotency_key: str = Field(unique=True, max_length=160)
+    description: str = Field(default="", max_length=255)
+    created_at: datetime = _created_at()
+
+
+class ProjectVersion(SQLModel, table=True):
+    __tablename__ = "project_versions"
+    __table_args__ = (UniqueConstraint("project_id", "number", name="uq_project_versions_number"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    project_id: str = Field(foreign_key="projects.id", max_length=32, ondelete="CASCADE")
+    build_id: str | None = Field(default=None, foreign_key="builds.id", unique=True, max_length=32)
+    number: int
+    prompt: str = ""
+    plan: dict = Field(default_factory=dict, sa_column=Column(JSONColumn, nullable=False))
+    files: dict = Field(default_factory=dict, sa_column=Column(JSONColumn, nullable=False))
+    qa_report: dict = Field(default_factory=dict, sa_column=Column(JSONColumn, nullable=False))
+    qa_score: int | None = None
+    created_at: datetime = _created_at()
+
+
+class UserPublic(SQLModel):
+    id: str
+    email: str | None
+    display_name: str
+    credits: int
+
+
+class ProjectPublic(SQLModel):
+    id: str
+    name: str
+    description: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class BuildPublic(SQLModel):
+    id: str
+    project_id: str
+    status: str
+    progress: int
+    cost: int
+    charge_state: str
+    error: str | None
+    task_id: str | None
+    version_number: int | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class TransactionPublic(SQLModel):
+    id: int
+    kind: str
+    amount: int
+    balance_after: int
+    build_id: str | None
+    description: str
+    created_at: datetime
