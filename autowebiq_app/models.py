@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from autowebiq_app.db_types import JSONColumn, UTCDateTime, utcnow
@@ -33,6 +33,9 @@ class BuildStatus(StrEnum):
     @property
     def finished(self) -> bool:
         return self in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
+
+
+ACTIVE_BUILD_CONDITION = "status IN ('queued', 'running')"
 
 
 class ChargeState(StrEnum):
@@ -102,6 +105,14 @@ class Build(SQLModel, table=True):
     __table_args__ = (
         Index("ix_builds_project_created", "project_id", "created_at"),
         Index("ix_builds_status_heartbeat", "status", "heartbeat_at"),
+        # At most one queued or running build per project, enforced by the database.
+        Index(
+            "uq_builds_project_active",
+            "project_id",
+            unique=True,
+            postgresql_where=text(ACTIVE_BUILD_CONDITION),
+            sqlite_where=text(ACTIVE_BUILD_CONDITION),
+        ),
         UniqueConstraint("user_id", "request_key", name="uq_builds_user_request_key"),
         CheckConstraint("progress >= 0 AND progress <= 100", name="ck_builds_progress_range"),
     )

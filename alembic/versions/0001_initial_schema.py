@@ -85,6 +85,11 @@ def upgrade() -> None:
     op.create_index('ix_builds_project_created', 'builds', ['project_id', 'created_at'], unique=False)
     op.create_index('ix_builds_status_heartbeat', 'builds', ['status', 'heartbeat_at'], unique=False)
     op.create_index(op.f('ix_builds_user_id'), 'builds', ['user_id'], unique=False)
+    active = sa.text("status IN ('queued', 'running')")
+    op.create_index(
+        'uq_builds_project_active', 'builds', ['project_id'], unique=True,
+        postgresql_where=active, sqlite_where=active,
+    )
     op.create_table('credit_transactions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
@@ -139,6 +144,7 @@ def downgrade() -> None:
     op.drop_index('ix_credit_transactions_user_created', table_name='credit_transactions')
     op.drop_table('credit_transactions')
     op.drop_index(op.f('ix_builds_user_id'), table_name='builds')
+    op.drop_index('uq_builds_project_active', table_name='builds')
     op.drop_index('ix_builds_status_heartbeat', table_name='builds')
     op.drop_index('ix_builds_project_created', table_name='builds')
     op.drop_table('builds')

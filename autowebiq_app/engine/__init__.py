@@ -1,0 +1,1 @@
+"""The site engine: planner -> image -> frontend -> QA agents, offline by default."""

@@ -1,0 +1,96 @@
+"""The QA agent: checks a generated site and scores it 0-100."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+class _Scan(HTMLParser):
+    """Collects what the checks need in one pass over a page."""
+
+    _VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.images_without_alt: list[str] = []
+        self.references: list[str] = []
+        self.landmarks: set[str] = set()
+        self.has_h1 = False
+        self.errors: list[str] = []
+        self.open_tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("main", "header", "footer", "nav"):
+            self.landmarks.add(tag)
+        if tag == "h1":
+            self.has_h1 = True
+        if tag == "img" and not (attributes.get("alt") or "").strip():
+            self.images_without_alt.append(attributes.get("src") or "?")
+        for name in ("src", "href"):
+            value = attributes.get(name)
+            if value and not (tag == "a" and name == "href" and value.startswith(("#", "mailto:", "tel:"))):
+                self.references.append(value)
+        if tag not in self._VOID:
+            self.open_tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self._VOID:
+            return
+        if tag in self.open_tags:
+            while self.open_tags and self.open_tags.pop() != tag:
+                pass
+        else:
+            self.errors.append(f"stray </{tag}>")
+
+
+def check_site(files: dict[str, str]) -> dict:
+    """A report of every check, with the problems found and a 0-100 score."""
+    checks: list[dict] = []
+    for path, text in sorted(files.items()):
+        if path.endswith(".html"):
+            checks.extend(_check_page(path, text, files))
+        elif path.endswith(".css"):
+            refs = _CSS_URL.findall(text)
+            checks.append(_result(f"{path}: no external requests", [r for r in refs if _EXTERNAL.match(r)]))
+    passed = sum(1 for check in checks if check["passed"])
+    score = round(100 * passed / len(checks)) if checks else 0
+    return {"score": score, "passed": passed, "total": len(checks), "checks": checks}
+
+
+def _check_page(path: str, text: str, files: dict[str, str]) -> list[dict]:
+    scan = _Scan()
+    scan.feed(text)
+    scan.close()
+    base = posixpath.dirname(path)
+    external = [ref for ref in scan.references if _EXTERNAL.match(ref)]
+    missing = [
+        ref
+        for ref in scan.references
+        if not _EXTERNAL.match(ref)
+        and not ref.startswith(("#", "data:", "mailto:", "tel:"))
+        and posixpath.normpath(posixpath.join(base, ref.split("#")[0].split("?")[0])) not in files
+    ]
+    unclosed = [tag for tag in scan.open_tags if tag not in ("html", "body", "head")]
+    return [
+        _result(f"{path}: HTML is well formed", scan.errors + [f"unclosed <{t}>" for t in unclosed]),
+        _result(f"{path}: every image has alt text", scan.images_without_alt),
+        _result(f"{path}: has one main heading", [] if scan.has_h1 else ["no <h1>"]),
+        _result(
+            f"{path}: has header, nav, main and footer landmarks",
+            sorted({"main", "header", "footer", "nav"} - scan.landmarks),
+        ),
+        _result(f"{path}: internal links and assets resolve", missing),
+        _result(f"{path}: no external requests", external),
+    ]
+
+
+def _result(name: str, problems: list[str]) -> dict:
+    return {"name": name, "passed": not problems, "problems": problems[:20]}

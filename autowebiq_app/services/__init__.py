@@ -1,0 +1,1 @@
+"""Plain-Python services: keyword-only arguments and an explicit session, no Reflex."""

@@ -1,0 +1,157 @@
+"""Accounts and sessions: register, sign in, sign out, resolve a session token."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
+
+from autowebiq_app.config import get_settings
+from autowebiq_app.db_types import utcnow
+from autowebiq_app.errors import EmailTaken, InvalidCredentials, ValidationFailed, WeakPassword
+from autowebiq_app.models import User, UserSession
+from autowebiq_app.services import credits
+
+_hasher = PasswordHasher()
+# Verifying against this when the email is unknown keeps both failures equally slow.
+_DUMMY_HASH = _hasher.hash("autowebiq-dummy-password")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+MIN_PASSWORD_LENGTH = 8
+WRONG_CREDENTIALS = "Email or password is incorrect."
+
+
+def normalize_email(email: str) -> str:
+    """Trimmed and lower-cased; raises ValidationFailed if it is not an address."""
+    email = (email or "").strip().lower()
+    if len(email) > 320 or not _EMAIL.match(email):
+        raise ValidationFailed("Enter a valid email address.")
+    return email
+
+
+def check_password_strength(password: str) -> None:
+    """Raise WeakPassword with the rule a password breaks."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(f"Use at least {MIN_PASSWORD_LENGTH} characters for your password.")
+    if len(password) > 256:
+        raise WeakPassword("Use at most 256 characters for your password.")
+    if not (re.search(r"[A-Za-z]", password) and re.search(r"[^A-Za-z]", password)):
+        raise WeakPassword("Use letters and at least one digit or symbol in your password.")
+
+
+def register(
+    *, session: Session, email: str, password: str, display_name: str = ""
+) -> tuple[User, str]:
+    """Create an account with its starting credits and a session; commits.
+
+    Returns:
+        The user and a new session token.
+    """
+    email = normalize_email(email)
+    check_password_strength(password)
+    if session.exec(select(User.id).where(User.email == email)).first():
+        raise EmailTaken("An account with this email already exists. Sign in instead.")
+    user = User(
+        email=email,
+        display_name=(display_name or email.split("@")[0]).strip()[:120],
+        password_hash=_hasher.hash(password),
+    )
+    try:
+        create_user_with_starting_credits(session=session, user=user)
+        token = create_session(session=session, user_id=user.id)
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise EmailTaken("An account with this email already exists. Sign in instead.") from exc
+    return user, token
+
+
+def authenticate(*, session: Session, email: str, password: str) -> tuple[User, str]:
+    """Check a password and open a session; commits.
+
+    Raises:
+        InvalidCredentials: with the same message whether the email or the password was wrong.
+    """
+    try:
+        email = normalize_email(email)
+    except ValidationFailed as exc:
+        raise InvalidCredentials(WRONG_CREDENTIALS) from exc
+    user = session.exec(select(User).where(User.email == email)).first()
+    stored_hash = user.password_hash if user and user.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored_hash, password or "")
+    except (VerificationError, InvalidHashError) as exc:
+        raise InvalidCredentials(WRONG_CREDENTIALS) from exc
+    if user is None or user.password_hash is None:
+        raise InvalidCredentials(WRONG_CREDENTIALS)
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+        session.add(user)
+    token = create_session(session=session, user_id=user.id)
+    session.commit()
+    return user, token
+
+
+def create_session(*, session: Session, user_id: str) -> str:
+    """Store a new session (hashed) in the caller's transaction; returns the raw token."""
+    token = secrets.token_urlsafe(32)
+    ttl = timedelta(hours=get_settings().session_ttl_hours)
+    session.add(
+        UserSession(user_id=user_id, token_hash=hash_token(token), expires_at=utcnow() + ttl)
+    )
+    session.flush()
+    return token
+
+
+def user_for_token(*, session: Session, token: str | None) -> User | None:
+    """The user a live (unexpired, unrevoked) session token belongs to, else None."""
+    if not token:
+        return None
+    return session.exec(
+        select(User)
+        .join(UserSession, col(UserSession.user_id) == col(User.id))
+        .where(
+            UserSession.token_hash == hash_token(token),
+            col(UserSession.revoked_at).is_(None),
+            UserSession.expires_at > utcnow(),
+        )
+    ).first()
+
+
+def sign_out(*, session: Session, token: str) -> bool:
+    """Revoke a session token; commits. False if it was unknown or already revoked."""
+    result = session.execute(
+        update(UserSession)
+        .where(col(UserSession.token_hash) == hash_token(token), col(UserSession.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    session.commit()
+    return result.rowcount == 1
+
+
+def count_users(*, session: Session) -> int:
+    return session.exec(select(func.count()).select_from(User)).one()
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_user_with_starting_credits(*, session: Session, user: User) -> None:
+    session.add(user)
+    session.flush()
+    starting = get_settings().starting_credits
+    if starting > 0:
+        credits.grant(
+            session=session,
+            user_id=user.id,
+            amount=starting,
+            idempotency_key=f"signup:{user.id}",
+            description="Welcome credits",
+        )

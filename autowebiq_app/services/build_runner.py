@@ -1,0 +1,114 @@
+"""Runs one build for a worker: claim it, run the engine, store the version or fail and refund.
+
+Every step goes to the build's event stream. Safe to run twice for one build (Dramatiq
+delivers at least once): a finished build is left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from autowebiq_app import events
+from autowebiq_app.db import session_scope
+from autowebiq_app.engine.pipeline import EngineError, build_site
+from autowebiq_app.services import builds
+
+logger = logging.getLogger(__name__)
+
+HEARTBEAT_EVERY_SECONDS = 2.0
+INTERNAL_ERROR = "Something went wrong on our side while building."
+
+
+class StreamReporter:
+    """Writes agent steps to the event stream and, at most every few seconds, the DB heartbeat."""
+
+    def __init__(self, build_id: str) -> None:
+        self.build_id = build_id
+        self._last_beat = 0.0
+
+    def agent(self, agent: str, message: str, progress: int) -> None:
+        events.append(self.build_id, events.AGENT_MESSAGE, agent=agent, message=message, progress=progress)
+        self._beat(progress)
+
+    def file_written(self, path: str, size: int, progress: int) -> None:
+        events.append(
+            self.build_id,
+            events.FILE_WRITTEN,
+            agent="frontend",
+            message=f"Wrote {path}",
+            progress=progress,
+            data={"path": path, "size": size},
+        )
+        self._beat(progress)
+
+    def _beat(self, progress: int) -> None:
+        now = time.monotonic()
+        if now - self._last_beat >= HEARTBEAT_EVERY_SECONDS:
+            self._last_beat = now
+            with session_scope() as session:
+                builds.record_progress(session=session, build_id=self.build_id, progress=progress)
+
+
+def run_build(build_id: str) -> None:
+    """Run the build `build_id` to completion or to a refunded failure."""
+    with session_scope() as session:
+        build = builds.mark_running(session=session, build_id=build_id)
+    if build is None:
+        logger.info("build %s already finished; nothing to do", build_id)
+        return
+    started = time.monotonic()
+    events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
+    try:
+        output = build_site(build.prompt, reporter=StreamReporter(build_id))
+    except EngineError as exc:
+        fail(build_id, str(exc))
+        return
+    except Exception:
+        logger.exception("build %s crashed", build_id)
+        fail(build_id, INTERNAL_ERROR)
+        return
+    with session_scope() as session:
+        version = builds.complete_build(
+            session=session,
+            build_id=build_id,
+            files=output.files,
+            plan=output.plan.model_dump(mode="json"),
+            qa_report=output.qa_report,
+            summary=output.summary,
+        )
+    if version is None:
+        logger.warning("build %s was failed while running; its result was discarded", build_id)
+        return
+    events.append(
+        build_id,
+        events.BUILD_COMPLETE,
+        agent="system",
+        message=output.summary,
+        progress=100,
+        data={
+            "version": version.number,
+            "qa_score": version.qa_score,
+            "duration_ms": round((time.monotonic() - started) * 1000),
+            "files": len(output.files),
+        },
+    )
+
+
+def fail(build_id: str, reason: str) -> bool:
+    """Fail and refund the build, then tell its readers; False if it had already finished."""
+    with session_scope() as session:
+        failed = builds.fail_build(session=session, build_id=build_id, reason=reason)
+    if failed:
+        events.append(build_id, events.BUILD_FAILED, agent="system", message=reason, data={"reason": reason})
+    return failed
+
+
+STALE_REASON = "The build stopped responding (its worker was lost). Your credits were refunded."
+
+
+def sweep_stale_builds() -> list[str]:
+    """Fail and refund every build whose worker went silent; returns their ids."""
+    with session_scope() as session:
+        stale = builds.stale_builds(session=session)
+    return [build_id for build_id in stale if fail(build_id, STALE_REASON)]

@@ -1,0 +1,235 @@
+"""Build lifecycle: start (reserve + row + enqueue), run state, complete, fail, sweep."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
+
+from autowebiq_app.config import get_settings
+from autowebiq_app.db_types import utcnow
+from autowebiq_app.errors import BuildInProgress, BuildNotFound, PromptTooLong, ValidationFailed
+from autowebiq_app.models import Build, BuildStatus, ProjectVersion
+from autowebiq_app.services import credits, projects
+
+logger = logging.getLogger(__name__)
+
+ACTIVE = (BuildStatus.QUEUED, BuildStatus.RUNNING)
+Enqueue = Callable[[str], str]
+"""Sends the build's job to the workers and returns the task id."""
+
+
+def clean_prompt(prompt: str) -> str:
+    """The prompt trimmed, or a clear error if it is empty or too long."""
+    prompt = (prompt or "").strip()
+    if not prompt:
+        raise ValidationFailed("Describe the website you want to build.")
+    limit = get_settings().max_prompt_chars
+    if len(prompt) > limit:
+        raise PromptTooLong(f"Keep the prompt under {limit} characters (it has {len(prompt)}).")
+    return prompt
+
+
+def start_build(
+    *,
+    session: Session,
+    user_id: str,
+    project_id: str,
+    prompt: str,
+    enqueue: Enqueue,
+    request_key: str | None = None,
+) -> Build:
+    """Reserve credits and queue a build; returns at once with the queued build.
+
+    Reservation, build row, ledger entry and chat message commit in one transaction;
+    the job is sent only after that commit. If sending fails the build is failed and
+    refunded, so no credits are lost.
+    """
+    prompt = clean_prompt(prompt)
+    projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    if request_key:
+        earlier = session.exec(
+            select(Build).where(Build.user_id == user_id, Build.request_key == request_key)
+        ).first()
+        if earlier is not None:
+            return earlier
+    if active_build(session=session, project_id=project_id) is not None:
+        raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
+    build = Build(
+        project_id=project_id,
+        user_id=user_id,
+        prompt=prompt,
+        cost=get_settings().build_cost,
+        request_key=request_key,
+    )
+    try:
+        session.add(build)
+        session.flush()
+        credits.reserve_for_build(session=session, user_id=user_id, build_id=build.id, cost=build.cost)
+        projects.add_message(
+            session=session, project_id=project_id, role="user", content=prompt, build_id=build.id
+        )
+        projects.touch(session=session, project_id=project_id)
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise BuildInProgress(
+            "A build is already running for this project. Wait for it to finish."
+        ) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    try:
+        task_id = enqueue(build.id)
+    except Exception:
+        logger.exception("could not enqueue build %s", build.id)
+        fail_build(session=session, build_id=build.id, reason="The build queue is unavailable. Your credits were refunded; try again.")
+        session.refresh(build)
+        return build
+    session.execute(update(Build).where(col(Build.id) == build.id).values(task_id=task_id))
+    session.commit()
+    session.refresh(build)
+    return build
+
+
+def get_build(*, session: Session, user_id: str, build_id: str) -> Build:
+    build = session.exec(select(Build).where(Build.id == build_id, Build.user_id == user_id)).first()
+    if build is None:
+        raise BuildNotFound()
+    return build
+
+
+def active_build(*, session: Session, project_id: str) -> Build | None:
+    return session.exec(
+        select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))
+    ).first()
+
+
+def latest_build(*, session: Session, project_id: str) -> Build | None:
+    return session.exec(
+        select(Build)
+        .where(Build.project_id == project_id)
+        .order_by(col(Build.created_at).desc(), col(Build.id).desc())
+    ).first()
+
+
+def mark_running(*, session: Session, build_id: str) -> Build | None:
+    """Claim a build for a worker; None if it already finished (a redelivered job). Commits."""
+    now = utcnow()
+    result = session.execute(
+        update(Build)
+        .where(col(Build.id) == build_id, col(Build.status).in_(ACTIVE))
+        .values(
+            status=BuildStatus.RUNNING,
+            started_at=func.coalesce(Build.started_at, now),
+            heartbeat_at=now,
+            attempts=Build.attempts + 1,
+        )
+    )
+    session.commit()
+    if result.rowcount != 1:
+        return None
+    return session.get(Build, build_id, populate_existing=True)
+
+
+def record_progress(*, session: Session, build_id: str, progress: int) -> None:
+    """Store progress and prove the worker is alive; commits."""
+    session.execute(
+        update(Build)
+        .where(col(Build.id) == build_id, col(Build.status) == BuildStatus.RUNNING)
+        .values(progress=max(0, min(100, progress)), heartbeat_at=utcnow())
+    )
+    session.commit()
+
+
+def complete_build(
+    *,
+    session: Session,
+    build_id: str,
+    files: dict[str, str],
+    plan: dict,
+    qa_report: dict,
+    summary: str,
+) -> ProjectVersion | None:
+    """Store the build's result as the project's next version and settle the charge.
+
+    Safe to repeat: a build that already succeeded returns its version. A build that was
+    failed meanwhile (swept, refunded) stores nothing and returns None. Commits.
+    """
+    build = session.exec(select(Build).where(Build.id == build_id).with_for_update()).one()
+    if build.status == BuildStatus.SUCCEEDED:
+        return session.exec(select(ProjectVersion).where(ProjectVersion.build_id == build_id)).one()
+    if build.status == BuildStatus.FAILED:
+        session.rollback()
+        return None
+    number = (
+        session.exec(
+            select(func.max(ProjectVersion.number)).where(ProjectVersion.project_id == build.project_id)
+        ).one()
+        or 0
+    ) + 1
+    version = ProjectVersion(
+        project_id=build.project_id,
+        build_id=build.id,
+        number=number,
+        prompt=build.prompt,
+        plan=plan,
+        files=files,
+        qa_report=qa_report,
+        qa_score=qa_report.get("score"),
+    )
+    session.add(version)
+    build.status = BuildStatus.SUCCEEDED
+    build.progress = 100
+    build.version_number = number
+    build.finished_at = utcnow()
+    session.add(build)
+    session.flush()
+    credits.settle_build(session=session, build_id=build.id)
+    projects.add_message(
+        session=session, project_id=build.project_id, role="assistant", content=summary, build_id=build.id
+    )
+    projects.touch(session=session, project_id=build.project_id)
+    session.commit()
+    return version
+
+
+def fail_build(*, session: Session, build_id: str, reason: str) -> bool:
+    """Fail an unfinished build and refund it (exactly once). Commits.
+
+    Returns:
+        True if this call failed the build; False if it had already finished.
+    """
+    result = session.execute(
+        update(Build)
+        .where(col(Build.id) == build_id, col(Build.status).in_(ACTIVE))
+        .values(status=BuildStatus.FAILED, error=reason, finished_at=utcnow())
+        .returning(Build.project_id)
+    ).first()
+    if result is None:
+        session.rollback()
+        return False
+    credits.refund_build(session=session, build_id=build_id, reason=reason)
+    projects.add_message(
+        session=session,
+        project_id=result[0],
+        role="assistant",
+        content=f"The build failed: {reason} Your credits were refunded.",
+        build_id=build_id,
+    )
+    session.commit()
+    return True
+
+
+def stale_builds(*, session: Session, now: datetime | None = None) -> list[str]:
+    """Ids of queued/running builds silent for longer than BUILD_STALE_SECONDS."""
+    cutoff = (now or utcnow()) - timedelta(seconds=get_settings().build_stale_seconds)
+    return list(
+        session.exec(
+            select(Build.id).where(col(Build.status).in_(ACTIVE), Build.heartbeat_at < cutoff)
+        )
+    )

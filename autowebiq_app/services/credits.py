@@ -1,0 +1,159 @@
+"""The credits ledger: grant, reserve for a build, settle, refund.
+
+`users.credits` is a cache of the ledger: every change to it happens in the same
+transaction as the `credit_transactions` row that explains it, so the balance always
+equals the sum of the ledger. Reservations are one conditional UPDATE (never
+read-then-write), and every ledger row carries a unique idempotency key.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from autowebiq_app.errors import InsufficientCredits, NotFound
+from autowebiq_app.models import Build, ChargeState, CreditTransaction, LedgerKind, User
+
+
+def balance(*, session: Session, user_id: str) -> int:
+    """The user's current balance."""
+    credits = session.exec(select(User.credits).where(User.id == user_id)).first()
+    if credits is None:
+        raise NotFound("User not found.")
+    return credits
+
+
+def ledger_sum(*, session: Session, user_id: str) -> int:
+    """The sum of the user's ledger rows (equal to `balance` by construction)."""
+    total = session.exec(
+        select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(
+            CreditTransaction.user_id == user_id
+        )
+    ).one()
+    return int(total)
+
+
+def grant(
+    *, session: Session, user_id: str, amount: int, idempotency_key: str, description: str
+) -> CreditTransaction:
+    """Add credits once per `idempotency_key`; a repeated key returns the first entry."""
+    if amount <= 0:
+        raise ValueError("a grant must be positive")
+    existing = session.exec(
+        select(CreditTransaction).where(CreditTransaction.idempotency_key == idempotency_key)
+    ).first()
+    if existing is not None:
+        return existing
+    new_balance = _add_to_balance(session=session, user_id=user_id, delta=amount)
+    return _append(
+        session=session,
+        user_id=user_id,
+        kind=LedgerKind.GRANT,
+        amount=amount,
+        balance_after=new_balance,
+        idempotency_key=idempotency_key,
+        description=description,
+    )
+
+
+def reserve_for_build(*, session: Session, user_id: str, build_id: str, cost: int) -> int:
+    """Take `cost` credits for a build in the caller's transaction; returns the new balance.
+
+    Raises:
+        InsufficientCredits: the balance does not cover the cost; nothing was written.
+    """
+    new_balance = session.execute(
+        update(User)
+        .where(col(User.id) == user_id, col(User.credits) >= cost)
+        .values(credits=User.credits - cost)
+        .returning(User.credits)
+    ).scalar_one_or_none()
+    if new_balance is None:
+        raise InsufficientCredits(balance=balance(session=session, user_id=user_id), cost=cost)
+    _append(
+        session=session,
+        user_id=user_id,
+        build_id=build_id,
+        kind=LedgerKind.BUILD_RESERVE,
+        amount=-cost,
+        balance_after=new_balance,
+        idempotency_key=f"build:{build_id}:reserve",
+        description="Build",
+    )
+    return new_balance
+
+
+def settle_build(*, session: Session, build_id: str) -> bool:
+    """Make a build's reservation final; False if it was already settled or refunded."""
+    result = session.execute(
+        update(Build)
+        .where(col(Build.id) == build_id, col(Build.charge_state) == ChargeState.RESERVED)
+        .values(charge_state=ChargeState.SETTLED)
+    )
+    return result.rowcount == 1
+
+
+def refund_build(*, session: Session, build_id: str, reason: str) -> bool:
+    """Give back a build's reserved credits, at most once per build.
+
+    The charge-state transition is a conditional UPDATE, so two concurrent refunds of one
+    build cannot both pass; the unique ledger key is the second guard.
+
+    Returns:
+        True if this call refunded, False if the build was settled or refunded before.
+    """
+    row = session.execute(
+        update(Build)
+        .where(col(Build.id) == build_id, col(Build.charge_state) == ChargeState.RESERVED)
+        .values(charge_state=ChargeState.REFUNDED)
+        .returning(Build.user_id, Build.cost)
+    ).first()
+    if row is None:
+        return False
+    user_id, cost = row
+    new_balance = _add_to_balance(session=session, user_id=user_id, delta=cost)
+    _append(
+        session=session,
+        user_id=user_id,
+        build_id=build_id,
+        kind=LedgerKind.BUILD_REFUND,
+        amount=cost,
+        balance_after=new_balance,
+        idempotency_key=f"build:{build_id}:refund",
+        description=f"Refund: {reason}"[:255],
+    )
+    return True
+
+
+def history(
+    *, session: Session, user_id: str, limit: int = 50, offset: int = 0
+) -> list[CreditTransaction]:
+    """The user's ledger, newest first."""
+    return list(
+        session.exec(
+            select(CreditTransaction)
+            .where(CreditTransaction.user_id == user_id)
+            .order_by(col(CreditTransaction.id).desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+
+
+def _add_to_balance(*, session: Session, user_id: str, delta: int) -> int:
+    new_balance = session.execute(
+        update(User)
+        .where(col(User.id) == user_id)
+        .values(credits=User.credits + delta)
+        .returning(User.credits)
+    ).scalar_one_or_none()
+    if new_balance is None:
+        raise NotFound("User not found.")
+    return new_balance
+
+
+def _append(*, session: Session, **fields) -> CreditTransaction:
+    entry = CreditTransaction(**fields)
+    session.add(entry)
+    session.flush()
+    return entry

@@ -1,0 +1,1 @@
+"""Dramatiq workers; import `workers.broker` before any actor module."""

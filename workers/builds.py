@@ -1,0 +1,27 @@
+"""Build actors: thin wrappers that take ids and call the build runner."""
+
+from __future__ import annotations
+
+import dramatiq
+
+from workers.broker import broker  # noqa: F401  (sets the broker before the actors below)
+from autowebiq_app.services import build_runner
+
+BUILD_TIME_LIMIT_MS = 10 * 60 * 1000
+
+
+@dramatiq.actor(actor_name="builds.build_site", queue_name="builds", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
+def build_site(build_id: str) -> None:
+    """Run one build; safe to repeat for the same id."""
+    build_runner.run_build(build_id)
+
+
+@dramatiq.actor(actor_name="builds.sweep_stale_builds", queue_name="default", max_retries=0)
+def sweep_stale_builds() -> None:
+    """Fail and refund builds whose worker went silent."""
+    build_runner.sweep_stale_builds()
+
+
+def enqueue_build(build_id: str) -> str:
+    """Send the build's job to the workers; returns the task (message) id."""
+    return build_site.send(build_id).message_id
