@@ -1,0 +1,127 @@
+"""The build lifecycle, with the runner called directly (tier 1/2 without a broker)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import update
+
+from autowebiq_app import events
+from autowebiq_app.db_types import utcnow
+from autowebiq_app.errors import BuildInProgress, ProjectNotFound, PromptTooLong, ValidationFailed
+from autowebiq_app.models import Build, BuildStatus
+from autowebiq_app.services import build_runner, builds, credits, projects
+
+
+def _queue(build_id: str) -> str:
+    return f"task-{build_id}"
+
+
+@pytest.fixture
+def project(session, make_user):
+    user, _ = make_user()
+    return projects.create_project(session=session, user_id=user.id, name="Aurum")
+
+
+def test_runner_stores_a_version_settles_and_streams_events_in_order(session, project):
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id,
+        prompt="Build a luxury e-commerce website called Aurum", enqueue=_queue,
+    )
+    build_runner.run_build(build.id)
+
+    session.expire_all()
+    done = session.get(Build, build.id)
+    assert done.status == BuildStatus.SUCCEEDED and done.progress == 100 and done.version_number == 1
+    version = projects.latest_version(session=session, project_id=project.id)
+    assert "<h1>Aurum</h1>" in version.files["index.html"]
+    assert version.plan["name"] == "Aurum" and version.qa_report["score"] == version.qa_score
+    assert credits.balance(session=session, user_id=project.user_id) == 90
+
+    stream = events.read(build.id)
+    types = [event.type for event in stream]
+    assert types[0] == events.BUILD_STARTED and types[-1] == events.BUILD_COMPLETE
+    assert {"planner", "image", "frontend", "qa"} <= {event.agent for event in stream}
+    progress = [event.progress for event in stream if event.progress is not None]
+    assert progress == sorted(progress) and progress[-1] == 100
+    assert stream[-1].data["version"] == 1
+    assert [event.id for event in events.read(build.id, after=stream[3].id)] == [e.id for e in stream[4:]]
+
+
+def test_running_a_finished_build_again_changes_nothing(session, project):
+    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue)
+    build_runner.run_build(build.id)
+    count = len(events.read(build.id))
+    build_runner.run_build(build.id)
+    assert len(events.read(build.id)) == count
+    assert projects.latest_version(session=session, project_id=project.id).number == 1
+    assert credits.balance(session=session, user_id=project.user_id) == 90
+
+
+def test_engine_crash_fails_with_a_readable_reason_and_refunds(session, project, monkeypatch):
+    def explode(prompt, *, reporter, seed=0):
+        reporter.agent("planner", "Reading your brief…", 5)
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(build_runner, "build_site", explode)
+    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue)
+    build_runner.run_build(build.id)
+
+    session.expire_all()
+    failed = session.get(Build, build.id)
+    assert failed.status == BuildStatus.FAILED and failed.error == build_runner.INTERNAL_ERROR
+    assert credits.balance(session=session, user_id=project.user_id) == 100
+    assert credits.ledger_sum(session=session, user_id=project.user_id) == 100
+    last = events.read(build.id)[-1]
+    assert last.type == events.BUILD_FAILED and "boom" not in last.message
+
+
+def test_sweeper_refunds_a_build_whose_worker_went_silent(session, project):
+    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A gym", enqueue=_queue)
+    builds.mark_running(session=session, build_id=build.id)
+    assert build_runner.sweep_stale_builds() == []
+    session.execute(
+        update(Build).where(Build.id == build.id).values(heartbeat_at=utcnow() - timedelta(minutes=30))
+    )
+    session.commit()
+
+    assert build_runner.sweep_stale_builds() == [build.id]
+    assert build_runner.sweep_stale_builds() == []
+    session.expire_all()
+    assert session.get(Build, build.id).status == BuildStatus.FAILED
+    assert credits.balance(session=session, user_id=project.user_id) == 100
+    assert events.read(build.id)[-1].type == events.BUILD_FAILED
+    # The lost worker's job, redelivered later, must not resurrect the build.
+    build_runner.run_build(build.id)
+    assert projects.latest_version(session=session, project_id=project.id) is None
+
+
+def test_one_build_at_a_time_per_project(session, project):
+    builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue)
+    with pytest.raises(BuildInProgress):
+        builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="Again", enqueue=_queue)
+    assert credits.balance(session=session, user_id=project.user_id) == 90
+
+
+def test_prompt_is_validated_before_anything_is_written(session, project):
+    with pytest.raises(ValidationFailed):
+        builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="   ", enqueue=_queue)
+    with pytest.raises(PromptTooLong):
+        builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="x" * 5000, enqueue=_queue)
+    assert credits.balance(session=session, user_id=project.user_id) == 100
+
+
+def test_another_users_project_is_not_found(session, project, make_user):
+    stranger, _ = make_user()
+    with pytest.raises(ProjectNotFound):
+        projects.get_project(session=session, user_id=stranger.id, project_id=project.id)
+    with pytest.raises(ProjectNotFound):
+        builds.start_build(session=session, user_id=stranger.id, project_id=project.id, prompt="Mine now", enqueue=_queue)
+
+
+def test_request_key_returns_the_first_build(session, project):
+    first = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue, request_key="k1")
+    again = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue, request_key="k1")
+    assert again.id == first.id
+    assert credits.balance(session=session, user_id=project.user_id) == 90
