@@ -42,7 +42,9 @@ class Settings(BaseSettings):
     event_stream_ttl_seconds: int = Field(7 * 24 * 3600, gt=0)
     event_stream_maxlen: int = Field(5000, gt=100)
     public_url: str = "http://localhost:3000"
-    allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+    allowed_origins: list[str] = Field(
+        default_factory=list, description="Browser origins allowed to connect; default PUBLIC_URL."
+    )
 
     llm_provider: Literal["offline", "openai"] = "offline"
     llm_base_url: str | None = None
@@ -84,6 +86,15 @@ class Settings(BaseSettings):
         parts = urlsplit(self.redis_url)
         db = int(parts.path.strip("/") or 0)
         return urlunsplit(parts._replace(path=f"/{(db + 1) % 16}"))
+
+    @property
+    def cors_origins(self) -> list[str]:
+        """ALLOWED_ORIGINS, or PUBLIC_URL under both of its loopback spellings."""
+        if self.allowed_origins:
+            return self.allowed_origins
+        origin = self.public_url.rstrip("/")
+        twins = {origin, origin.replace("://localhost", "://127.0.0.1"), origin.replace("://127.0.0.1", "://localhost")}
+        return sorted(twins)
 
     @property
     def firebase_enabled(self) -> bool:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
 
 from autowebiq_app.config import get_settings
 
-logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
 # Requeue messages of a killed worker far sooner than the default 0.1 % of commands.
 MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
-
 
 def make_broker() -> RedisBroker:
     broker = RedisBroker(
@@ -31,7 +26,6 @@ def make_broker() -> RedisBroker:
         ],
     )
     return broker
-
 
 broker = make_broker()
 dramatiq.set_broker(broker)

@@ -1,0 +1,29 @@
+"""Serving a generated site's files with headers that keep untrusted HTML contained."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from fastapi import Response
+
+SANDBOX_HEADERS = {
+    "Content-Security-Policy": "sandbox allow-scripts",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "private, max-age=60",
+}
+_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+          ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".json": "application/json"}
+
+
+def site_file_response(files: dict[str, str], path: str) -> Response:
+    """The file at `path` (a directory means its index.html), or a plain 404."""
+    path = path.strip("/")
+    if path == "" or path.endswith("/"):
+        path = f"{path}index.html".lstrip("/")
+    content = files.get(path)
+    if content is None:
+        return Response("Not found", status_code=404, media_type="text/plain", headers=SANDBOX_HEADERS)
+    suffix = "." + path.rsplit(".", 1)[-1] if "." in path else ""
+    media_type = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return Response(content, media_type=media_type, headers=SANDBOX_HEADERS)

@@ -1,0 +1,15 @@
+"""The Reflex app: pages register themselves; the FastAPI app serves preview, API and health."""
+
+import reflex as rx
+
+from autowebiq_app import routes
+from autowebiq_app.api.app import create_api
+from autowebiq_app.pages import auth, dashboard, workspace  # noqa: F401  (registers the pages)
+
+
+@rx.page(route=routes.HOME, on_load=rx.redirect(routes.DASHBOARD))
+def index() -> rx.Component:
+    return rx.center(rx.spinner(), min_height="100vh")
+
+
+app = rx.App(api_transformer=create_api())

@@ -1,0 +1,95 @@
+"""/workspace/[project_id]: prompt, live agent feed, and the sandboxed preview."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from autowebiq_app import routes
+from autowebiq_app.pages.workspace_state import WorkspaceState
+from components.build_feed import build_feed
+from components.layout import error_callout, page_shell
+from components.preview_frame import preview_frame
+from state.auth import AuthState
+from state.credits import CreditsState
+
+
+def prompt_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.text("What should we build?", as_="label", html_for="prompt", weight="medium"),
+            rx.text_area(
+                id="prompt",
+                name="prompt",
+                placeholder="Build a luxury e-commerce website for a jewellery brand called Aurum",
+                rows="4",
+                width="100%",
+                required=True,
+            ),
+            error_callout(WorkspaceState.error),
+            rx.button(
+                rx.cond(WorkspaceState.busy, "Building…", "Build"),
+                type="submit",
+                disabled=WorkspaceState.busy,
+                loading=WorkspaceState.busy,
+                id="build-button",
+            ),
+            width="100%",
+            spacing="2",
+        ),
+        on_submit=WorkspaceState.start_build,
+        reset_on_submit=True,
+        width="100%",
+    )
+
+
+def chat_history() -> rx.Component:
+    return rx.vstack(
+        rx.foreach(
+            WorkspaceState.messages,
+            lambda m: rx.box(
+                rx.text(m["content"], size="2"),
+                padding="0.5em 0.75em",
+                border_radius="8px",
+                background=rx.cond(m["role"] == "user", "var(--accent-a3)", "var(--gray-a3)"),
+                align_self=rx.cond(m["role"] == "user", "end", "start"),
+                max_width="90%",
+            ),
+        ),
+        width="100%",
+        spacing="2",
+    )
+
+
+def workspace_body() -> rx.Component:
+    return rx.grid(
+        rx.vstack(
+            rx.heading(WorkspaceState.project_name, size="6", id="project-name"),
+            chat_history(),
+            prompt_form(),
+            build_feed(items=WorkspaceState.feed, progress=WorkspaceState.progress, status_text=WorkspaceState.status_text),
+            spacing="4",
+            width="100%",
+        ),
+        preview_frame(WorkspaceState.preview_url),
+        columns=rx.breakpoints(initial="1", lg="2"),
+        spacing="6",
+        width="100%",
+    )
+
+
+@rx.page(
+    route=routes.WORKSPACE,
+    title="Workspace | AutoWebIQ",
+    on_load=[AuthState.require_login, WorkspaceState.load, CreditsState.refresh],
+)
+def workspace_page() -> rx.Component:
+    return page_shell(
+        rx.cond(
+            WorkspaceState.not_found,
+            rx.vstack(
+                rx.heading("Project not found", size="6"),
+                rx.link("Back to your projects", href=routes.DASHBOARD),
+            ),
+            workspace_body(),
+        )
+    )

@@ -1,0 +1,176 @@
+"""State of /workspace/[project_id]: start builds and follow their event stream live."""
+
+from __future__ import annotations
+
+import time
+
+import reflex as rx
+
+from autowebiq_app import events, routes
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import DomainError, ProjectNotFound
+from autowebiq_app.models import BuildStatus
+from autowebiq_app.redis_client import new_async_redis
+from autowebiq_app.services import builds, preview_links, projects
+from state.auth import AuthState
+from state.credits import CreditsState
+from workers.builds import enqueue_build
+
+FOLLOW_BLOCK_MS = 5000
+FOLLOW_MAX_SECONDS = 3600
+STATUS_TEXT = {
+    "idle": "Ready to build",
+    BuildStatus.QUEUED: "Queued: waiting for a builder…",
+    BuildStatus.RUNNING: "Building…",
+    BuildStatus.SUCCEEDED: "Build complete",
+    BuildStatus.FAILED: "Build failed",
+}
+
+
+def _preview_url(project_id: str, number: int | None = None) -> str:
+    with session_scope() as session:
+        version = (
+            projects.get_version(session=session, project_id=project_id, number=number)
+            if number
+            else projects.latest_version(session=session, project_id=project_id)
+        )
+        return routes.preview(preview_links.sign(version.id)) if version else ""
+
+
+def _build_status(build_id: str) -> tuple[str, str | None]:
+    with session_scope() as session:
+        build = session.get(builds.Build, build_id)
+        return (build.status, build.error) if build else (BuildStatus.FAILED, "Build not found.")
+
+
+class WorkspaceState(rx.State):
+    project_id: str = ""
+    project_name: str = ""
+    not_found: bool = False
+    feed: list[dict[str, str]] = []
+    messages: list[dict[str, str]] = []
+    progress: int = 0
+    status: str = "idle"
+    preview_url: str = ""
+    error: str = ""
+    build_id: str = ""
+    _last_event_id: str = "0"
+    _generation: int = 0
+
+    @rx.var
+    def busy(self) -> bool:
+        return self.status in (BuildStatus.QUEUED, BuildStatus.RUNNING)
+
+    @rx.var
+    def status_text(self) -> str:
+        return STATUS_TEXT.get(self.status, self.status)
+
+    @rx.event
+    async def load(self):
+        """on_load: the project, its latest version and its latest build's history, then live."""
+        user_id = (await self.get_state(AuthState))._user_id()
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        project_id = self.router.page.params.get("project_id", "")
+        self._generation += 1
+        self.feed, self.error, self.progress, self.status, self.build_id = [], "", 0, "idle", ""
+        self._last_event_id = "0"
+        try:
+            with session_scope() as session:
+                project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+                latest = builds.latest_build(session=session, project_id=project.id)
+                self.messages = _messages(session, project.id)
+        except ProjectNotFound:
+            self.not_found, self.project_id, self.project_name = True, "", ""
+            return
+        self.not_found, self.project_id, self.project_name = False, project.id, project.name
+        self.preview_url = _preview_url(project.id)
+        if latest is not None:
+            self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
+            return WorkspaceState.follow_build
+
+    @rx.event
+    async def start_build(self, form: dict):
+        """Send: reserve credits, queue the build, then follow it live."""
+        self.error = ""
+        user_id = (await self.get_state(AuthState))._user_id()
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        try:
+            with session_scope() as session:
+                build = builds.start_build(
+                    session=session,
+                    user_id=user_id,
+                    project_id=self.project_id,
+                    prompt=form.get("prompt", ""),
+                    enqueue=enqueue_build,
+                )
+                self.messages = _messages(session, self.project_id)
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self._generation += 1
+        self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
+        self._last_event_id = "0"
+        if build.status == BuildStatus.FAILED:
+            self.error = build.error or "The build could not start."
+        return [CreditsState.refresh, WorkspaceState.follow_build]
+
+    @rx.event(background=True)
+    async def follow_build(self):
+        """Tail the build's stream from the last id seen until it completes or fails."""
+        async with self:
+            generation, build_id, after = self._generation, self.build_id, self._last_event_id
+        if not build_id:
+            return
+        client = new_async_redis()
+        deadline = time.monotonic() + FOLLOW_MAX_SECONDS
+        try:
+            while time.monotonic() < deadline:
+                batch = await events.aread(client, build_id, after=after, block_ms=FOLLOW_BLOCK_MS)
+                finished_status = None
+                if not batch:
+                    status, error = await rx.run_in_thread(lambda: _build_status(build_id))
+                    if status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
+                        finished_status = (status, error)
+                async with self:
+                    if self._generation != generation:
+                        return
+                    for event in batch:
+                        self._apply(event)
+                    after = self._last_event_id
+                    if finished_status:
+                        self.status, self.error = finished_status[0], finished_status[1] or ""
+                    if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
+                        self.preview_url = await rx.run_in_thread(lambda: _preview_url(self.project_id))
+                        self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
+                        credits_state = await self.get_state(CreditsState)
+                        await credits_state.refresh()
+                        return
+        finally:
+            await client.aclose()
+
+    def _apply(self, event: events.BuildEvent) -> None:
+        self._last_event_id = event.id
+        if event.progress is not None:
+            self.progress = event.progress
+        if event.type == events.BUILD_STARTED:
+            self.status = BuildStatus.RUNNING
+        elif event.type == events.BUILD_COMPLETE:
+            self.status = BuildStatus.SUCCEEDED
+        elif event.type == events.BUILD_FAILED:
+            self.status, self.error = BuildStatus.FAILED, event.message
+        if event.type != events.HEARTBEAT:
+            self.feed.append({"id": event.id, "agent": event.agent or "system", "message": event.message})
+
+
+def _messages(session, project_id: str) -> list[dict[str, str]]:
+    return [
+        {"role": m.role, "content": m.content}
+        for m in projects.list_messages(session=session, project_id=project_id)
+    ]
+
+
+def _load_messages(project_id: str) -> list[dict[str, str]]:
+    with session_scope() as session:
+        return _messages(session, project_id)

@@ -1,0 +1,14 @@
+"""Route constants and URL builders, so no page hard-codes another's path."""
+
+HOME = "/"
+AUTH = "/auth"
+DASHBOARD = "/dashboard"
+WORKSPACE = "/workspace/[project_id]"
+
+
+def workspace(project_id: str) -> str:
+    return f"/workspace/{project_id}"
+
+
+def preview(token: str) -> str:
+    return f"/preview/{token}/"

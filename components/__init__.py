@@ -1,0 +1,1 @@
+"""Reusable Reflex components: nouns that return `rx.Component`, fed by vars they are given."""

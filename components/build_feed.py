@@ -1,0 +1,38 @@
+"""The live feed of agent messages with a progress bar."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+AGENT_COLOURS = {"planner": "violet", "image": "pink", "frontend": "blue", "qa": "green", "system": "gray"}
+
+
+def _feed_item(item: dict) -> rx.Component:
+    return rx.hstack(
+        rx.badge(item["agent"], variant="soft", min_width="5.5em", justify="center"),
+        rx.text(item["message"], size="2"),
+        align="start",
+        spacing="2",
+        class_name="feed-item",
+    )
+
+
+def build_feed(*, items, progress, status_text) -> rx.Component:
+    """`items` is a list var of {agent, message} dicts; `progress` 0-100."""
+    return rx.vstack(
+        rx.hstack(
+            rx.text(status_text, size="2", weight="medium", id="build-status"),
+            rx.spacer(),
+            rx.text(progress, "%", size="2", id="build-progress"),
+            width="100%",
+        ),
+        rx.progress(value=progress, max=100, width="100%"),
+        rx.scroll_area(
+            rx.vstack(rx.foreach(items, _feed_item), spacing="2", id="build-feed", role="log", aria_live="polite"),
+            type="auto",
+            scrollbars="vertical",
+            height="320px",
+        ),
+        width="100%",
+        spacing="2",
+    )

@@ -1,0 +1,1 @@
+"""Shared Reflex states (auth, credits); they import nothing from pages."""

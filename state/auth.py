@@ -1,0 +1,83 @@
+"""Who is signed in: the session token in localStorage, resolved on the server each time."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from autowebiq_app import routes
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import DomainError
+from autowebiq_app.services import accounts
+
+
+class AuthState(rx.State):
+    """Sign in, sign up, sign out, and the guard for pages that need an account."""
+
+    auth_token: str = rx.LocalStorage(name="autowebiq_token")
+    user_email: str = ""
+    user_name: str = ""
+    error: str = ""
+    mode: str = "signin"
+    busy: bool = False
+
+    def _user_id(self) -> str | None:
+        """The signed-in user's id, checked against the database (tokens can be revoked)."""
+        with session_scope() as session:
+            user = accounts.user_for_token(session=session, token=self.auth_token)
+            if user is None:
+                return None
+            self.user_email, self.user_name = user.email or "", user.display_name
+            return user.id
+
+    @rx.var
+    def signed_in(self) -> bool:
+        return bool(self.user_email or self.user_name)
+
+    @rx.event
+    def require_login(self):
+        """on_load guard: a signed-out visitor goes to the sign-in page."""
+        if self._user_id() is None:
+            self.user_email = self.user_name = ""
+            return rx.redirect(routes.AUTH)
+
+    @rx.event
+    def redirect_if_signed_in(self):
+        if self.auth_token and self._user_id() is not None:
+            return rx.redirect(routes.DASHBOARD)
+
+    @rx.event
+    def set_mode(self, mode: str | list[str]):
+        self.mode = "signup" if mode == "signup" else "signin"
+        self.error = ""
+
+    @rx.event
+    def submit(self, form: dict):
+        """Sign in or sign up with the form's email and password."""
+        self.error = ""
+        try:
+            with session_scope() as session:
+                if self.mode == "signup":
+                    user, token = accounts.register(
+                        session=session,
+                        email=form.get("email", ""),
+                        password=form.get("password", ""),
+                        display_name=form.get("display_name", ""),
+                    )
+                else:
+                    user, token = accounts.authenticate(
+                        session=session, email=form.get("email", ""), password=form.get("password", "")
+                    )
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self.auth_token = token
+        self.user_email, self.user_name = user.email or "", user.display_name
+        return rx.redirect(routes.DASHBOARD)
+
+    @rx.event
+    def sign_out(self):
+        if self.auth_token:
+            with session_scope() as session:
+                accounts.sign_out(session=session, token=self.auth_token)
+        self.reset()
+        return rx.redirect(routes.AUTH)
