@@ -1,0 +1,124 @@
+"""`autowebiq`: run the whole app, migrate, run workers or the sweeper."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+logger = logging.getLogger("autowebiq")
+
+
+def migrate() -> None:
+    """Bring the database schema to the latest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "alembic"))
+    command.upgrade(config, "head")
+
+
+def sweeper(interval: float) -> None:
+    """Every `interval` seconds, fail and refund builds whose worker went silent."""
+    from autowebiq_app.services.build_runner import sweep_stale_builds
+
+    logger.info("sweeper running every %ss", interval)
+    while True:
+        try:
+            swept = sweep_stale_builds()
+            if swept:
+                logger.warning("refunded %d stale builds: %s", len(swept), ", ".join(swept))
+        except Exception:
+            logger.exception("sweep failed; retrying next round")
+        time.sleep(interval)
+
+
+def worker_command(processes: int, threads: int) -> list[str]:
+    return [sys.executable, "-m", "dramatiq", "workers.builds",
+            "--processes", str(processes), "--threads", str(threads)]
+
+
+def run(port: int, workers: int) -> int:
+    """Start everything (services, migrations, workers, sweeper, web app) and wait."""
+    from autowebiq_app import embedded
+
+    services = embedded.resolve()
+    os.environ.update(services.env)
+    os.environ.setdefault("PUBLIC_URL", f"http://localhost:{port}")
+    os.environ.setdefault("REFLEX_USE_SYSTEM_BUN", "1")
+    for note in services.notes:
+        print(f"  {note}", flush=True)
+    migrate()
+    children: list[subprocess.Popen] = []
+    env = os.environ.copy()
+    try:
+        children.append(subprocess.Popen(worker_command(workers, 2), cwd=ROOT, env=env, start_new_session=True))
+        children.append(
+            subprocess.Popen([sys.executable, "-m", "autowebiq_app.cli", "sweeper"], cwd=ROOT, env=env, start_new_session=True)
+        )
+        web = subprocess.Popen(
+            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
+             "--frontend-port", str(port), "--backend-port", str(port)],
+            cwd=ROOT, env=env, start_new_session=True,
+        )
+        children.append(web)
+        if _wait_until_up(port, web):
+            print(f"\nAutoWebIQ is running at http://localhost:{port}/  (Ctrl-C to stop)\n", flush=True)
+        return web.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in children:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+        services.close()
+
+
+def _wait_until_up(port: int, web: subprocess.Popen, timeout: float = 900) -> bool:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and web.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2):
+                return True
+        except OSError:
+            time.sleep(1)
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(prog="autowebiq", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser("run", help="start the whole app (embedded services when none are set)")
+    run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
+    run_parser.add_argument("--workers", type=int, default=1, help="Dramatiq worker processes")
+    commands.add_parser("migrate", help="apply database migrations")
+    sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
+    sweep_parser.add_argument("--interval", type=float, default=30.0)
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return run(args.port, args.workers)
+    if args.command == "migrate":
+        migrate()
+        return 0
+    if args.command == "sweeper":
+        sweeper(args.interval)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
