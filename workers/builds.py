@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import dramatiq
+from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from workers.broker import broker  # noqa: F401  (sets the broker before the actors below)
 from autowebiq_app.services import build_runner
 
 BUILD_TIME_LIMIT_MS = 10 * 60 * 1000
+TIME_LIMIT_REASON = "The build took longer than 10 minutes and was stopped. Your credits were refunded."
 
 
 @dramatiq.actor(actor_name="builds.build_site", queue_name="builds", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
 def build_site(build_id: str) -> None:
     """Run one build; safe to repeat for the same id."""
-    build_runner.run_build(build_id)
+    try:
+        build_runner.run_build(build_id)
+    except TimeLimitExceeded:
+        # Retrying would hit the same limit: fail and refund now instead.
+        build_runner.fail(build_id, TIME_LIMIT_REASON)
 
 
 @dramatiq.actor(actor_name="builds.sweep_stale_builds", queue_name="default", max_retries=0)
