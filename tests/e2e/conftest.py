@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,20 @@ def _up(url: str) -> bool:
         return False
 
 
+@dataclass
+class RunningApp:
+    url: str
+    worker: subprocess.Popen
+
+
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> str:
-    """Start `reflex run --env prod --single-port` and a worker; yield the base URL."""
+def app_url(running_app: RunningApp) -> str:
+    return running_app.url
+
+
+@pytest.fixture(scope="module")
+def running_app(tmp_path_factory):
+    """Start `reflex run --env prod --single-port` and a worker process group."""
     port = free_port()
     base = f"http://localhost:{port}"
     os.environ["PUBLIC_URL"] = base
@@ -42,7 +54,7 @@ def app_url(tmp_path_factory) -> str:
         cwd=ROOT, env=env, stdout=web_log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
-        with dramatiq_worker(log_path=logs / "worker.log"):
+        with dramatiq_worker(log_path=logs / "worker.log") as worker:
             try:
                 wait_for(lambda: web.poll() is not None or _up(f"{base}/api/health"), timeout=600, interval=1,
                          what="the app to start")
@@ -50,7 +62,7 @@ def app_url(tmp_path_factory) -> str:
                 pytest.fail(f"app did not start:\n{Path(logs / 'web.log').read_text()[-4000:]}")
             if web.poll() is not None:
                 pytest.fail(f"app exited:\n{Path(logs / 'web.log').read_text()[-4000:]}")
-            yield base
+            yield RunningApp(url=base, worker=worker)
     finally:
         stop_group(web)
         web_log.close()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import uuid
 
 import pytest
@@ -46,6 +48,25 @@ def test_sign_up_create_build_and_preview(app_url, browser_page):
     page.goto(workspace_url)
     expect(page.get_by_role("heading", name="Project not found")).to_be_visible(timeout=30_000)
     expect(page.locator("#site-preview")).to_have_count(0)
+
+
+def test_reload_while_queued_then_continues_live(running_app, browser_page):
+    page = browser_page
+    sign_up(page, running_app.url)
+    create_project(page, "Paused")
+    os.killpg(running_app.worker.pid, signal.SIGSTOP)
+    try:
+        page.fill("#prompt", "A jazz trio called Blue Hours")
+        page.click("#build-button")
+        expect(page.locator("#build-status")).to_have_text("Queued: waiting for a builder…", timeout=30_000)
+        expect(page.locator("#credit-balance")).to_have_text("90", timeout=15_000)
+        page.reload()
+        expect(page.locator("#build-status")).to_have_text("Queued: waiting for a builder…", timeout=30_000)
+        expect(page.locator("#build-button")).to_be_disabled()
+    finally:
+        os.killpg(running_app.worker.pid, signal.SIGCONT)
+    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=60_000)
+    expect(page.frame_locator("#site-preview").locator("h1")).to_have_text("Blue Hours", timeout=30_000)
 
 
 def test_preview_is_served_with_a_sandbox_policy(app_url, browser_page):
