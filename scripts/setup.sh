@@ -27,13 +27,15 @@ if ! command -v bun >/dev/null 2>&1; then
   npm install --global --silent bun || as_root npm install --global --silent bun
 fi
 
-# The Firebase Auth emulator, for the Firebase sign-in tests (it runs on Java 11+).
+# Java runs the Firebase Auth emulator and the Nu HTML validator.
 if [ "${1:-}" = "--test" ] && ! command -v java >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi
-if [ "${1:-}" = "--test" ] && [ ! -x .tools/node_modules/.bin/firebase ]; then
-  npm install --prefix .tools --silent --no-audit --no-fund "firebase-tools@15"
+# Node tools for the tests (tools/package.json): firebase-tools, vnu-jar, axe-core.
+if [ "${1:-}" = "--test" ] && { [ ! -d tools/node_modules ] || [ tools/package-lock.json -nt tools/node_modules ]; }; then
+  npm ci --prefix tools --silent --no-audit --no-fund
+  touch tools/node_modules
 fi
 
 if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then

@@ -19,7 +19,7 @@ from autowebiq_app.services import accounts, credits, firebase_auth
 from tests.helpers import ROOT, free_port, stop_group, wait_for
 
 PROJECT = "demo-autowebiq"
-FIREBASE = os.environ.get("FIREBASE_TOOLS", str(ROOT / ".tools/node_modules/.bin/firebase"))
+FIREBASE = os.environ.get("FIREBASE_TOOLS", str(ROOT / "tools/node_modules/.bin/firebase"))
 
 
 def _post(url: str, body: dict) -> dict:
