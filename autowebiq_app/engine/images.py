@@ -23,6 +23,13 @@ def render_image(spec: ImageSpec, plan: SitePlan) -> str:
     return _scene(spec, plan.palette, rng, width=600, height=450, blobs=4)
 
 
+def illustration(*, alt: str, palette, key: str, width: int, height: int) -> str:
+    """Abstract art for `alt`, in the palette's colours; the same key gives the same picture."""
+    rng = random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:12], 16))
+    spec = ImageSpec(name=key, subject=alt, alt=alt)
+    return _scene(spec, palette, rng, width=width, height=height, blobs=6 if width >= 1000 else 4)
+
+
 def _scene(spec: ImageSpec, p: Palette, rng: random.Random, *, width: int, height: int, blobs: int) -> str:
     shapes = []
     colours = (p.primary, p.accent, p.surface, p.muted)
