@@ -41,8 +41,14 @@ class GateReport:
         return "\n".join(f"{name}:\n  " + "\n  ".join(items) for name, items in sorted(self.problems.items()))
 
 
-def check_pages(pages: dict[str, str], *, widths=WIDTHS, axe_widths=AXE_WIDTHS) -> GateReport:
-    """Run every gate on each page (name -> complete HTML document)."""
+def check_pages(
+    pages: dict[str, str], *, whole_sites: frozenset[str] = frozenset(), widths=WIDTHS, axe_widths=AXE_WIDTHS
+) -> GateReport:
+    """Run every gate on each page (name -> complete HTML document).
+
+    Pages named in `whole_sites` are complete sites, so their in-page links must resolve too
+    (a component shown alone links to sections that are not on its page).
+    """
     report = GateReport()
     with tempfile.TemporaryDirectory(prefix="autowebiq-gates-") as tmp:
         paths = {}
@@ -51,7 +57,7 @@ def check_pages(pages: dict[str, str], *, widths=WIDTHS, axe_widths=AXE_WIDTHS) 
             path.write_text(html, encoding="utf-8")
             paths[name] = path
         validate_html(paths, report)
-        check_in_browser(paths, report, widths=widths, axe_widths=axe_widths)
+        check_in_browser(paths, report, whole_sites=whole_sites, widths=widths, axe_widths=axe_widths)
     return report
 
 
@@ -69,7 +75,7 @@ def validate_html(paths: dict[str, Path], report: GateReport) -> None:
         report.add(name, f"html: line {message.get('lastLine')}: {message.get('message')}")
 
 
-def check_in_browser(paths: dict[str, Path], report: GateReport, *, widths, axe_widths) -> None:
+def check_in_browser(paths: dict[str, Path], report: GateReport, *, whole_sites, widths, axe_widths) -> None:
     from playwright.sync_api import sync_playwright
 
     axe_source = AXE_JS.read_text()
@@ -115,6 +121,12 @@ def check_in_browser(paths: dict[str, Path], report: GateReport, *, widths, axe_
             missing_alt = page.evaluate(
                 "() => [...document.images].filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.src.slice(0, 60))"
             )
+            dangling = [] if name not in whole_sites else page.evaluate(
+                "() => [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
+                ".filter(h => h.length > 1 && !document.getElementById(decodeURIComponent(h.slice(1))))"
+            )
+            for href in sorted(set(dangling)):
+                report.add(name, f"in-page link to a missing id: {href}")
             for src in missing_alt:
                 report.add(name, f"image without alt text: {src}")
             for url in sorted(set(outside)):
