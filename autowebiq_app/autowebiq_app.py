@@ -4,7 +4,13 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.api.app import create_api
-from autowebiq_app.pages import auth, dashboard, workspace  # noqa: F401  (registers the pages)
+from autowebiq_app.pages import (  # noqa: F401  (registers the pages)
+    auth,
+    components_gallery,
+    dashboard,
+    templates_gallery,
+    workspace,
+)
 
 
 @rx.page(route=routes.HOME, on_load=rx.redirect(routes.DASHBOARD))

@@ -25,6 +25,32 @@ def migrate() -> None:
     command.upgrade(config, "head")
 
 
+def seed_catalog() -> None:
+    """Upsert the catalog files into MongoDB (idempotent) and print what changed."""
+    from autowebiq_app.catalog.files import load_catalog
+    from autowebiq_app.catalog.seed import seed
+    from autowebiq_app.catalog.service import get_catalog
+    from autowebiq_app.mongo import using_mongomock
+
+    report = seed(get_catalog(), load_catalog())
+    if using_mongomock():
+        print("catalog: in-process mongomock, seeded from the files by every process at start", flush=True)
+    else:
+        print(f"catalog seeded: {report.summary()}", flush=True)
+
+
+def warm_cache() -> None:
+    """Preload every template, component and common list into Redis; print counts and time."""
+    from autowebiq_app.catalog.service import get_catalog
+
+    report = get_catalog().warm()
+    print(
+        f"cache warmed: {report.templates} templates, {report.components} components, "
+        f"{report.lists} lists in {report.seconds * 1000:.0f} ms",
+        flush=True,
+    )
+
+
 def sweeper(interval: float) -> None:
     """Every `interval` seconds, fail and refund builds whose worker went silent."""
     from autowebiq_app.services.build_runner import sweep_stale_builds
@@ -58,6 +84,8 @@ def run(port: int, workers: int) -> int:
     for note in services.notes:
         print(f"  {note}", flush=True)
     migrate()
+    seed_catalog()
+    warm_cache()
     children: list[subprocess.Popen] = []
     env = os.environ.copy()
     try:
@@ -109,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     run_parser.add_argument("--workers", type=int, default=1, help="Dramatiq worker processes")
     commands.add_parser("migrate", help="apply database migrations")
+    commands.add_parser("seed-catalog", help="load the template/component files into MongoDB")
+    commands.add_parser("warm-cache", help="preload the catalog into Redis")
     sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
     sweep_parser.add_argument("--interval", type=float, default=30.0)
     args = parser.parse_args(argv)
@@ -116,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         return run(args.port, args.workers)
     if args.command == "migrate":
         migrate()
+        return 0
+    if args.command == "seed-catalog":
+        seed_catalog()
+        return 0
+    if args.command == "warm-cache":
+        warm_cache()
         return 0
     if args.command == "sweeper":
         sweeper(args.interval)

@@ -12,3 +12,13 @@ def workspace(project_id: str) -> str:
 
 def preview(token: str) -> str:
     return f"/preview/{token}/"
+TEMPLATES = "/templates"
+COMPONENTS = "/components"
+
+
+def template_preview(slug: str, variant: str = "light") -> str:
+    return f"/catalog/templates/{slug}/preview?variant={variant}"
+
+
+def component_preview(slug: str) -> str:
+    return f"/catalog/components/{slug}/preview"

@@ -12,6 +12,14 @@ from state.credits import CreditsState
 def navbar() -> rx.Component:
     return rx.hstack(
         rx.link(rx.heading("AutoWebIQ", size="5"), href=routes.DASHBOARD, underline="none"),
+        rx.hstack(
+            rx.link("Projects", href=routes.DASHBOARD),
+            rx.link("Templates", href=routes.TEMPLATES),
+            rx.link("Components", href=routes.COMPONENTS),
+            spacing="4",
+            as_="nav",
+            aria_label="Main",
+        ),
         rx.spacer(),
         rx.cond(
             AuthState.signed_in,

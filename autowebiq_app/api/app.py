@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from autowebiq_app.api import health
+from autowebiq_app.api import catalog_routes, health
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
@@ -24,6 +24,8 @@ def create_api() -> FastAPI:
     @api.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
         return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, status_code=exc.status)
+
+    api.include_router(catalog_routes.router)
 
     @api.get("/api/health", tags=["health"])
     async def get_health() -> JSONResponse:

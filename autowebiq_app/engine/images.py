@@ -17,7 +17,7 @@ def render_images(plan: SitePlan) -> dict[str, str]:
 def render_image(spec: ImageSpec, plan: SitePlan) -> str:
     rng = random.Random(int(hashlib.sha256(f"{plan.seed}:{plan.name}:{spec.name}".encode()).hexdigest()[:12], 16))
     if spec.subject == "favicon":
-        return _favicon(plan.name, plan.palette)
+        return favicon_svg(plan.name, plan.palette)
     if spec.name.startswith("hero"):
         return _scene(spec, plan.palette, rng, width=1200, height=800, blobs=7)
     return _scene(spec, plan.palette, rng, width=600, height=450, blobs=4)
@@ -56,7 +56,8 @@ def _scene(spec: ImageSpec, p: Palette, rng: random.Random, *, width: int, heigh
     )
 
 
-def _favicon(name: str, p: Palette) -> str:
+def favicon_svg(name: str, p: Palette) -> str:
+    """A rounded square with the name's first letter."""
     letter = escape((name.strip() or "A")[0].upper())
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'

@@ -11,7 +11,7 @@ from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.redis_client import new_async_redis
-from autowebiq_app.services import builds, preview_links, projects
+from autowebiq_app.services import builds, preview_links, projects, versions
 from state.auth import AuthState
 from state.credits import CreditsState
 from workers.builds import enqueue_build
@@ -30,9 +30,9 @@ STATUS_TEXT = {
 def _preview_url(project_id: str, number: int | None = None) -> str:
     with session_scope() as session:
         version = (
-            projects.get_version(session=session, project_id=project_id, number=number)
+            versions.get_version(session=session, project_id=project_id, number=number)
             if number
-            else projects.latest_version(session=session, project_id=project_id)
+            else versions.latest_version(session=session, project_id=project_id)
         )
         return routes.preview(preview_links.sign(version.id)) if version else ""
 

@@ -14,7 +14,7 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import BuildInProgress, BuildNotFound, PromptTooLong, ValidationFailed
 from autowebiq_app.models import Build, BuildStatus, ProjectVersion
-from autowebiq_app.services import credits, projects
+from autowebiq_app.services import credits, projects, versions
 
 logger = logging.getLogger(__name__)
 
@@ -166,26 +166,18 @@ def complete_build(
     if build.status == BuildStatus.FAILED:
         session.rollback()
         return None
-    number = (
-        session.exec(
-            select(func.max(ProjectVersion.number)).where(ProjectVersion.project_id == build.project_id)
-        ).one()
-        or 0
-    ) + 1
-    version = ProjectVersion(
+    version = versions.create_version(
+        session=session,
         project_id=build.project_id,
         build_id=build.id,
-        number=number,
-        prompt=build.prompt,
-        plan=plan,
         files=files,
+        plan=plan,
+        prompt=build.prompt,
         qa_report=qa_report,
-        qa_score=qa_report.get("score"),
     )
-    session.add(version)
     build.status = BuildStatus.SUCCEEDED
     build.progress = 100
-    build.version_number = number
+    build.version_number = version.number
     build.finished_at = utcnow()
     session.add(build)
     session.flush()

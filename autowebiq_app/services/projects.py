@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import ProjectNotFound, ValidationFailed
-from autowebiq_app.models import Project, ProjectMessage, ProjectVersion
+from autowebiq_app.models import Project, ProjectMessage
 
 MAX_NAME_CHARS = 120
 
@@ -78,19 +78,3 @@ def list_messages(*, session: Session, project_id: str, limit: int = 200) -> lis
             .limit(limit)
         )
     )
-
-
-def latest_version(*, session: Session, project_id: str) -> ProjectVersion | None:
-    return session.exec(
-        select(ProjectVersion)
-        .where(ProjectVersion.project_id == project_id)
-        .order_by(col(ProjectVersion.number).desc())
-    ).first()
-
-
-def get_version(*, session: Session, project_id: str, number: int) -> ProjectVersion | None:
-    return session.exec(
-        select(ProjectVersion).where(
-            ProjectVersion.project_id == project_id, ProjectVersion.number == number
-        )
-    ).first()

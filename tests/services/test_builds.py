@@ -11,7 +11,7 @@ from autowebiq_app import events
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import BuildInProgress, ProjectNotFound, PromptTooLong, ValidationFailed
 from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.services import build_runner, builds, credits, projects
+from autowebiq_app.services import build_runner, builds, credits, projects, versions
 
 
 def _queue(build_id: str) -> str:
@@ -34,7 +34,7 @@ def test_runner_stores_a_version_settles_and_streams_events_in_order(session, pr
     session.expire_all()
     done = session.get(Build, build.id)
     assert done.status == BuildStatus.SUCCEEDED and done.progress == 100 and done.version_number == 1
-    version = projects.latest_version(session=session, project_id=project.id)
+    version = versions.latest_version(session=session, project_id=project.id)
     assert "<h1>Aurum</h1>" in version.files["index.html"]
     assert version.plan["name"] == "Aurum" and version.qa_report["score"] == version.qa_score
     assert credits.balance(session=session, user_id=project.user_id) == 90
@@ -55,7 +55,7 @@ def test_running_a_finished_build_again_changes_nothing(session, project):
     count = len(events.read(build.id))
     build_runner.run_build(build.id)
     assert len(events.read(build.id)) == count
-    assert projects.latest_version(session=session, project_id=project.id).number == 1
+    assert versions.latest_version(session=session, project_id=project.id).number == 1
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
 
@@ -94,7 +94,7 @@ def test_sweeper_refunds_a_build_whose_worker_went_silent(session, project):
     assert events.read(build.id)[-1].type == events.BUILD_FAILED
     # The lost worker's job, redelivered later, must not resurrect the build.
     build_runner.run_build(build.id)
-    assert projects.latest_version(session=session, project_id=project.id) is None
+    assert versions.latest_version(session=session, project_id=project.id) is None
 
 
 def test_one_build_at_a_time_per_project(session, project):

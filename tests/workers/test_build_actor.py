@@ -6,7 +6,7 @@ from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from autowebiq_app import events
 from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.services import build_runner, builds, credits, projects
+from autowebiq_app.services import build_runner, builds, credits, projects, versions
 from workers import builds as build_actors
 
 
@@ -34,6 +34,6 @@ def test_actor_delivered_twice_builds_once(session, make_user):
     build = builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A cafe", enqueue=lambda b: "t")
     build_actors.build_site(build.id)
     build_actors.build_site(build.id)
-    assert projects.latest_version(session=session, project_id=project.id).number == 1
+    assert versions.latest_version(session=session, project_id=project.id).number == 1
     assert [e.type for e in events.read(build.id)].count(events.BUILD_COMPLETE) == 1
     assert credits.ledger_sum(session=session, user_id=user.id) == 90

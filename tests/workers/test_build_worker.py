@@ -6,7 +6,7 @@ import pytest
 
 from autowebiq_app import events
 from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.services import builds, credits, projects
+from autowebiq_app.services import builds, credits, projects, versions
 from tests.helpers import dramatiq_worker
 from workers.builds import enqueue_build
 
@@ -53,7 +53,7 @@ def test_build_from_enqueue_to_stored_version(session, make_user, tmp_path):
     session.expire_all()
     finished = session.get(Build, build.id)
     assert finished.status == BuildStatus.SUCCEEDED and finished.attempts == 1
-    version = projects.get_version(session=session, project_id=project.id, number=1)
+    version = versions.get_version(session=session, project_id=project.id, number=1)
     assert "Trattoria Lucia" in version.files["index.html"]
     assert stream[-1].data["version"] == 1
     assert credits.balance(session=session, user_id=user.id) == credits.ledger_sum(session=session, user_id=user.id) == 90

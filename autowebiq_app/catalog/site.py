@@ -1,0 +1,64 @@
+"""A complete static site (files) from a template and the content of its sections."""
+
+from __future__ import annotations
+
+from autowebiq_app.catalog.render import Theme, component_assets, page_css, render_document, render_section, section_anchors
+from autowebiq_app.catalog.samples import _fill_content, template_theme
+from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
+from autowebiq_app.engine.images import favicon_svg, illustration
+
+
+class AssetImages:
+    """Image resolver that writes each picture to `assets/<key>.svg` in the site's files."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.files: dict[str, str] = {}
+
+    def __call__(self, subject: str, alt: str, width: int, height: int, key: str) -> str:
+        path = f"assets/{key}.svg"
+        self.files[path] = illustration(alt=subject, palette=self.theme.palette, key=key, width=width, height=height)
+        return path
+
+
+def render_site(
+    *,
+    title: str,
+    description: str,
+    site_name: str,
+    sections: list[Section],
+    components: dict[str, ComponentDoc],
+    theme: Theme,
+) -> dict[str, str]:
+    """`index.html`, `styles.css`, `script.js` and `assets/*` for the given sections."""
+    images = AssetImages(theme)
+    docs = [components[s.component] for s in sections]
+    anchors = section_anchors((components[s.component], s.anchor) for s in sections)
+    site = {"name": site_name}
+    rendered = [
+        (doc, render_section(doc, _fill_content(s.content, site_name), anchor=anchor, images=images, site=site))
+        for doc, s, anchor in zip(docs, sections, anchors, strict=True)
+    ]
+    _, js = component_assets(docs)
+    files = dict(images.files)
+    files["assets/favicon.svg"] = favicon_svg(site_name, theme.palette)
+    og_image = next((path for path in files if path != "assets/favicon.svg"), None)
+    files["index.html"] = render_document(
+        title=title, description=description, sections=rendered, css="", js=js, inline=False,
+        favicon="assets/favicon.svg", og_image=og_image,
+    )
+    files["styles.css"] = page_css(theme, docs)
+    files["script.js"] = js + "\n"
+    return files
+
+
+def template_site(template: TemplateDoc, components: dict[str, ComponentDoc], *, variant: str = "light") -> dict[str, str]:
+    """The template as a site, with its own sample copy."""
+    return render_site(
+        title=f"{template.site_name} | {template.tagline}",
+        description=template.description,
+        site_name=template.site_name,
+        sections=template.sections,
+        components=components,
+        theme=template_theme(template, variant),
+    )

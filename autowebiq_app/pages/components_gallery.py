@@ -1,0 +1,74 @@
+"""/components: every catalog component rendered with its sample content."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from autowebiq_app import routes
+from autowebiq_app.catalog.service import get_catalog
+from autowebiq_app.catalog.store import COMPONENTS
+from components.layout import page_shell
+from state.credits import CreditsState
+
+
+class ComponentsState(rx.State):
+    items: list[dict[str, str]] = []
+    categories: list[str] = []
+    category: str = "all"
+
+    @rx.event
+    def load(self):
+        self.categories = ["all"] + [row["category"] for row in get_catalog().categories(COMPONENTS)]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        category = None if self.category == "all" else self.category
+        self.items = [
+            {
+                "slug": c["slug"],
+                "name": c["name"],
+                "category": c["category"],
+                "description": c["description"],
+                "a11y": c.get("a11y", ""),
+                "src": routes.component_preview(c["slug"]),
+            }
+            for c in get_catalog().component_list(category=category, full=True)
+        ]
+
+    @rx.event
+    def set_category(self, category: str | list[str]):
+        self.category = category if isinstance(category, str) else "all"
+        self._refresh()
+
+
+def component_card(item: dict) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(rx.heading(item["name"], size="3"), rx.spacer(), rx.badge(item["category"]), width="100%"),
+            rx.text(item["description"], size="2"),
+            rx.el.iframe(
+                src=item["src"], title=item["name"] + " preview", sandbox="allow-scripts", loading="lazy",
+                style={"width": "100%", "height": "380px", "border": "1px solid var(--gray-a5)", "border_radius": "8px",
+                       "background": "white"},
+            ),
+            rx.text(rx.text.strong("Accessibility: "), item["a11y"], size="1", color_scheme="gray"),
+            spacing="2",
+        ),
+        class_name="component-card",
+        data_slug=item["slug"],
+    )
+
+
+@rx.page(route=routes.COMPONENTS, title="Components | AutoWebIQ", on_load=[ComponentsState.load, CreditsState.refresh])
+def components_page() -> rx.Component:
+    return page_shell(
+        rx.vstack(
+            rx.heading("Components", size="7"),
+            rx.text("The building blocks every generated site is composed from.", color_scheme="gray"),
+            rx.select(ComponentsState.categories, value=ComponentsState.category, on_change=ComponentsState.set_category,
+                      aria_label="Category"),
+            rx.grid(rx.foreach(ComponentsState.items, component_card), columns=rx.breakpoints(initial="1", lg="2"),
+                    spacing="4", width="100%"),
+            spacing="4", width="100%",
+        )
+    )
