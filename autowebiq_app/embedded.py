@@ -38,13 +38,16 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
         return False
 
 
-def resolve(environ: dict[str, str] | None = None) -> ResolvedServices:
-    """Environment additions that point every process at the same services."""
+def resolve(environ: dict[str, str] | None = None, *, database: bool = True) -> ResolvedServices:
+    """Environment additions that point every process at the same services.
+
+    `database=False` leaves the SQL database alone (for tools that only need Redis/MongoDB).
+    """
     environ = dict(os.environ if environ is None else environ)
     local = environ.get("AUTOWEBIQ_EMBEDDED", "") not in ("1", "true", "yes")
     resolved = ResolvedServices()
     RUN_DIR.mkdir(exist_ok=True)
-    if not environ.get("DATABASE_URL"):
+    if database and not environ.get("DATABASE_URL"):
         resolved.env["DATABASE_URL"], note = _database(try_local=local)
         resolved.notes.append(note)
     if not environ.get("REDIS_URL"):
