@@ -1,0 +1,75 @@
+"""Quality gates over the whole bundled catalog, plus what makes it a catalog worth having."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from autowebiq_app.catalog import thumbnails
+from autowebiq_app.catalog.files import bundled_catalog
+from autowebiq_app.catalog.gates import check_pages
+from autowebiq_app.catalog.samples import render_component_sample, render_template_sample
+
+CATALOG = bundled_catalog()
+PAGES = {
+    **{
+        f"template-{slug}-{variant}": (lambda t=t, v=variant: render_template_sample(t, CATALOG.components, variant=v).html)
+        for slug, t in CATALOG.templates.items()
+        for variant in ("light", "dark")
+    },
+    **{f"component-{slug}": (lambda c=c: render_component_sample(c).html) for slug, c in CATALOG.components.items()},
+}
+REQUIRED_COMPONENT_CATEGORIES = {
+    "navigation", "hero", "features", "pricing", "testimonials", "logos", "gallery", "commerce", "menu", "forms",
+    "content", "faq", "tabs", "team", "stats", "timeline", "blog", "search", "data", "charts", "countdown", "map",
+    "cta", "footer",
+}
+
+
+@pytest.fixture(scope="module")
+def gate_report():
+    """Every page through every gate in one batch (one JVM, one browser)."""
+    pages = {name: render() for name, render in PAGES.items()}
+    return check_pages(pages, whole_sites=frozenset(n for n in pages if n.startswith("template-")))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_page_passes_every_gate(gate_report, page):
+    assert gate_report.problems.get(page, []) == []
+
+
+def test_the_catalog_has_24_templates_and_50_components():
+    assert len(CATALOG.templates) == 24
+    assert len(CATALOG.components) == 50
+
+
+def test_components_cover_every_category():
+    assert {c.category for c in CATALOG.components.values()} == REQUIRED_COMPONENT_CATEGORIES
+
+
+def test_templates_are_not_recolourings_of_one_page():
+    templates = list(CATALOG.templates.values())
+    orders = {tuple(s.component for s in t.sections) for t in templates}
+    assert len(orders) == len(templates), "two templates share the same section order"
+    assert len({t.palettes["light"].model_dump_json() for t in templates}) == len(templates)
+    assert len({(t.fonts.heading, t.fonts.body) for t in templates}) >= 6
+    assert len({t.layout.model_dump_json() for t in templates}) >= 12
+    heroes = {s.component for t in templates for s in t.sections if CATALOG.components[s.component].category == "hero"}
+    assert len(heroes) >= 5
+    for a, b in itertools.combinations(templates, 2):
+        shared = set(a.keywords) & set(b.keywords)
+        assert len(shared) < min(len(a.keywords), len(b.keywords)), f"{a.slug} and {b.slug} match the same prompts"
+
+
+def test_sample_copy_is_specific():
+    for template in CATALOG.templates.values():
+        text = str([s.content for s in template.sections]).lower()
+        assert "lorem" not in text and "ipsum" not in text, template.slug
+    for component in CATALOG.components.values():
+        assert "lorem" not in str(component.sample).lower(), component.slug
+
+
+def test_every_template_has_a_fresh_thumbnail():
+    assert thumbnails.stale(CATALOG) == [], "run: python scripts/render_thumbnails.py"
