@@ -7,6 +7,7 @@ import reflex as rx
 from autowebiq_app import routes
 from autowebiq_app.catalog.service import get_catalog
 from autowebiq_app.catalog.store import COMPONENTS
+from components.category_select import category_select
 from components.layout import page_shell
 from state.credits import CreditsState
 
@@ -65,8 +66,7 @@ def components_page() -> rx.Component:
         rx.vstack(
             rx.heading("Components", size="7"),
             rx.text("The building blocks every generated site is composed from.", color_scheme="gray"),
-            rx.select(ComponentsState.categories, value=ComponentsState.category, on_change=ComponentsState.set_category,
-                      aria_label="Category"),
+            category_select(ComponentsState.categories, ComponentsState.category, ComponentsState.set_category),
             rx.grid(rx.foreach(ComponentsState.items, component_card), columns=rx.breakpoints(initial="1", lg="2"),
                     spacing="4", width="100%"),
             spacing="4", width="100%",

@@ -10,6 +10,7 @@ from autowebiq_app.catalog.store import TEMPLATES
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services.project_templates import start_from_template
+from components.category_select import category_select
 from components.layout import error_callout, page_shell
 from state.auth import AuthState
 from state.credits import CreditsState
@@ -173,8 +174,7 @@ def templates_page() -> rx.Component:
             rx.heading("Templates", size="7"),
             rx.text("Start from a designed site and make it yours by chat.", color_scheme="gray"),
             rx.hstack(
-                rx.select(TemplatesState.categories, value=TemplatesState.category, on_change=TemplatesState.set_category,
-                          aria_label="Category"),
+                category_select(TemplatesState.categories, TemplatesState.category, TemplatesState.set_category),
                 rx.input(placeholder="Search templates", value=TemplatesState.query,
                          on_change=TemplatesState.set_query.debounce(250), id="template-search", aria_label="Search templates"),
                 rx.text(TemplatesState.items.length(), " templates", size="2", color_scheme="gray", id="template-count"),
