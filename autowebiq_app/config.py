@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "change-me-autowebiq-development-secret"
+BROKER_NAMESPACE = "autowebiq"
 
 
 class UnsafeSettings(ValueError):
@@ -41,6 +42,9 @@ class Settings(BaseSettings):
     )
     event_stream_ttl_seconds: int = Field(7 * 24 * 3600, gt=0)
     event_stream_maxlen: int = Field(5000, gt=100)
+    max_builds_in_flight: int = Field(3, gt=0, description="queued or running builds per user")
+    api_requests_per_minute: int = Field(240, gt=0, description="per user (per IP when signed out)")
+    api_max_body_bytes: int = Field(256 * 1024, gt=1024)
     public_url: str = "http://localhost:3000"
     allowed_origins: list[str] = Field(
         default_factory=list, description="Browser origins allowed to connect; default PUBLIC_URL."

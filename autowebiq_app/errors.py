@@ -63,6 +63,21 @@ class BuildNotFound(NotFound):
         super().__init__("Build not found.")
 
 
+class VersionNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("Version not found.")
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    status = 409
+
+
+class RateLimited(DomainError):
+    code = "rate_limited"
+    status = 429
+
+
 class PromptTooLong(DomainError):
     code = "prompt_too_long"
     status = 413

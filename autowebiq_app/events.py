@@ -77,6 +77,10 @@ def append(
     return event_id
 
 
+def stream_exists(build_id: str, *, client: redis.Redis | None = None) -> bool:
+    return bool((client or get_redis()).exists(stream_key(build_id)))
+
+
 def read(
     build_id: str,
     *,

@@ -84,6 +84,8 @@ class Project(SQLModel, table=True):
     description: str = Field(default="", max_length=2000)
     template_slug: str | None = Field(default=None, max_length=80)
     published_slug: str | None = Field(default=None, unique=True, max_length=80)
+    published_version: int | None = None
+    published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = _created_at()
     updated_at: datetime = _created_at()
 

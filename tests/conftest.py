@@ -24,6 +24,8 @@ os.environ.update(
     REDIS_URL=REDIS_URL,
     STARTING_CREDITS="100",
     BUILD_COST="10",
+    # The ledger tests start many builds at once; the in-flight limit has its own test.
+    MAX_BUILDS_IN_FLIGHT="1000",
 )
 for name in ("BROKER_URL", "MONGODB_URL", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID"):
     os.environ.pop(name, None)
@@ -70,6 +72,21 @@ def clean_state(migrated_database):
 
     redis.Redis.from_url(get_settings().effective_broker_url).flushdb()
     yield
+
+
+@pytest.fixture
+def settings_override(monkeypatch):
+    """Change settings for one test: settings_override(MAX_BUILDS_IN_FLIGHT="2")."""
+    from autowebiq_app.config import get_settings
+
+    def apply(**env: str) -> None:
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+
+    yield apply
+    monkeypatch.undo()
+    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 
 # Requeue messages of a killed worker far sooner than the default 0.1 % of commands.
 MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
@@ -14,7 +14,7 @@ MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
 def make_broker() -> RedisBroker:
     broker = RedisBroker(
         url=get_settings().effective_broker_url,
-        namespace="autowebiq",
+        namespace=BROKER_NAMESPACE,
         maintenance_chance=MAINTENANCE_CHANCE,
         middleware=[
             AgeLimit(),

@@ -8,29 +8,43 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from autowebiq_app.api import catalog_routes, health
+from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, v2, ws
+from autowebiq_app.api.limits import BodySizeLimit
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response
 from autowebiq_app.db import session_scope
-from autowebiq_app.errors import DomainError
 from autowebiq_app.models import ProjectVersion
-from autowebiq_app.services import preview_links
+from autowebiq_app.services import preview_links, publishing
 
 logger = logging.getLogger(__name__)
+OPENAPI_URL = "/api/openapi.json"
 
 
 def create_api() -> FastAPI:
-    api = FastAPI(title="AutoWebIQ API", version="2.0.0", docs_url=None, redoc_url=None)
-
-    @api.exception_handler(DomainError)
-    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
-        return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, status_code=exc.status)
-
+    api = FastAPI(
+        title="AutoWebIQ API",
+        version="2.0.0",
+        description="Build websites with agents: projects, builds, versions, publishing. "
+        "Authenticate with `Authorization: Bearer <token>` from /api/auth/login or /api/auth/register.",
+        openapi_url=OPENAPI_URL,
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    errors.install(api)
+    api.add_middleware(BodySizeLimit)
+    api.include_router(v2.router)
+    api.include_router(legacy.router)
+    api.include_router(ws.router)
     api.include_router(catalog_routes.router)
 
-    @api.get("/api/health", tags=["health"])
+    @api.get("/api/health", tags=["health"], response_model=schemas.HealthOut,
+             responses={503: {"model": schemas.HealthOut}})
     async def get_health() -> JSONResponse:
         report = await health.check_all()
         return JSONResponse(report, status_code=200 if report["status"] != "unhealthy" else 503)
+
+    @api.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    async def api_not_found(rest: str) -> JSONResponse:
+        return errors.error_response(404, "not_found", f"No API route /api/{rest}.")
 
     @api.get("/preview/{token}", include_in_schema=False)
     async def preview_root(token: str) -> Response:
@@ -40,17 +54,34 @@ def create_api() -> FastAPI:
     async def preview_file(token: str, path: str) -> Response:
         version_id = preview_links.verify(token)
         if version_id is None:
-            return Response("This preview link has expired. Reload the workspace.", status_code=404,
-                            media_type="text/plain", headers=SANDBOX_HEADERS)
+            return _plain_404("This preview link has expired. Reload the workspace.")
         files = await run_in_threadpool(_version_files, version_id)
+        return site_file_response(files, path) if files is not None else _plain_404()
+
+    @api.get("/sites/{slug}", include_in_schema=False)
+    async def site_root(slug: str) -> Response:
+        return RedirectResponse(f"/sites/{slug}/", status_code=307)
+
+    @api.get("/sites/{slug}/{path:path}", include_in_schema=False)
+    async def published_file(slug: str, path: str, request: Request) -> Response:
+        files = await run_in_threadpool(_published_files, slug)
         if files is None:
-            return Response("Not found", status_code=404, media_type="text/plain", headers=SANDBOX_HEADERS)
-        return site_file_response(files, path)
+            return _plain_404("This site is not published.")
+        return site_file_response(files, path, public=True)
 
     return api
+
+
+def _plain_404(message: str = "Not found") -> Response:
+    return Response(message, status_code=404, media_type="text/plain", headers=SANDBOX_HEADERS)
 
 
 def _version_files(version_id: str) -> dict[str, str] | None:
     with session_scope() as session:
         version = session.get(ProjectVersion, version_id)
         return dict(version.files) if version else None
+
+
+def _published_files(slug: str) -> dict[str, str] | None:
+    with session_scope() as session:
+        return publishing.published_files(session=session, slug=slug)

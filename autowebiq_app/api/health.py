@@ -1,21 +1,29 @@
-"""Health of every dependency, each probed with a bounded time so a hang cannot stall it."""
+"""Health of every dependency, each probed with a bounded time so a hang cannot stall it.
+
+`healthy`: all up. `degraded`: the app serves but something is missing (MongoDB catalog,
+or no build worker alive). `unhealthy`: the database or Redis is down (HTTP 503).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
+import redis
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
+from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 from autowebiq_app.db import get_engine
 from autowebiq_app.redis_client import get_redis
 
 logger = logging.getLogger(__name__)
 PROBE_TIMEOUT_SECONDS = 2.0
+WORKER_HEARTBEAT_WINDOW_MS = 60_000
 
 
-def _postgres() -> None:
+def _database() -> None:
     with get_engine().connect() as conn:
         conn.execute(text("SELECT 1"))
 
@@ -24,17 +32,48 @@ def _redis() -> None:
     get_redis().ping()
 
 
-async def _probe(name: str, check) -> str:
+def _mongodb() -> None:
+    from autowebiq_app.mongo import get_mongo_db
+
+    get_mongo_db().command("ping")
+
+
+def _workers_alive() -> int:
+    """Dramatiq workers whose broker heartbeat is recent (the broker's own sorted set)."""
+    client = redis.Redis.from_url(get_settings().effective_broker_url, socket_connect_timeout=1, socket_timeout=1)
     try:
-        await asyncio.wait_for(run_in_threadpool(check), PROBE_TIMEOUT_SECONDS)
-        return "healthy"
+        now_ms = int(time.time() * 1000)
+        return client.zcount(f"{BROKER_NAMESPACE}:__heartbeats__", now_ms - WORKER_HEARTBEAT_WINDOW_MS, "+inf")
+    finally:
+        client.close()
+
+
+async def _probe(name: str, check):
+    try:
+        result = await asyncio.wait_for(run_in_threadpool(check), PROBE_TIMEOUT_SECONDS)
+        return "healthy", result
     except Exception as exc:  # a failing dependency is a report, not a crash
         logger.warning("health probe %s failed: %r", name, exc)
-        return "unhealthy"
+        return "unhealthy", None
 
 
 async def check_all() -> dict:
-    database, redis_state = await asyncio.gather(_probe("database", _postgres), _probe("redis", _redis))
-    states = [database, redis_state]
-    status = "healthy" if all(s == "healthy" for s in states) else "unhealthy" if database != "healthy" else "degraded"
-    return {"status": status, "databases": {"postgresql": database}, "services": {"redis": redis_state}}
+    (database, _), (redis_state, _), (mongo, _), (broker, workers) = await asyncio.gather(
+        _probe("database", _database), _probe("redis", _redis), _probe("mongodb", _mongodb),
+        _probe("dramatiq", _workers_alive),
+    )
+    if database != "healthy" or redis_state != "healthy":
+        status = "unhealthy"
+    elif mongo != "healthy" or broker != "healthy" or not workers:
+        status = "degraded"
+    else:
+        status = "healthy"
+    return {
+        "status": status,
+        "databases": {"postgresql": database, "mongodb": mongo},
+        "services": {
+            "redis": redis_state,
+            "dramatiq": "healthy" if broker == "healthy" and workers else "unhealthy",
+            "dramatiq_workers": workers or 0,
+        },
+    }

@@ -16,8 +16,12 @@ _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"
           ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".json": "application/json"}
 
 
-def site_file_response(files: dict[str, str], path: str) -> Response:
-    """The file at `path` (a directory means its index.html), or a plain 404."""
+def site_file_response(files: dict[str, str], path: str, *, public: bool = False) -> Response:
+    """The file at `path` (a directory means its index.html), or a plain 404.
+
+    Published sites (`public`) get the same sandbox: they are served from the app's own
+    origin, so their scripts must never run with its cookies or storage.
+    """
     path = path.strip("/")
     if path == "" or path.endswith("/"):
         path = f"{path}index.html".lstrip("/")
@@ -26,4 +30,5 @@ def site_file_response(files: dict[str, str], path: str) -> Response:
         return Response("Not found", status_code=404, media_type="text/plain", headers=SANDBOX_HEADERS)
     suffix = "." + path.rsplit(".", 1)[-1] if "." in path else ""
     media_type = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return Response(content, media_type=media_type, headers=SANDBOX_HEADERS)
+    headers = {**SANDBOX_HEADERS, "Cache-Control": "public, max-age=60"} if public else SANDBOX_HEADERS
+    return Response(content, media_type=media_type, headers=headers)

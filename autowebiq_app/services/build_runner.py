@@ -20,12 +20,16 @@ HEARTBEAT_EVERY_SECONDS = 2.0
 INTERNAL_ERROR = "Something went wrong on our side while building."
 
 
+class BuildStopped(Exception):
+    """The build was cancelled or swept while it ran; stop working on it."""
+
+
 class StreamReporter:
     """Writes agent steps to the event stream and, at most every few seconds, the DB heartbeat."""
 
     def __init__(self, build_id: str) -> None:
         self.build_id = build_id
-        self._last_beat = 0.0
+        self._last_beat = time.monotonic()
 
     def agent(self, agent: str, message: str, progress: int) -> None:
         events.append(self.build_id, events.AGENT_MESSAGE, agent=agent, message=message, progress=progress)
@@ -47,7 +51,8 @@ class StreamReporter:
         if now - self._last_beat >= HEARTBEAT_EVERY_SECONDS:
             self._last_beat = now
             with session_scope() as session:
-                builds.record_progress(session=session, build_id=self.build_id, progress=progress)
+                if not builds.record_progress(session=session, build_id=self.build_id, progress=progress):
+                    raise BuildStopped(self.build_id)
 
 
 def run_build(build_id: str) -> None:
@@ -61,6 +66,9 @@ def run_build(build_id: str) -> None:
     events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
     try:
         output = build_site(build.prompt, reporter=StreamReporter(build_id))
+    except BuildStopped:
+        logger.info("build %s stopped while running (cancelled or swept)", build_id)
+        return
     except EngineError as exc:
         fail(build_id, str(exc))
         return

@@ -12,7 +12,14 @@ from sqlmodel import Session, col, func, select
 
 from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
-from autowebiq_app.errors import BuildInProgress, BuildNotFound, PromptTooLong, ValidationFailed
+from autowebiq_app.errors import (
+    BuildInProgress,
+    BuildNotFound,
+    Conflict,
+    PromptTooLong,
+    RateLimited,
+    ValidationFailed,
+)
 from autowebiq_app.models import Build, BuildStatus, ProjectVersion
 from autowebiq_app.services import credits, projects, versions
 
@@ -59,6 +66,9 @@ def start_build(
             return earlier
     if active_build(session=session, project_id=project_id) is not None:
         raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
+    limit = get_settings().max_builds_in_flight
+    if active_builds_count(session=session, user_id=user_id) >= limit:
+        raise RateLimited(f"You already have {limit} builds in progress. Wait for one to finish.")
     build = Build(
         project_id=project_id,
         user_id=user_id,
@@ -109,6 +119,12 @@ def active_build(*, session: Session, project_id: str) -> Build | None:
     ).first()
 
 
+def active_builds_count(*, session: Session, user_id: str) -> int:
+    return session.exec(
+        select(func.count()).select_from(Build).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE))
+    ).one()
+
+
 def latest_build(*, session: Session, project_id: str) -> Build | None:
     return session.exec(
         select(Build)
@@ -136,14 +152,15 @@ def mark_running(*, session: Session, build_id: str) -> Build | None:
     return session.get(Build, build_id, populate_existing=True)
 
 
-def record_progress(*, session: Session, build_id: str, progress: int) -> None:
-    """Store progress and prove the worker is alive; commits."""
-    session.execute(
+def record_progress(*, session: Session, build_id: str, progress: int) -> bool:
+    """Store progress and prove the worker is alive; False if the build is no longer running. Commits."""
+    result = session.execute(
         update(Build)
         .where(col(Build.id) == build_id, col(Build.status) == BuildStatus.RUNNING)
         .values(progress=max(0, min(100, progress)), heartbeat_at=utcnow())
     )
     session.commit()
+    return result.rowcount == 1
 
 
 def complete_build(
@@ -215,6 +232,18 @@ def fail_build(*, session: Session, build_id: str, reason: str) -> bool:
     )
     session.commit()
     return True
+
+
+CANCELLED = "Cancelled before it finished."
+
+
+def cancel_build(*, session: Session, user_id: str, build_id: str) -> Build:
+    """Stop a queued or running build and refund it; a finished build is a Conflict. Commits."""
+    build = get_build(session=session, user_id=user_id, build_id=build_id)
+    if not fail_build(session=session, build_id=build.id, reason=CANCELLED):
+        raise Conflict("This build has already finished.")
+    session.refresh(build)
+    return build
 
 
 def stale_builds(*, session: Session, now: datetime | None = None) -> list[str]:

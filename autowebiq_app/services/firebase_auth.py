@@ -44,6 +44,14 @@ def verify_id_token(id_token: str) -> dict:
 
 def sign_in(*, session: Session, id_token: str) -> tuple[User, str]:
     """Sign in with a Firebase ID token; a first sign-in creates the account; commits."""
+    user = user_for_id_token(session=session, id_token=id_token)
+    token = accounts.create_session(session=session, user_id=user.id)
+    session.commit()
+    return user, token
+
+
+def user_for_id_token(*, session: Session, id_token: str) -> User:
+    """The user a verified Firebase ID token belongs to, created on first sight; commits."""
     claims = verify_id_token(id_token)
     uid = claims["uid"]
     email = (claims.get("email") or "").lower() or None
@@ -60,9 +68,8 @@ def sign_in(*, session: Session, id_token: str) -> tuple[User, str]:
             firebase_uid=uid,
         )
         accounts.create_user_with_starting_credits(session=session, user=user)
-    token = accounts.create_session(session=session, user_id=user.id)
     session.commit()
-    return user, token
+    return user
 
 
 def _email_in_use(session: Session, email: str) -> bool:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from sqlmodel import Session, col, func, select
 
+from autowebiq_app.errors import VersionNotFound
 from autowebiq_app.models import ProjectVersion
 
 
@@ -51,3 +55,56 @@ def get_version(*, session: Session, project_id: str, number: int) -> ProjectVer
             ProjectVersion.project_id == project_id, ProjectVersion.number == number
         )
     ).first()
+
+
+def list_versions(*, session: Session, project_id: str, limit: int = 50, offset: int = 0) -> list[ProjectVersion]:
+    """Newest first."""
+    return list(
+        session.exec(
+            select(ProjectVersion)
+            .where(ProjectVersion.project_id == project_id)
+            .order_by(col(ProjectVersion.number).desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+
+
+def count_versions(*, session: Session, project_id: str) -> int:
+    return session.exec(
+        select(func.count()).select_from(ProjectVersion).where(ProjectVersion.project_id == project_id)
+    ).one()
+
+
+def require_version(*, session: Session, project_id: str, number: int) -> ProjectVersion:
+    version = get_version(session=session, project_id=project_id, number=number)
+    if version is None:
+        raise VersionNotFound()
+    return version
+
+
+def restore_version(*, session: Session, project_id: str, number: int) -> ProjectVersion:
+    """A new version with the files and plan of version `number` (history is never rewritten); commits."""
+    source = require_version(session=session, project_id=project_id, number=number)
+    version = create_version(
+        session=session,
+        project_id=project_id,
+        files=dict(source.files),
+        plan=dict(source.plan),
+        prompt=f"Restore version {number}",
+        qa_report=dict(source.qa_report),
+    )
+    session.commit()
+    return version
+
+
+def export_zip(version: ProjectVersion, *, folder: str) -> bytes:
+    """The version's files as a zip whose index.html opens from disk (all paths are relative)."""
+    buffer = io.BytesIO()
+    stamp = (2026, 1, 1, 0, 0, 0)  # fixed, so the same version always zips to the same bytes
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(version.files):
+            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, version.files[path])
+    return buffer.getvalue()

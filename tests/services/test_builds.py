@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from autowebiq_app import events
 from autowebiq_app.db_types import utcnow
-from autowebiq_app.errors import BuildInProgress, ProjectNotFound, PromptTooLong, ValidationFailed
+from autowebiq_app.errors import BuildInProgress, Conflict, ProjectNotFound, PromptTooLong, RateLimited, ValidationFailed
 from autowebiq_app.models import Build, BuildStatus
 from autowebiq_app.services import build_runner, builds, credits, projects, versions
 
@@ -125,3 +125,23 @@ def test_request_key_returns_the_first_build(session, project):
     again = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue, request_key="k1")
     assert again.id == first.id
     assert credits.balance(session=session, user_id=project.user_id) == 90
+
+
+def test_builds_in_flight_are_limited_per_user(session, project, settings_override):
+    settings_override(MAX_BUILDS_IN_FLIGHT="1")
+    builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue)
+    second = projects.create_project(session=session, user_id=project.user_id, name="Second")
+    with pytest.raises(RateLimited, match="1 builds in progress"):
+        builds.start_build(session=session, user_id=project.user_id, project_id=second.id, prompt="A cafe", enqueue=_queue)
+    assert credits.balance(session=session, user_id=project.user_id) == 90
+
+
+def test_cancel_refunds_and_a_finished_build_cannot_be_cancelled(session, project):
+    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue)
+    cancelled = builds.cancel_build(session=session, user_id=project.user_id, build_id=build.id)
+    assert cancelled.status == BuildStatus.FAILED and cancelled.error == builds.CANCELLED
+    assert credits.balance(session=session, user_id=project.user_id) == 100
+    with pytest.raises(Conflict):
+        builds.cancel_build(session=session, user_id=project.user_id, build_id=build.id)
+    build_runner.run_build(build.id)  # the worker picks it up late: nothing happens
+    assert versions.latest_version(session=session, project_id=project.id) is None

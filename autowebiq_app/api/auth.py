@@ -1,0 +1,47 @@
+"""Who is calling: a session token (or a Firebase ID token) as `Authorization: Bearer`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+
+from autowebiq_app.config import get_settings
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import InvalidCredentials, NotAuthenticated
+from autowebiq_app.models import User
+from autowebiq_app.services import accounts
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def resolve_user(token: str | None) -> User | None:
+    """A session token's user; with Firebase configured, a Firebase ID token's user too."""
+    if not token:
+        return None
+    with session_scope() as session:
+        user = accounts.user_for_token(session=session, token=token)
+        if user is None and get_settings().firebase_enabled and token.count(".") == 2:
+            from autowebiq_app.services import firebase_auth
+
+            try:
+                user = firebase_auth.user_for_id_token(session=session, id_token=token)
+            except InvalidCredentials:
+                return None
+        return user
+
+
+async def current_user(request: Request) -> User:
+    user = await run_in_threadpool(resolve_user, bearer_token(request))
+    if user is None:
+        raise NotAuthenticated("Sign in first: send Authorization: Bearer <token>.")
+    request.state.user_id = user.id
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]

@@ -1,0 +1,45 @@
+"""Every API error is JSON `{"error": {"code", "message"}}` with the right status."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from autowebiq_app.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+_HTTP_CODES = {400: "bad_request", 401: "not_authenticated", 404: "not_found", 405: "method_not_allowed",
+               409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
+
+
+def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+
+
+def install(api: FastAPI) -> None:
+    @api.exception_handler(DomainError)
+    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
+        headers = {"Retry-After": "30"} if exc.status == 429 else None
+        headers = {**(headers or {}), **({"WWW-Authenticate": "Bearer"} if exc.status == 401 else {})}
+        return error_response(exc.status, exc.code, exc.message, headers or None)
+
+    @api.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+        message = f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "Invalid request.")
+        return error_response(422, "invalid_input", message)
+
+    @api.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, "error"), str(exc.detail))
+
+    @api.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unhandled API error", exc_info=exc)
+        return error_response(500, "internal", "Something went wrong on our side.")

@@ -1,0 +1,285 @@
+"""`/api/v2`: users, credits, projects, builds, versions and publishing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated
+
+import redis
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from fastapi.responses import JSONResponse
+from sqlmodel import col, func, select
+
+from autowebiq_app.api import presenters, schemas
+from autowebiq_app.api.auth import CurrentUser
+from autowebiq_app.api.limits import rate_limit
+from autowebiq_app.api.site_files import site_file_response
+from autowebiq_app.config import get_settings
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import BuildNotFound, Conflict
+from autowebiq_app.models import Build, CreditTransaction, LedgerKind, Project, ProjectVersion
+from autowebiq_app.redis_client import get_redis
+from autowebiq_app.services import builds, credits, projects, publishing, versions
+from autowebiq_app.services.publishing import slugify
+
+ERRORS = {
+    code: {"model": schemas.ErrorBody}
+    for code in (400, 401, 402, 404, 409, 413, 422, 429)
+}
+router = APIRouter(prefix="/api/v2", dependencies=[Depends(rate_limit)], responses=ERRORS)
+ProjectId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the project's id")]
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+IDEMPOTENCY_TTL = 24 * 3600
+
+
+@router.get("/user/me", response_model=schemas.UserOut, tags=["user"])
+def me(user: CurrentUser):
+    return presenters.user_out(user)
+
+
+@router.get("/user/credits", response_model=schemas.CreditsOut, tags=["user"])
+def my_credits(user: CurrentUser):
+    with session_scope() as session:
+        return schemas.CreditsOut(balance=credits.balance(session=session, user_id=user.id),
+                                  build_cost=get_settings().build_cost)
+
+
+@router.get("/stats", response_model=schemas.StatsOut, tags=["user"])
+def stats(user: CurrentUser):
+    with session_scope() as session:
+        project_ids = select(Project.id).where(Project.user_id == user.id)
+        by_status = dict(session.exec(
+            select(Build.status, func.count()).where(Build.user_id == user.id).group_by(Build.status)
+        ).all())
+        spent = session.exec(
+            select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(
+                CreditTransaction.user_id == user.id,
+                col(CreditTransaction.kind).in_([LedgerKind.BUILD_RESERVE, LedgerKind.BUILD_REFUND]),
+            )
+        ).one()
+        return schemas.StatsOut(
+            projects=session.exec(select(func.count()).select_from(Project).where(Project.user_id == user.id)).one(),
+            versions=session.exec(
+                select(func.count()).select_from(ProjectVersion).where(col(ProjectVersion.project_id).in_(project_ids))
+            ).one(),
+            builds={status: by_status.get(status, 0) for status in ("queued", "running", "succeeded", "failed")},
+            credits_balance=credits.balance(session=session, user_id=user.id),
+            credits_spent=-int(spent),
+        )
+
+
+@router.post("/projects", status_code=201, response_model=schemas.ProjectOut, tags=["projects"])
+def create_project(body: schemas.ProjectCreate, user: CurrentUser):
+    with session_scope() as session:
+        project = projects.create_project(session=session, user_id=user.id, name=body.name, description=body.description)
+        return presenters.project_out(project)
+
+
+@router.get("/projects", response_model=schemas.Page[schemas.ProjectOut], tags=["projects"])
+def list_projects(user: CurrentUser, limit: Limit = 20, offset: Offset = 0):
+    with session_scope() as session:
+        rows = projects.list_projects(session=session, user_id=user.id, limit=limit, offset=offset)
+        total = session.exec(select(func.count()).select_from(Project).where(Project.user_id == user.id)).one()
+        return schemas.Page[schemas.ProjectOut](
+            items=[presenters.project_out(p) for p in rows], total=total, limit=limit, offset=offset
+        )
+
+
+@router.get("/projects/{project_id}", response_model=schemas.ProjectDetail, tags=["projects"])
+def get_project(project_id: ProjectId, user: CurrentUser):
+    with session_scope() as session:
+        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+        latest = versions.latest_version(session=session, project_id=project.id)
+        build = builds.latest_build(session=session, project_id=project.id)
+        return schemas.ProjectDetail(
+            **presenters.project_out(project).model_dump(),
+            latest_version=latest.number if latest else None,
+            latest_build=presenters.build_status(build) if build else None,
+        )
+
+
+@router.post("/projects/{project_id}/build", status_code=202, response_model=schemas.BuildAccepted, tags=["builds"])
+def start_build(
+    project_id: ProjectId,
+    body: schemas.BuildRequest,
+    user: CurrentUser,
+    idempotency_key: Annotated[str | None, Header(max_length=128, pattern=r"^[\x21-\x7e]+$")] = None,
+):
+    """Queue a build (an edit of the latest version when the project has one); answers at once.
+
+    With an `Idempotency-Key`, a retry returns the first response and charges once.
+    """
+    from workers.builds import enqueue_build
+
+    fingerprint = hashlib.sha256(f"{project_id}\n{body.prompt}".encode()).hexdigest()
+    cache_key = f"idem:{user.id}:{idempotency_key}" if idempotency_key else None
+    if cache_key:
+        replay = _cached_response(cache_key, fingerprint)
+        if replay is not None:
+            return JSONResponse(replay, status_code=202, headers={"Idempotent-Replayed": "true"})
+    with session_scope() as session:
+        has_version = versions.latest_version(session=session, project_id=project_id) is not None
+        build = builds.start_build(
+            session=session, user_id=user.id, project_id=project_id, prompt=body.prompt,
+            enqueue=enqueue_build, request_key=idempotency_key,
+        )
+        if build.project_id != project_id or (idempotency_key and build.prompt != body.prompt.strip()):
+            raise Conflict("This Idempotency-Key was already used for a different request.")
+    accepted = schemas.BuildAccepted(
+        build_id=build.id, task_id=build.task_id, project_id=build.project_id, status=build.status,
+        kind="edit" if has_version else "create", cost=build.cost,
+    )
+    if cache_key:
+        _remember_response(cache_key, fingerprint, accepted.model_dump(mode="json"))
+    return accepted
+
+
+def _cached_response(key: str, fingerprint: str) -> dict | None:
+    try:
+        raw = get_redis().get(key)
+    except redis.RedisError:
+        return None
+    if not raw:
+        return None
+    stored = json.loads(raw)
+    if stored["fingerprint"] != fingerprint:
+        raise Conflict("This Idempotency-Key was already used for a different request.")
+    return stored["response"]
+
+
+def _remember_response(key: str, fingerprint: str, response: dict) -> None:
+    try:
+        get_redis().set(key, json.dumps({"fingerprint": fingerprint, "response": response}), ex=IDEMPOTENCY_TTL, nx=True)
+    except redis.RedisError:
+        pass  # the database's unique request key still guarantees one charge
+
+
+def _build_for_task(session, user_id: str, project_id: str, task_id: str) -> Build:
+    build = session.exec(
+        select(Build).where(
+            Build.user_id == user_id, Build.project_id == project_id,
+            (Build.task_id == task_id) | (Build.id == task_id),
+        )
+    ).first()
+    if build is None:
+        raise BuildNotFound()
+    return build
+
+
+@router.get("/projects/{project_id}/build/status/{task_id}", response_model=schemas.BuildStatusOut, tags=["builds"])
+def build_status(project_id: ProjectId, task_id: Annotated[str, Path(max_length=64)], user: CurrentUser):
+    with session_scope() as session:
+        return presenters.build_status(_build_for_task(session, user.id, project_id, task_id))
+
+
+@router.post("/projects/{project_id}/build/{task_id}/cancel", response_model=schemas.BuildStatusOut, tags=["builds"])
+def cancel_build(project_id: ProjectId, task_id: Annotated[str, Path(max_length=64)], user: CurrentUser):
+    from autowebiq_app import events
+
+    with session_scope() as session:
+        build = _build_for_task(session, user.id, project_id, task_id)
+        cancelled = builds.cancel_build(session=session, user_id=user.id, build_id=build.id)
+        events.append(build.id, events.BUILD_FAILED, agent="system", message=builds.CANCELLED,
+                      data={"reason": builds.CANCELLED})
+        return presenters.build_status(cancelled)
+
+
+@router.get("/credits/history", response_model=schemas.Page[schemas.TransactionOut], tags=["credits"])
+def credit_history(user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
+    with session_scope() as session:
+        rows = credits.history(session=session, user_id=user.id, limit=limit, offset=offset)
+        total = session.exec(
+            select(func.count()).select_from(CreditTransaction).where(CreditTransaction.user_id == user.id)
+        ).one()
+        return schemas.Page[schemas.TransactionOut](
+            items=[schemas.TransactionOut.model_validate(r, from_attributes=True) for r in rows],
+            total=total, limit=limit, offset=offset,
+        )
+
+
+@router.get("/projects/{project_id}/versions", response_model=schemas.Page[schemas.VersionSummary], tags=["versions"])
+def list_versions(project_id: ProjectId, user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
+    with session_scope() as session:
+        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+        rows = versions.list_versions(session=session, project_id=project.id, limit=limit, offset=offset)
+        return schemas.Page[schemas.VersionSummary](
+            items=[presenters.version_summary(v) for v in rows],
+            total=versions.count_versions(session=session, project_id=project.id), limit=limit, offset=offset,
+        )
+
+
+VersionNumber = Annotated[int, Path(ge=1, le=1_000_000)]
+
+
+@router.get("/projects/{project_id}/versions/{number}", response_model=schemas.VersionDetail, tags=["versions"])
+def get_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
+    with session_scope() as session:
+        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+        return presenters.version_detail(versions.require_version(session=session, project_id=project.id, number=number))
+
+
+@router.get(
+    "/projects/{project_id}/versions/{number}/files/{path:path}",
+    tags=["versions"],
+    responses={200: {"content": {"text/plain": {}}, "description": "the raw file"}},
+)
+def get_version_file(project_id: ProjectId, number: VersionNumber, path: str, user: CurrentUser):
+    with session_scope() as session:
+        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+        version = versions.require_version(session=session, project_id=project.id, number=number)
+        if path not in version.files:
+            from autowebiq_app.errors import NotFound
+
+            raise NotFound("File not found in this version.")
+        return site_file_response(version.files, path)
+
+
+@router.get(
+    "/projects/{project_id}/versions/{number}/export.zip",
+    tags=["versions"],
+    responses={200: {"content": {"application/zip": {}}, "description": "the version as a zip"}},
+)
+def export_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
+    with session_scope() as session:
+        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+        version = versions.require_version(session=session, project_id=project.id, number=number)
+        folder = f"{slugify(project.name)}-v{number}"
+        return Response(
+            versions.export_zip(version, folder=folder), media_type="application/zip",
+            headers={"Content-Disposition": f'attachment; filename="{folder}.zip"'},
+        )
+
+
+@router.post(
+    "/projects/{project_id}/versions/{number}/restore", status_code=201, response_model=schemas.VersionSummary,
+    tags=["versions"],
+)
+def restore_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
+    with session_scope() as session:
+        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+        if builds.active_build(session=session, project_id=project.id):
+            raise Conflict("A build is running for this project; restore when it has finished.")
+        return presenters.version_summary(versions.restore_version(session=session, project_id=project.id, number=number))
+
+
+def _publish_out(project: Project) -> schemas.PublishOut:
+    slug = project.published_slug
+    url = f"{get_settings().public_url.rstrip('/')}/sites/{slug}/" if slug else None
+    return schemas.PublishOut(published=bool(slug), slug=slug, version=project.published_version, url=url)
+
+
+@router.post("/projects/{project_id}/publish", response_model=schemas.PublishOut, tags=["publishing"])
+def publish(project_id: ProjectId, user: CurrentUser, body: schemas.PublishRequest | None = None):
+    with session_scope() as session:
+        project = publishing.publish(
+            session=session, user_id=user.id, project_id=project_id, version_number=body.version if body else None
+        )
+        return _publish_out(project)
+
+
+@router.delete("/projects/{project_id}/publish", response_model=schemas.PublishOut, tags=["publishing"])
+def unpublish(project_id: ProjectId, user: CurrentUser):
+    with session_scope() as session:
+        return _publish_out(publishing.unpublish(session=session, user_id=user.id, project_id=project_id))

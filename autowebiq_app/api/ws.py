@@ -1,0 +1,149 @@
+"""`WS /api/v2/ws/build/{project_id}`: a project's build events, live, resumable.
+
+The socket streams the project's running build (or its latest), then follows each next
+build started on the project. Every message carries `event_id` = "{build_id}:{stream_id}";
+reconnecting with `?last_event_id=` resumes after it with nothing lost or repeated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from fastapi.concurrency import run_in_threadpool
+from sqlmodel import col, select
+
+from autowebiq_app import events
+from autowebiq_app.api.auth import resolve_user
+from autowebiq_app.config import get_settings
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import ProjectNotFound
+from autowebiq_app.models import Build
+from autowebiq_app.redis_client import new_async_redis
+from autowebiq_app.services import projects
+
+logger = logging.getLogger(__name__)
+router = APIRouter()
+HEARTBEAT_SECONDS = 15.0
+BLOCK_MS = 1000
+POLICY_VIOLATION = 1008
+
+
+def _origin_allowed(websocket: WebSocket) -> bool:
+    origin = websocket.headers.get("origin")
+    return origin is None or origin.rstrip("/") in get_settings().cors_origins
+
+
+def _builds_after(user_id: str, project_id: str, build_id: str | None) -> list[Build]:
+    """The build to stream first (running, else latest), or those started after `build_id`."""
+    with session_scope() as session:
+        projects.get_project(session=session, user_id=user_id, project_id=project_id)
+        query = select(Build).where(Build.project_id == project_id).order_by(col(Build.created_at), col(Build.id))
+        rows = list(session.exec(query))
+    if build_id is None:
+        running = [b for b in rows if b.status in ("queued", "running")]
+        return running[:1] or rows[-1:]
+    ids = [b.id for b in rows]
+    return rows[ids.index(build_id) + 1 :] if build_id in ids else []
+
+
+def message(build_id: str, event: events.BuildEvent) -> dict:
+    payload = {
+        "type": event.type,
+        "event_id": f"{build_id}:{event.id}",
+        "build_id": build_id,
+        "agent": event.agent,
+        "message": event.message,
+        "progress": event.progress,
+        "ts": event.ts,
+    }
+    if event.type == events.FILE_WRITTEN:
+        payload.update(path=event.data.get("path"), size=event.data.get("size"))
+    elif event.type == events.BUILD_COMPLETE:
+        payload.update(
+            duration_ms=event.data.get("duration_ms"), version=event.data.get("version"),
+            qa_score=event.data.get("qa_score"),
+        )
+    elif event.type == events.BUILD_FAILED:
+        payload.update(reason=event.data.get("reason") or event.message)
+    return payload
+
+
+def parse_resume(last_event_id: str | None) -> tuple[str | None, str]:
+    if not last_event_id or ":" not in last_event_id:
+        return None, "0"
+    build_id, stream_id = last_event_id.split(":", 1)
+    return build_id, stream_id or "0"
+
+
+@router.websocket("/api/v2/ws/build/{project_id}")
+async def build_socket(websocket: WebSocket, project_id: str):
+    if not _origin_allowed(websocket):
+        await websocket.close(code=POLICY_VIOLATION, reason="origin not allowed")
+        return
+    user = await run_in_threadpool(resolve_user, websocket.query_params.get("token"))
+    if user is None:
+        await websocket.close(code=POLICY_VIOLATION, reason="sign in first: ?token=")
+        return
+    try:
+        first = await run_in_threadpool(_builds_after, user.id, project_id, None)
+    except ProjectNotFound:
+        await websocket.close(code=POLICY_VIOLATION, reason="project not found")
+        return
+    await websocket.accept()
+    resume_build, after = parse_resume(websocket.query_params.get("last_event_id"))
+    queue = [resume_build] if resume_build else [b.id for b in first]
+    client = new_async_redis()
+    last_beat = time.monotonic()
+    try:
+        current = None
+        while True:
+            if current is None and queue:
+                current = queue.pop(0)
+            if current is None:
+                # Nothing to stream: wait for the next build on this project.
+                await asyncio.sleep(0.5)
+                later = await run_in_threadpool(_builds_after, user.id, project_id, _last_known(first, resume_build))
+                if later:
+                    queue.extend(b.id for b in later)
+                    first = later
+            else:
+                batch = await events.aread(client, current, after=after, block_ms=BLOCK_MS)
+                if not batch:
+                    batch = await run_in_threadpool(_final_from_database, current)
+                for event in batch:
+                    await websocket.send_json(message(current, event))
+                    after = event.id
+                    if event.terminal:
+                        first, resume_build = [], current
+                        current, after = None, "0"
+                        break
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                last_beat = time.monotonic()
+                await websocket.send_json({"type": events.HEARTBEAT, "ts": time.time()})
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        await client.aclose()
+
+
+def _final_from_database(build_id: str) -> list[events.BuildEvent]:
+    """For a finished build whose stream has expired: its outcome, from the database."""
+    with session_scope() as session:
+        build = session.get(Build, build_id)
+    if build is None or build.status not in ("succeeded", "failed"):
+        return []
+    if events.stream_exists(build_id):
+        return []
+    if build.status == "succeeded":
+        return [events.BuildEvent(id="final", type=events.BUILD_COMPLETE, agent="system", message="Build complete",
+                                  progress=100, data={"version": build.version_number})]
+    return [events.BuildEvent(id="final", type=events.BUILD_FAILED, agent="system", message=build.error or "",
+                              data={"reason": build.error})]
+
+
+def _last_known(first: list[Build], resume_build: str | None) -> str | None:
+    return first[-1].id if first else resume_build
