@@ -139,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("seed-catalog", help="load the template/component files into MongoDB")
     commands.add_parser("warm-cache", help="preload the catalog into Redis")
+    e2e_parser = commands.add_parser("e2e", help="check a running server end to end (register, build, follow)")
+    e2e_parser.add_argument("--base-url", default=os.environ.get("AUTOWEBIQ_URL", "http://localhost:3000"))
+    e2e_parser.add_argument("--prompt", default="Build a luxury e-commerce website for a jewellery brand called Aurum")
+    e2e_parser.add_argument("--timeout", type=float, default=120.0)
     sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
     sweep_parser.add_argument("--interval", type=float, default=30.0)
     args = parser.parse_args(argv)
@@ -147,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         migrate()
         return 0
+    if args.command == "e2e":
+        from autowebiq_app import e2e_client
+
+        return e2e_client.run(args.base_url, prompt=args.prompt, timeout=args.timeout)
     if args.command == "seed-catalog":
         seed_catalog()
         return 0

@@ -51,6 +51,13 @@ def migrated_database():
     config = Config("alembic.ini")
     config.attributes["configure_logger"] = False
     command.upgrade(config, "head")
+    # The broker's db is emptied once per run, not per test: a running worker keeps
+    # its heartbeat and acknowledgement sets there.
+    import redis
+
+    from autowebiq_app.config import get_settings
+
+    redis.Redis.from_url(get_settings().effective_broker_url).flushdb()
     yield
 
 
@@ -60,7 +67,6 @@ def clean_state(migrated_database):
     from sqlmodel import SQLModel
 
     from autowebiq_app import models  # noqa: F401
-    from autowebiq_app.config import get_settings
     from autowebiq_app.db import get_engine
     from autowebiq_app.redis_client import get_redis
 
@@ -68,9 +74,6 @@ def clean_state(migrated_database):
     with get_engine().begin() as conn:
         conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
     get_redis().flushdb()
-    import redis
-
-    redis.Redis.from_url(get_settings().effective_broker_url).flushdb()
     yield
 
 
@@ -110,3 +113,17 @@ def make_user(session):
         )
 
     return _make
+
+
+@pytest.fixture(scope="module")
+def running_app(tmp_path_factory):
+    """The whole app (Reflex prod, single port) plus a worker, for the module's tests."""
+    from tests.helpers import start_app
+
+    with start_app(tmp_path_factory.mktemp("app-logs")) as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def app_url(running_app) -> str:
+    return running_app.url

@@ -8,8 +8,12 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,3 +62,47 @@ def wait_for(predicate, *, timeout: float, interval: float = 0.2, what: str = "c
             return result
         time.sleep(interval)
     raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+
+
+def url_up(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@dataclass
+class RunningApp:
+    url: str
+    worker: subprocess.Popen
+
+
+@contextmanager
+def start_app(logs: Path):
+    """`reflex run --env prod --single-port` and a worker process group, stopped at exit."""
+    port = free_port()
+    base = f"http://localhost:{port}"
+    os.environ["PUBLIC_URL"] = base
+    env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "PUBLIC_URL": base}
+    web_log = open(logs / "web.log", "wb")
+    web = subprocess.Popen(
+        [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
+         "--frontend-port", str(port), "--backend-port", str(port)],
+        cwd=ROOT, env=env, stdout=web_log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        with dramatiq_worker(log_path=logs / "worker.log") as worker:
+            try:
+                wait_for(lambda: web.poll() is not None or url_up(f"{base}/api/health"), timeout=600, interval=1,
+                         what="the app to start")
+            except TimeoutError:
+                pytest.fail(f"app did not start:\n{Path(logs / 'web.log').read_text()[-4000:]}")
+            if web.poll() is not None:
+                pytest.fail(f"app exited:\n{Path(logs / 'web.log').read_text()[-4000:]}")
+            yield RunningApp(url=base, worker=worker)
+    finally:
+        stop_group(web)
+        web_log.close()
+
+

@@ -1,0 +1,39 @@
+"""An API client per test user, against the running app."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+
+@pytest.fixture
+def anonymous(app_url):
+    with httpx.Client(base_url=app_url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def make_client(app_url):
+    clients: list[httpx.Client] = []
+
+    def make(password: str = "api-password-1") -> httpx.Client:
+        client = httpx.Client(base_url=app_url, timeout=30)
+        clients.append(client)
+        email = f"api-{uuid.uuid4().hex[:10]}@example.com"
+        response = client.post("/api/auth/register", json={"email": email, "password": password})
+        assert response.status_code == 201, response.text
+        client.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
+        client.email = email  # type: ignore[attr-defined]
+        client.user_id = response.json()["user"]["id"]  # type: ignore[attr-defined]
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def client(make_client):
+    return make_client()

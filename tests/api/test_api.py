@@ -1,0 +1,228 @@
+"""Every endpoint, against the running app (real PostgreSQL, Redis and worker)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import time
+import zipfile
+
+import pytest
+
+from autowebiq_app.db import session_scope
+from autowebiq_app.models import CreditTransaction, User
+
+
+def _error(response, status: int, code: str) -> str:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["code"] == code, body
+    return body["error"]["message"]
+
+
+def _wait_for_build(client, project_id: str, task_id: str, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = client.get(f"/api/v2/projects/{project_id}/build/status/{task_id}").json()
+        if status["state"] in ("succeeded", "failed"):
+            return status
+        time.sleep(0.2)
+    raise AssertionError("build did not finish")
+
+
+def _built_project(client, prompt: str = "A bakery called Crumb and Co") -> tuple[str, dict]:
+    project = client.post("/api/v2/projects", json={"name": "Crumb"}).json()
+    accepted = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": prompt})
+    assert accepted.status_code == 202, accepted.text
+    status = _wait_for_build(client, project["id"], accepted.json()["task_id"])
+    assert status["state"] == "succeeded", status
+    return project["id"], status
+
+
+def test_legacy_register_login_balance_and_projects(anonymous, client):
+    me = client.get("/api/v2/user/me").json()
+    login = anonymous.post("/api/auth/login", json={"email": me["email"].upper(), "password": "api-password-1"})
+    assert login.status_code == 200 and login.json()["user"]["id"] == me["id"]
+    token = login.json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert anonymous.get("/api/credits/balance", headers=headers).json() == {"balance": 100, "credits": 100}
+    created = anonymous.post("/api/projects/create", json={"name": "Legacy site"}, headers=headers)
+    assert created.status_code == 201
+    listed = anonymous.get("/api/projects", headers=headers).json()
+    assert [p["id"] for p in listed] == [created.json()["id"]]
+
+
+def test_auth_errors_are_clear_and_do_not_say_which_part_was_wrong(anonymous, client):
+    email = client.get("/api/v2/user/me").json()["email"]
+    _error(anonymous.post("/api/auth/register", json={"email": email, "password": "another-pass-1"}), 409, "email_taken")
+    _error(anonymous.post("/api/auth/register", json={"email": "new@example.com", "password": "short"}), 422, "weak_password")
+    wrong = _error(anonymous.post("/api/auth/login", json={"email": email, "password": "wrong-pass-1"}), 401, "invalid_credentials")
+    unknown = _error(anonymous.post("/api/auth/login", json={"email": "no@example.com", "password": "wrong-pass-1"}), 401, "invalid_credentials")
+    assert wrong == unknown
+    _error(anonymous.get("/api/v2/user/me"), 401, "not_authenticated")
+    _error(anonymous.get("/api/v2/user/me", headers={"Authorization": "Bearer forged"}), 401, "not_authenticated")
+    _error(anonymous.post("/api/auth/login", json={"email": email}), 422, "invalid_input")
+
+
+def test_user_credits_stats_and_history(client):
+    assert client.get("/api/v2/user/credits").json() == {"balance": 100, "build_cost": 10}
+    _built_project(client)
+    stats = client.get("/api/v2/stats").json()
+    assert stats["projects"] == 1 and stats["versions"] == 1 and stats["builds"]["succeeded"] == 1
+    assert stats["credits_balance"] == 90 and stats["credits_spent"] == 10
+    history = client.get("/api/v2/credits/history", params={"limit": 1}).json()
+    assert history["total"] == 2 and history["limit"] == 1 and len(history["items"]) == 1
+    assert history["items"][0]["kind"] == "build_reserve" and history["items"][0]["amount"] == -10
+
+
+def test_projects_paginate_and_are_scoped_to_their_owner(client, make_client):
+    ids = [client.post("/api/v2/projects", json={"name": f"Site {i}"}).json()["id"] for i in range(3)]
+    page = client.get("/api/v2/projects", params={"limit": 2, "offset": 0}).json()
+    assert page["total"] == 3 and len(page["items"]) == 2
+    rest = client.get("/api/v2/projects", params={"limit": 2, "offset": 2}).json()
+    assert {p["id"] for p in page["items"] + rest["items"]} == set(ids)
+    detail = client.get(f"/api/v2/projects/{ids[0]}").json()
+    assert detail["latest_version"] is None and detail["latest_build"] is None
+
+    stranger = make_client()
+    for method, path in (("get", ""), ("get", "/versions"), ("post", "/publish"), ("get", "/versions/1")):
+        _error(getattr(stranger, method)(f"/api/v2/projects/{ids[0]}{path}"), 404, "not_found")
+    _error(stranger.post(f"/api/v2/projects/{ids[0]}/build", json={"prompt": "mine"}), 404, "not_found")
+    _error(client.post("/api/v2/projects", json={"name": ""}), 422, "invalid_input")
+    _error(client.get("/api/v2/projects", params={"limit": 1000}), 422, "invalid_input")
+
+
+def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
+    project = client.post("/api/v2/projects", json={"name": "Aurum"}).json()
+    started = time.perf_counter()
+    accepted = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "A jewellery shop called Aurum"})
+    assert accepted.status_code == 202
+    body = accepted.json()
+    assert body["kind"] == "create" and body["status"] == "queued" and body["cost"] == 10 and body["task_id"]
+    assert time.perf_counter() - started < 5
+    status = _wait_for_build(client, project["id"], body["task_id"])
+    assert status["state"] == "succeeded" and status["progress"] == 100 and status["version"] == 1
+    assert status["duration_ms"] is not None and status["error"] is None and status["charge_state"] == "settled"
+
+    detail = client.get(f"/api/v2/projects/{project['id']}/versions/1").json()
+    assert "index.html" in detail["files"] and detail["plan"]["name"] == "Aurum" and detail["qa_score"] == detail["qa_report"]["score"]
+    page = client.get(f"/api/v2/projects/{project['id']}/versions/1/files/index.html")
+    assert page.status_code == 200 and "<h1>Aurum</h1>" in page.text
+    assert page.headers["content-security-policy"] == "sandbox allow-scripts"
+    _error(client.get(f"/api/v2/projects/{project['id']}/versions/1/files/nope.html"), 404, "not_found")
+    _error(client.get(f"/api/v2/projects/{project['id']}/versions/9"), 404, "not_found")
+
+    archive = client.get(f"/api/v2/projects/{project['id']}/versions/1/export.zip")
+    assert archive.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(archive.content)) as zipped:
+        names = zipped.namelist()
+        folder = names[0].split("/")[0]
+        index = zipped.read(f"{folder}/index.html").decode()
+        for ref in re.findall(r'(?:src|href)="([^"#:]+)"', index):
+            assert f"{folder}/{ref}" in names, ref
+
+    edit = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "Make it a cafe"}).json()
+    assert edit["kind"] == "edit"
+    _wait_for_build(client, project["id"], edit["task_id"])
+    restored = client.post(f"/api/v2/projects/{project['id']}/versions/1/restore")
+    assert restored.status_code == 201 and restored.json()["number"] == 3
+    again = client.get(f"/api/v2/projects/{project['id']}/versions/3/files/index.html").text
+    assert again == page.text
+    versions = client.get(f"/api/v2/projects/{project['id']}/versions").json()
+    assert [v["number"] for v in versions["items"]] == [3, 2, 1]
+
+
+def test_publish_serves_the_site_safely_and_unpublish_takes_it_down(client, anonymous):
+    project_id, _ = _built_project(client)
+    published = client.post(f"/api/v2/projects/{project_id}/publish").json()
+    assert published["published"] and published["version"] == 1 and published["url"].endswith(f"/sites/{published['slug']}/")
+    site = anonymous.get(f"/sites/{published['slug']}/")
+    assert site.status_code == 200 and "<h1>" in site.text
+    assert site.headers["content-security-policy"] == "sandbox allow-scripts"
+    assert site.headers["x-content-type-options"] == "nosniff"
+    assert anonymous.get(f"/sites/{published['slug']}/styles.css").headers["content-type"].startswith("text/css")
+    down = client.delete(f"/api/v2/projects/{project_id}/publish").json()
+    assert down == {"published": False, "slug": None, "version": None, "url": None}
+    assert anonymous.get(f"/sites/{published['slug']}/").status_code == 404
+    _error(client.post(f"/api/v2/projects/{project_id}/publish", json={"version": 7}), 404, "not_found")
+
+
+def test_idempotency_key_returns_the_first_response_and_charges_once(client):
+    project = client.post("/api/v2/projects", json={"name": "Retry"}).json()
+    url = f"/api/v2/projects/{project['id']}/build"
+    first = client.post(url, json={"prompt": "A gym"}, headers={"Idempotency-Key": "retry-1"})
+    second = client.post(url, json={"prompt": "A gym"}, headers={"Idempotency-Key": "retry-1"})
+    assert first.status_code == second.status_code == 202
+    assert second.json() == first.json() and second.headers.get("idempotent-replayed") == "true"
+    _wait_for_build(client, project["id"], first.json()["task_id"])
+    _error(client.post(url, json={"prompt": "A different gym"}, headers={"Idempotency-Key": "retry-1"}), 409, "conflict")
+    assert client.get("/api/v2/user/credits").json()["balance"] == 90
+
+
+def test_not_enough_credits_is_402_and_charges_nothing(client):
+    with session_scope() as session:
+        user = session.get(User, client.user_id)
+        session.add(CreditTransaction(user_id=user.id, kind="adjustment", amount=-95, balance_after=5, idempotency_key=f"drain:{user.id}"))
+        user.credits = 5
+        session.commit()
+    project = client.post("/api/v2/projects", json={"name": "Broke"}).json()
+    message = _error(client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "A shop"}), 402, "insufficient_credits")
+    assert "costs 10" in message
+    assert client.get("/api/v2/user/credits").json()["balance"] == 5
+
+
+def test_oversized_prompt_and_body_are_413(client):
+    project = client.post("/api/v2/projects", json={"name": "Big"}).json()
+    _error(client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "x" * 5000}), 413, "prompt_too_long")
+    _error(client.post("/api/v2/projects", content=b"{" + b" " * 300_000 + b"}",
+                       headers={"content-type": "application/json"}), 413, "payload_too_large")
+    assert client.get("/api/v2/user/credits").json()["balance"] == 100
+
+
+def test_second_build_while_one_runs_is_409_and_cancel_refunds(running_app, client):
+    project = client.post("/api/v2/projects", json={"name": "Busy"}).json()
+    url = f"/api/v2/projects/{project['id']}/build"
+    os.killpg(running_app.worker.pid, signal.SIGSTOP)
+    try:
+        first = client.post(url, json={"prompt": "A florist"}).json()
+        _error(client.post(url, json={"prompt": "Another"}), 409, "build_in_progress")
+        cancelled = client.post(f"/api/v2/projects/{project['id']}/build/{first['task_id']}/cancel")
+        assert cancelled.status_code == 200 and cancelled.json()["state"] == "failed"
+        assert cancelled.json()["charge_state"] == "refunded"
+        _error(client.post(f"/api/v2/projects/{project['id']}/build/{first['task_id']}/cancel"), 409, "conflict")
+    finally:
+        os.killpg(running_app.worker.pid, signal.SIGCONT)
+    assert client.get("/api/v2/user/credits").json()["balance"] == 100
+    time.sleep(1)
+    assert _wait_for_build(client, project["id"], first["task_id"])["state"] == "failed"
+    assert client.get(f"/api/v2/projects/{project['id']}/versions").json()["total"] == 0
+
+
+def test_request_rate_is_limited_per_caller(make_client):
+    limited = make_client()
+    statuses = [limited.get("/api/v2/user/credits").status_code for _ in range(245)]
+    assert statuses.count(429) >= 1 and statuses[0] == 200
+    response = limited.get("/api/v2/user/credits")
+    _error(response, 429, "rate_limited")
+    assert int(response.headers["retry-after"]) > 0
+
+
+def test_unknown_api_route_is_json_404(anonymous):
+    _error(anonymous.get("/api/v2/nothing-here"), 404, "not_found")
+
+
+def test_openapi_spec_is_served(anonymous):
+    spec = anonymous.get("/api/openapi.json").json()
+    assert spec["info"]["title"] == "AutoWebIQ API"
+    for path in ("/api/v2/user/me", "/api/v2/projects/{project_id}/build", "/api/auth/login", "/api/health"):
+        assert path in spec["paths"]
+
+
+def test_health_reports_every_dependency(anonymous):
+    health = anonymous.get("/api/health").json()
+    assert health["status"] == "healthy", health
+    assert health["databases"] == {"postgresql": "healthy", "mongodb": "healthy"}
+    assert health["services"]["redis"] == "healthy" and health["services"]["dramatiq"] == "healthy"
+    assert health["services"]["dramatiq_workers"] >= 1
