@@ -98,9 +98,11 @@ async def build_socket(websocket: WebSocket, project_id: str):
     queue = [resume_build] if resume_build else [b.id for b in first]
     client = new_async_redis()
     last_beat = time.monotonic()
+    closed = asyncio.Event()
+    watcher = asyncio.create_task(_watch_for_close(websocket, closed))
     try:
         current = None
-        while True:
+        while not closed.is_set():
             if current is None and queue:
                 current = queue.pop(0)
             if current is None:
@@ -127,7 +129,19 @@ async def build_socket(websocket: WebSocket, project_id: str):
     except (WebSocketDisconnect, RuntimeError):
         pass
     finally:
+        watcher.cancel()
         await client.aclose()
+
+
+async def _watch_for_close(websocket: WebSocket, closed: asyncio.Event) -> None:
+    """Read (and ignore) what the client sends, so its close frame is noticed at once."""
+    try:
+        while (await websocket.receive())["type"] != "websocket.disconnect":
+            pass
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        closed.set()
 
 
 def _final_from_database(build_id: str) -> list[events.BuildEvent]:
