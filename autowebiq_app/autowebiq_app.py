@@ -4,6 +4,7 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.api.app import create_api
+from autowebiq_app.api.limits import ApiPathGuard
 from autowebiq_app.pages import (  # noqa: F401  (registers the pages)
     auth,
     components_gallery,
@@ -18,4 +19,12 @@ def index() -> rx.Component:
     return rx.center(rx.spinner(), min_height="100vh")
 
 
-app = rx.App(api_transformer=create_api())
+class AutoWebIQApp(rx.App):
+    """The Reflex app, with the API's path guard outermost: a path no router can match
+    (control characters) must still get a JSON answer under /api/, not a bare text 404."""
+
+    def __call__(self):
+        return ApiPathGuard(super().__call__())
+
+
+app = AutoWebIQApp(api_transformer=create_api())

@@ -79,12 +79,12 @@ class RunningApp:
 
 
 @contextmanager
-def start_app(logs: Path):
+def start_app(logs: Path, **overrides: str):
     """`reflex run --env prod --single-port` and a worker process group, stopped at exit."""
     port = free_port()
     base = f"http://localhost:{port}"
     os.environ["PUBLIC_URL"] = base
-    env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "PUBLIC_URL": base}
+    env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "PUBLIC_URL": base, **overrides}
     web_log = open(logs / "web.log", "wb")
     web = subprocess.Popen(
         [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",

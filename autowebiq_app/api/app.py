@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
+from starlette.routing import compile_path
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
@@ -42,8 +43,20 @@ def create_api() -> FastAPI:
         report = await health.check_all()
         return JSONResponse(report, status_code=200 if report["status"] != "unhealthy" else 503)
 
-    @api.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
-    async def api_not_found(rest: str) -> JSONResponse:
+    @api.api_route(
+        "/api/{rest:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], include_in_schema=False
+    )
+    async def api_fallback(rest: str, request: Request) -> JSONResponse:
+        """No route matched: 405 with `Allow` if the path exists for other methods, else 404."""
+        allowed = sorted({
+            method.upper()
+            for regex, methods in _documented_paths(api)
+            if regex.match(request.url.path)
+            for method in methods
+        })
+        if allowed:
+            return errors.error_response(405, "method_not_allowed", f"Use {', '.join(allowed)} here.",
+                                         {"Allow": ", ".join(allowed)})
         return errors.error_response(404, "not_found", f"No API route /api/{rest}.")
 
     @api.get("/preview/{token}", include_in_schema=False)
@@ -70,6 +83,16 @@ def create_api() -> FastAPI:
         return site_file_response(files, path, public=True)
 
     return api
+
+
+def _documented_paths(api: FastAPI) -> list[tuple]:
+    """(path regex, methods) for every operation in the OpenAPI spec, compiled once."""
+    if not hasattr(api.state, "documented_paths"):
+        api.state.documented_paths = [
+            (compile_path(path)[0], [m for m in operations if m in ("get", "post", "put", "patch", "delete")])
+            for path, operations in api.openapi()["paths"].items()
+        ]
+    return api.state.documented_paths
 
 
 def _plain_404(message: str = "Not found") -> Response:

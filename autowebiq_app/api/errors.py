@@ -31,13 +31,18 @@ def install(api: FastAPI) -> None:
     @api.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
+        if first.get("type") == "string_too_long" and tuple(first.get("loc", ()))[-1:] == ("prompt",):
+            limit = (first.get("ctx") or {}).get("max_length")
+            return error_response(413, "prompt_too_long", f"Keep the prompt under {limit} characters.")
         where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
         message = f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "Invalid request.")
         return error_response(422, "invalid_input", message)
 
     @api.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, "error"), str(exc.detail))
+        return error_response(
+            exc.status_code, _HTTP_CODES.get(exc.status_code, "error"), str(exc.detail), getattr(exc, "headers", None)
+        )
 
     @api.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:

@@ -49,6 +49,20 @@ class BodySizeLimit:
             await _too_large(limit)(scope, receive, send)
 
 
+class ApiPathGuard:
+    """`/api/` paths with control characters can match no route: answer JSON 404 for them
+    here, instead of letting them fall through to the web app's HTML pages."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "")
+        if scope["type"] == "http" and path.startswith("/api/") and any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+            return await error_response(404, "not_found", "No such API route.")(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
 class _BodyTooLarge(Exception):
     pass
 

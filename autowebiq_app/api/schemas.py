@@ -7,7 +7,14 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from autowebiq_app.config import get_settings
+from autowebiq_app.services.accounts import EMAIL_PATTERN, PASSWORD_PATTERN
+
 T = TypeVar("T")
+ONE_LINE = r"^[^\x00-\x1f\x7f]*$"
+SOME_TEXT_ONE_LINE = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+MULTILINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+SOME_TEXT_MULTILINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 
 
 class ErrorDetail(BaseModel):
@@ -32,8 +39,14 @@ class Credentials(BaseModel):
     password: str = Field(max_length=256)
 
 
-class Registration(Credentials):
-    display_name: str = Field("", max_length=120)
+class Registration(BaseModel):
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+    email: str = Field(max_length=320, pattern=EMAIL_PATTERN, examples=["ada@example.com"])
+    password: str = Field(
+        pattern=PASSWORD_PATTERN, description="8-256 characters with letters and a digit or symbol",
+        examples=["analytical-1843"],
+    )
+    display_name: str = Field("", max_length=120, pattern=ONE_LINE)
 
 
 class UserOut(BaseModel):
@@ -65,8 +78,8 @@ class StatsOut(BaseModel):
 
 class ProjectCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=120)
-    description: str = Field("", max_length=2000)
+    name: str = Field(min_length=1, max_length=120, pattern=SOME_TEXT_ONE_LINE)
+    description: str = Field("", max_length=2000, pattern=MULTILINE)
 
 
 class ProjectOut(BaseModel):
@@ -82,7 +95,11 @@ class ProjectOut(BaseModel):
 
 class BuildRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    prompt: str = Field(min_length=1, max_length=20_000, examples=["Build a luxury e-commerce website called Aurum"])
+    prompt: str = Field(
+        min_length=1, max_length=get_settings().max_prompt_chars, pattern=SOME_TEXT_MULTILINE,
+        examples=["Build a luxury e-commerce website called Aurum"],
+        description="longer than the limit is refused with 413",
+    )
 
 
 class BuildAccepted(BaseModel):
@@ -147,7 +164,7 @@ class VersionDetail(BaseModel):
 
 class PublishRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    version: int | None = Field(None, ge=1, description="default: the latest version")
+    version: int | None = Field(None, ge=1, le=1_000_000, description="default: the latest version")
 
 
 class PublishOut(BaseModel):

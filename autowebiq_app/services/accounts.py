@@ -18,11 +18,14 @@ from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import EmailTaken, InvalidCredentials, ValidationFailed, WeakPassword
 from autowebiq_app.models import User, UserSession
 from autowebiq_app.services import credits
+from autowebiq_app.text_input import reject_control_characters
 
 _hasher = PasswordHasher()
 # Verifying against this when the email is unknown keeps both failures equally slow.
 _DUMMY_HASH = _hasher.hash("autowebiq-dummy-password")
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+EMAIL_PATTERN = r"^[^@\s\x00-\x1f]{1,64}@[^@\s\x00-\x1f.]+(\.[^@\s\x00-\x1f.]+)*\.[^@\s\x00-\x1f.]{2,}$"
+PASSWORD_PATTERN = r"^(?=.*[A-Za-z])(?=.*[^A-Za-z]).{8,256}$"
+_EMAIL = re.compile(EMAIL_PATTERN)
 MIN_PASSWORD_LENGTH = 8
 WRONG_CREDENTIALS = "Email or password is incorrect."
 
@@ -55,6 +58,7 @@ def register(
     """
     email = normalize_email(email)
     check_password_strength(password)
+    display_name = reject_control_characters(display_name or "", field="name")
     if session.exec(select(User.id).where(User.email == email)).first():
         raise EmailTaken("An account with this email already exists. Sign in instead.")
     user = User(

@@ -21,6 +21,7 @@ from autowebiq_app.errors import (
     ValidationFailed,
 )
 from autowebiq_app.models import Build, BuildStatus, ProjectVersion
+from autowebiq_app.text_input import reject_control_characters
 from autowebiq_app.services import credits, projects, versions
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ Enqueue = Callable[[str], str]
 
 def clean_prompt(prompt: str) -> str:
     """The prompt trimmed, or a clear error if it is empty or too long."""
-    prompt = (prompt or "").strip()
+    prompt = reject_control_characters(prompt or "", field="prompt", multiline=True).strip()
     if not prompt:
         raise ValidationFailed("Describe the website you want to build.")
     limit = get_settings().max_prompt_chars

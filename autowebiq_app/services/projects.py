@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import ProjectNotFound, ValidationFailed
 from autowebiq_app.models import Project, ProjectMessage
+from autowebiq_app.text_input import reject_control_characters
 
 MAX_NAME_CHARS = 120
 
@@ -15,7 +16,8 @@ def create_project(
     *, session: Session, user_id: str, name: str, description: str = ""
 ) -> Project:
     """Create a project owned by `user_id`; commits."""
-    name = " ".join((name or "").split())
+    name = " ".join(reject_control_characters(name or "", field="project name").split())
+    reject_control_characters(description or "", field="description", multiline=True)
     if not name:
         raise ValidationFailed("Give the project a name.")
     if len(name) > MAX_NAME_CHARS:
