@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from autowebiq_app.errors import DomainError
+from autowebiq_app.services import accounts
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,16 @@ def install(api: FastAPI) -> None:
         if first.get("type") == "string_too_long" and tuple(first.get("loc", ()))[-1:] == ("prompt",):
             limit = (first.get("ctx") or {}).get("max_length")
             return error_response(413, "prompt_too_long", f"Keep the prompt under {limit} characters.")
+        field = tuple(first.get("loc", ()))[-1:]
+        if first.get("type") == "string_pattern_mismatch" and field in (("password",), ("email",)):
+            # The schema carries the rule; the service says it in words.
+            try:
+                if field == ("password",):
+                    accounts.check_password_strength(str(first.get("input", "")))
+                else:
+                    accounts.normalize_email(str(first.get("input", "")))
+            except DomainError as rule:
+                return error_response(rule.status, rule.code, rule.message)
         where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
         message = f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "Invalid request.")
         return error_response(422, "invalid_input", message)
