@@ -1,6 +1,7 @@
 """SQLModel tables and the public shapes that leave the domain core.
 
-Layering follows Base -> table -> Public: table classes never reach the API or the browser.
+Table classes never reach the API or the browser: `autowebiq_app/api/schemas.py` holds the
+public shapes, and the Reflex states keep plain dicts.
 """
 
 from __future__ import annotations
@@ -169,43 +170,3 @@ class ProjectVersion(SQLModel, table=True):
     qa_report: dict = Field(default_factory=dict, sa_column=Column(JSONColumn, nullable=False))
     qa_score: int | None = None
     created_at: datetime = _created_at()
-
-
-class UserPublic(SQLModel):
-    id: str
-    email: str | None
-    display_name: str
-    credits: int
-
-
-class ProjectPublic(SQLModel):
-    id: str
-    name: str
-    description: str
-    created_at: datetime
-    updated_at: datetime
-
-
-class BuildPublic(SQLModel):
-    id: str
-    project_id: str
-    status: str
-    progress: int
-    cost: int
-    charge_state: str
-    error: str | None
-    task_id: str | None
-    version_number: int | None
-    created_at: datetime
-    started_at: datetime | None
-    finished_at: datetime | None
-
-
-class TransactionPublic(SQLModel):
-    id: int
-    kind: str
-    amount: int
-    balance_after: int
-    build_id: str | None
-    description: str
-    created_at: datetime

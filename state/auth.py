@@ -81,3 +81,8 @@ class AuthState(rx.State):
                 accounts.sign_out(session=session, token=self.auth_token)
         self.reset()
         return rx.redirect(routes.AUTH)
+
+
+async def signed_in_user_id(state: rx.State) -> str | None:
+    """The signed-in user's id (checked against the database), for any state's handler."""
+    return (await state.get_state(AuthState))._user_id()

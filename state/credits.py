@@ -6,7 +6,7 @@ import reflex as rx
 
 from autowebiq_app.db import session_scope
 from autowebiq_app.services import credits
-from state.auth import AuthState
+from state.auth import signed_in_user_id
 
 
 class CreditsState(rx.State):
@@ -14,8 +14,7 @@ class CreditsState(rx.State):
 
     @rx.event
     async def refresh(self):
-        auth = await self.get_state(AuthState)
-        user_id = auth._user_id()
+        user_id = await signed_in_user_id(self)
         if user_id is None:
             return
         with session_scope() as session:

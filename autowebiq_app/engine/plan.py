@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import BaseModel, Field
 
-from pydantic import BaseModel, Field, StringConstraints
+from autowebiq_app.catalog.schema import Fonts, Palette
 
-HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-# A font stack lands in CSS: letters, digits, spaces, quotes, commas and hyphens only.
-FontStack = Annotated[str, StringConstraints(pattern=r"^[\w\s,'\"-]{1,200}$")]
-
-
-class Palette(BaseModel):
-    background: HexColour
-    surface: HexColour
-    text: HexColour
-    muted: HexColour
-    primary: HexColour
-    on_primary: HexColour
-    accent: HexColour
-
-
-class Fonts(BaseModel):
-    heading: FontStack
-    body: FontStack
+__all__ = ["Fonts", "ImageSpec", "Item", "Palette", "Section", "SitePlan"]
 
 
 class Item(BaseModel):

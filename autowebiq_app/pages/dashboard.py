@@ -10,7 +10,7 @@ from autowebiq_app.errors import DomainError
 from autowebiq_app.services import projects
 from components.layout import error_callout, page_shell
 from components.project_card import project_card
-from state.auth import AuthState
+from state.auth import AuthState, signed_in_user_id
 from state.credits import CreditsState
 
 
@@ -20,7 +20,7 @@ class DashboardState(rx.State):
 
     @rx.event
     async def load_projects(self):
-        user_id = (await self.get_state(AuthState))._user_id()
+        user_id = await signed_in_user_id(self)
         if user_id is None:
             return
         with session_scope() as session:
@@ -39,7 +39,7 @@ class DashboardState(rx.State):
     @rx.event
     async def create_project(self, form: dict):
         self.error = ""
-        user_id = (await self.get_state(AuthState))._user_id()
+        user_id = await signed_in_user_id(self)
         if user_id is None:
             return rx.redirect(routes.AUTH)
         try:

@@ -12,7 +12,7 @@ from autowebiq_app.errors import DomainError
 from autowebiq_app.services.project_templates import start_from_template
 from components.category_select import category_select
 from components.layout import error_callout, page_shell
-from state.auth import AuthState
+from state.auth import signed_in_user_id
 from state.credits import CreditsState
 
 DEVICE_WIDTHS = {"phone": "375px", "tablet": "768px", "desktop": "100%"}
@@ -87,7 +87,7 @@ class TemplatesState(rx.State):
     async def start_from(self, slug: str):
         """Create a project seeded with the template and open its workspace."""
         self.error = ""
-        user_id = (await self.get_state(AuthState))._user_id()
+        user_id = await signed_in_user_id(self)
         if user_id is None:
             return rx.redirect(routes.AUTH)
         try:

@@ -12,7 +12,7 @@ from autowebiq_app.errors import DomainError, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.redis_client import new_async_redis
 from autowebiq_app.services import builds, preview_links, projects, versions
-from state.auth import AuthState
+from state.auth import signed_in_user_id
 from state.credits import CreditsState
 from workers.builds import enqueue_build
 
@@ -68,7 +68,7 @@ class WorkspaceState(rx.State):
     @rx.event
     async def load(self):
         """on_load: the project, its latest version and its latest build's history, then live."""
-        user_id = (await self.get_state(AuthState))._user_id()
+        user_id = await signed_in_user_id(self)
         if user_id is None:
             return rx.redirect(routes.AUTH)
         project_id = self.router.page.params.get("project_id", "")
@@ -93,7 +93,7 @@ class WorkspaceState(rx.State):
     async def start_build(self, form: dict):
         """Send: reserve credits, queue the build, then follow it live."""
         self.error = ""
-        user_id = (await self.get_state(AuthState))._user_id()
+        user_id = await signed_in_user_id(self)
         if user_id is None:
             return rx.redirect(routes.AUTH)
         try:
