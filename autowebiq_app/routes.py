@@ -22,3 +22,11 @@ def template_preview(slug: str, variant: str = "light") -> str:
 
 def component_preview(slug: str) -> str:
     return f"/catalog/components/{slug}/preview"
+
+
+def download(token: str) -> str:
+    return f"/download/{token}.zip"
+
+
+def published_site(slug: str) -> str:
+    return f"/sites/{slug}/"

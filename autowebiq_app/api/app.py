@@ -13,8 +13,8 @@ from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, v
 from autowebiq_app.api.limits import BodySizeLimit
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response
 from autowebiq_app.db import session_scope
-from autowebiq_app.models import ProjectVersion
-from autowebiq_app.services import preview_links, publishing
+from autowebiq_app.models import Project, ProjectVersion
+from autowebiq_app.services import preview_links, publishing, versions
 
 logger = logging.getLogger(__name__)
 OPENAPI_URL = "/api/openapi.json"
@@ -71,6 +71,17 @@ def create_api() -> FastAPI:
         files = await run_in_threadpool(_version_files, version_id)
         return site_file_response(files, path) if files is not None else _plain_404()
 
+    @api.get("/download/{token}.zip", include_in_schema=False)
+    async def download_version(token: str) -> Response:
+        """A signed link to one version's zip, for the browser (which has no bearer header)."""
+        version_id = preview_links.verify(token)
+        archive = await run_in_threadpool(_version_zip, version_id) if version_id else None
+        if archive is None:
+            return _plain_404("This download link has expired. Reload the workspace.")
+        filename, data = archive
+        return Response(data, media_type="application/zip",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
     @api.get("/sites/{slug}", include_in_schema=False)
     async def site_root(slug: str) -> Response:
         return RedirectResponse(f"/sites/{slug}/", status_code=307)
@@ -103,6 +114,16 @@ def _version_files(version_id: str) -> dict[str, str] | None:
     with session_scope() as session:
         version = session.get(ProjectVersion, version_id)
         return dict(version.files) if version else None
+
+
+def _version_zip(version_id: str) -> tuple[str, bytes] | None:
+    with session_scope() as session:
+        version = session.get(ProjectVersion, version_id)
+        if version is None:
+            return None
+        project = session.get(Project, version.project_id)
+        folder = f"{publishing.slugify(project.name)}-v{version.number}"
+        return f"{folder}.zip", versions.export_zip(version, folder=folder)
 
 
 def _published_files(slug: str) -> dict[str, str] | None:

@@ -6,6 +6,7 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.pages.workspace_state import WorkspaceState
+from autowebiq_app.pages.workspace_versions import VersionsState, versions_panel
 from components.build_feed import build_feed
 from components.layout import error_callout, page_shell
 from components.preview_frame import preview_frame
@@ -53,6 +54,7 @@ def chat_history() -> rx.Component:
                 background=rx.cond(m["role"] == "user", "var(--accent-a3)", "var(--gray-a3)"),
                 align_self=rx.cond(m["role"] == "user", "end", "start"),
                 max_width="90%",
+                class_name="chat-message",
             ),
         ),
         width="100%",
@@ -66,7 +68,16 @@ def workspace_body() -> rx.Component:
             rx.heading(WorkspaceState.project_name, size="6", id="project-name"),
             chat_history(),
             prompt_form(),
-            build_feed(items=WorkspaceState.feed, progress=WorkspaceState.progress, status_text=WorkspaceState.status_text),
+            rx.tabs.root(
+                rx.tabs.list(rx.tabs.trigger("Activity", value="activity"), rx.tabs.trigger("Versions", value="versions")),
+                rx.tabs.content(
+                    build_feed(items=WorkspaceState.feed, progress=WorkspaceState.progress,
+                               status_text=WorkspaceState.status_text),
+                    value="activity", padding_top="0.75em",
+                ),
+                rx.tabs.content(versions_panel(), value="versions", padding_top="0.75em"),
+                default_value="activity", width="100%",
+            ),
             spacing="4",
             width="100%",
         ),
@@ -80,7 +91,7 @@ def workspace_body() -> rx.Component:
 @rx.page(
     route=routes.WORKSPACE,
     title="Workspace | AutoWebIQ",
-    on_load=[AuthState.require_login, WorkspaceState.load, CreditsState.refresh],
+    on_load=[AuthState.require_login, WorkspaceState.load, VersionsState.load, CreditsState.refresh],
 )
 def workspace_page() -> rx.Component:
     return page_shell(

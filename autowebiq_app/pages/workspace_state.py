@@ -12,6 +12,7 @@ from autowebiq_app.errors import DomainError, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.redis_client import new_async_redis
 from autowebiq_app.services import builds, preview_links, projects, versions
+from autowebiq_app.pages.workspace_versions import VersionsState
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
 from workers.builds import enqueue_build
@@ -146,6 +147,8 @@ class WorkspaceState(rx.State):
                         self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
                         credits_state = await self.get_state(CreditsState)
                         await credits_state.refresh()
+                        versions_state = await self.get_state(VersionsState)
+                        await versions_state.load()
                         return
         finally:
             await client.aclose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import zipfile
 
@@ -108,3 +109,24 @@ def export_zip(version: ProjectVersion, *, folder: str) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, version.files[path])
     return buffer.getvalue()
+
+
+def diff_versions(older: ProjectVersion, newer: ProjectVersion, *, context: int = 2) -> list[dict]:
+    """Per file: added, removed or changed (with a unified diff); unchanged files are left out."""
+    changes = []
+    for path in sorted(set(older.files) | set(newer.files)):
+        before, after = older.files.get(path), newer.files.get(path)
+        if before == after:
+            continue
+        status = "added" if before is None else "removed" if after is None else "changed"
+        diff = "".join(
+            difflib.unified_diff(
+                (before or "").splitlines(keepends=True),
+                (after or "").splitlines(keepends=True),
+                fromfile=f"v{older.number}/{path}",
+                tofile=f"v{newer.number}/{path}",
+                n=context,
+            )
+        )
+        changes.append({"path": path, "status": status, "diff": diff})
+    return changes

@@ -28,6 +28,10 @@ def create_project(page: Page, name: str) -> str:
 
 
 def build(page: Page, prompt: str) -> None:
+    """Send a prompt and wait for this build's answer (the prompt and the reply join the chat)."""
+    messages = page.locator(".chat-message")
+    before = messages.count()
     page.fill("#prompt", prompt)
     page.click("#build-button")
-    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=90_000)
+    expect(messages).to_have_count(before + 2, timeout=90_000)
+    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=30_000)

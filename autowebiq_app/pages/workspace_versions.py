@@ -1,0 +1,222 @@
+"""The workspace's versions panel: view, compare, restore, download and publish versions."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from autowebiq_app import routes
+from autowebiq_app.config import get_settings
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import DomainError
+from autowebiq_app.services import builds, preview_links, projects, publishing, versions
+from state.auth import signed_in_user_id
+
+
+class VersionsState(rx.State):
+    items: list[dict[str, str]] = []
+    viewing: str = ""
+    published_url: str = ""
+    published_version: str = ""
+    compare_from: str = ""
+    compare_to: str = ""
+    changes: list[dict[str, str]] = []
+    error: str = ""
+
+    async def _project(self):
+        """(user id, project id) of the open workspace if the user owns it, else (None, None)."""
+        user_id = await signed_in_user_id(self)
+        project_id = self.router.page.params.get("project_id", "")
+        if not (user_id and project_id):
+            return None, None
+        try:
+            with session_scope() as session:
+                projects.get_project(session=session, user_id=user_id, project_id=project_id)
+        except DomainError:
+            return None, None
+        return user_id, project_id
+
+    async def _show(self, version) -> None:
+        """Point the workspace's preview at `version`."""
+        from autowebiq_app.pages.workspace_state import WorkspaceState  # it imports this module
+
+        workspace = await self.get_state(WorkspaceState)
+        workspace.preview_url = routes.preview(preview_links.sign(version.id))
+
+    @rx.event
+    async def load(self):
+        user_id, project_id = await self._project()
+        if not project_id:
+            return
+        with session_scope() as session:
+            project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+            rows = versions.list_versions(session=session, project_id=project_id, limit=100)
+        self.items = [
+            {
+                "number": str(v.number),
+                "prompt": v.prompt[:140],
+                "score": "–" if v.qa_score is None else f"{v.qa_score}/100",
+                "created": v.created_at.strftime("%d %b %H:%M"),
+                "download": routes.download(preview_links.sign(v.id)),
+            }
+            for v in rows
+        ]
+        self.viewing = self.items[0]["number"] if self.items else ""
+        self.published_version = str(project.published_version or "")
+        self.published_url = routes.published_site(project.published_slug) if project.published_slug else ""
+        if len(self.items) >= 2:
+            self.compare_from, self.compare_to = self.items[1]["number"], self.items[0]["number"]
+        self.changes, self.error = [], ""
+
+    @rx.event
+    async def view(self, number: str):
+        _, project_id = await self._project()
+        if not project_id:
+            return
+        with session_scope() as session:
+            version = versions.get_version(session=session, project_id=project_id, number=int(number))
+        if version is not None:
+            await self._show(version)
+            self.viewing = number
+
+    @rx.event
+    async def restore(self, number: str):
+        user_id, project_id = await self._project()
+        if not project_id:
+            return
+        try:
+            with session_scope() as session:
+                if builds.active_build(session=session, project_id=project_id):
+                    self.error = "A build is running; restore when it has finished."
+                    return
+                restored = versions.restore_version(session=session, project_id=project_id, number=int(number))
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        await self.load()
+        await self._show(restored)
+
+    @rx.event
+    async def publish(self, number: str):
+        user_id, project_id = await self._project()
+        if not project_id:
+            return
+        try:
+            with session_scope() as session:
+                publishing.publish(session=session, user_id=user_id, project_id=project_id, version_number=int(number))
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        await self.load()
+
+    @rx.event
+    async def unpublish(self):
+        user_id, project_id = await self._project()
+        if not project_id:
+            return
+        with session_scope() as session:
+            publishing.unpublish(session=session, user_id=user_id, project_id=project_id)
+        await self.load()
+
+    @rx.event
+    def set_compare_from(self, number: str):
+        self.compare_from = number
+
+    @rx.event
+    def set_compare_to(self, number: str):
+        self.compare_to = number
+
+    @rx.event
+    async def compare(self):
+        _, project_id = await self._project()
+        if not (project_id and self.compare_from and self.compare_to):
+            return
+        try:
+            with session_scope() as session:
+                older = versions.require_version(session=session, project_id=project_id, number=int(self.compare_from))
+                newer = versions.require_version(session=session, project_id=project_id, number=int(self.compare_to))
+                changes = versions.diff_versions(older, newer)
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self.changes = [
+            {"path": c["path"], "status": c["status"], "diff": c["diff"][:20_000]} for c in changes
+        ] or [{"path": "", "status": "same", "diff": "These versions are identical."}]
+
+    @rx.var
+    def numbers(self) -> list[str]:
+        return [item["number"] for item in self.items]
+
+    @rx.var
+    def public_origin(self) -> str:
+        return get_settings().public_url.rstrip("/")
+
+
+def _version_row(item: dict) -> rx.Component:
+    number = item["number"]
+    return rx.hstack(
+        rx.vstack(
+            rx.hstack(
+                rx.text("v", number, weight="bold"),
+                rx.badge("QA ", item["score"], variant="soft"),
+                rx.cond(VersionsState.published_version == number, rx.badge("live", color_scheme="green")),
+                rx.cond(VersionsState.viewing == number, rx.badge("viewing", color_scheme="blue")),
+                rx.text(item["created"], size="1", color_scheme="gray"),
+                spacing="2", align="center",
+            ),
+            rx.text(item["prompt"], size="1", color_scheme="gray"),
+            spacing="1", align="start", width="100%",
+        ),
+        rx.hstack(
+            rx.button("View", size="1", variant="soft", on_click=VersionsState.view(number)),
+            rx.button("Restore", size="1", variant="soft", on_click=VersionsState.restore(number)),
+            rx.button("Publish", size="1", variant="soft", on_click=VersionsState.publish(number)),
+            rx.button("Zip", size="1", variant="soft", on_click=rx.download(url=item["download"])),
+            spacing="1",
+        ),
+        width="100%", justify="between", class_name="version-row", data_number=number,
+    )
+
+
+def versions_panel() -> rx.Component:
+    return rx.vstack(
+        rx.cond(
+            VersionsState.published_url != "",
+            rx.callout(
+                rx.hstack(
+                    rx.text("Published at "),
+                    rx.link(VersionsState.public_origin + VersionsState.published_url, href=VersionsState.published_url,
+                            is_external=True, id="published-link"),
+                    rx.button("Unpublish", size="1", variant="soft", on_click=VersionsState.unpublish),
+                    align="center", wrap="wrap",
+                ),
+                icon="globe", color_scheme="green", width="100%",
+            ),
+        ),
+        rx.cond(VersionsState.error != "", rx.callout(VersionsState.error, color_scheme="red", role="alert", width="100%")),
+        rx.foreach(VersionsState.items, _version_row),
+        rx.cond(
+            VersionsState.items.length() > 1,
+            rx.vstack(
+                rx.hstack(
+                    rx.text("Compare", size="2"),
+                    rx.select(VersionsState.numbers, value=VersionsState.compare_from, on_change=VersionsState.set_compare_from,
+                              aria_label="Older version"),
+                    rx.text("with", size="2"),
+                    rx.select(VersionsState.numbers, value=VersionsState.compare_to, on_change=VersionsState.set_compare_to,
+                              aria_label="Newer version"),
+                    rx.button("Show changes", size="1", on_click=VersionsState.compare, id="compare-versions"),
+                    align="center", wrap="wrap",
+                ),
+                rx.foreach(
+                    VersionsState.changes,
+                    lambda change: rx.vstack(
+                        rx.hstack(rx.badge(change["status"]), rx.code(change["path"]), spacing="2"),
+                        rx.code_block(change["diff"], language="diff", width="100%", class_name="version-diff"),
+                        width="100%",
+                    ),
+                ),
+                width="100%",
+            ),
+        ),
+        width="100%", spacing="2", id="versions-panel",
+    )

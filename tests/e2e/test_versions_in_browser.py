@@ -1,0 +1,59 @@
+"""Versions in the workspace: compare, view, restore, download a zip, publish and unpublish."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.flows import build, create_project, sign_up
+
+pytestmark = pytest.mark.browser
+
+
+def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
+    page = browser_page
+    sign_up(page, app_url)
+    create_project(page, "Bakery")
+    build(page, "A neighbourhood bakery called Crumb Corner")
+    build(page, "A neighbourhood bakery called Golden Rye")
+    preview = page.frame_locator("#site-preview")
+    expect(preview.locator("h1")).to_have_text("Golden Rye", timeout=30_000)
+
+    page.get_by_role("tab", name="Versions").click()
+    rows = page.locator(".version-row")
+    expect(rows).to_have_count(2, timeout=15_000)
+
+    page.click("#compare-versions")
+    diffs = page.locator(".version-diff")
+    expect(diffs.first).to_be_visible(timeout=15_000)
+    assert "Golden Rye" in page.locator("#versions-panel").inner_text()
+
+    page.locator('.version-row[data-number="1"]').get_by_role("button", name="View").click()
+    expect(preview.locator("h1")).to_have_text("Crumb Corner", timeout=15_000)
+
+    page.locator('.version-row[data-number="1"]').get_by_role("button", name="Restore").click()
+    expect(rows).to_have_count(3, timeout=15_000)
+    expect(preview.locator("h1")).to_have_text("Crumb Corner", timeout=15_000)
+
+    with page.expect_download() as info:
+        page.locator('.version-row[data-number="3"]').get_by_role("button", name="Zip").click()
+    with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as archive:
+        names = archive.namelist()
+        index = next(n for n in names if n.endswith("/index.html"))
+        assert "Crumb Corner" in archive.read(index).decode()
+        assert any(n.endswith("/styles.css") for n in names)
+
+    page.locator('.version-row[data-number="3"]').get_by_role("button", name="Publish").click()
+    link = page.locator("#published-link")
+    expect(link).to_be_visible(timeout=15_000)
+    href = link.get_attribute("href")
+    site = page.request.get(f"{app_url}{href}")
+    assert site.status == 200 and "Crumb Corner" in site.text()
+    assert site.headers["content-security-policy"] == "sandbox allow-scripts"
+
+    page.get_by_role("button", name="Unpublish").click()
+    expect(link).to_have_count(0, timeout=15_000)
+    assert page.request.get(f"{app_url}{href}").status == 404
