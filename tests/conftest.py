@@ -115,15 +115,19 @@ def make_user(session):
     return _make
 
 
-@pytest.fixture(scope="module")
-def running_app(tmp_path_factory):
-    """The whole app (Reflex prod, single port) plus a worker, for the module's tests."""
-    from tests.helpers import start_app
+@pytest.fixture
+def browser_page():
+    """A fresh headless Chromium page (Debian's /usr/bin/chromium, no network)."""
+    from playwright.sync_api import sync_playwright
 
-    with start_app(tmp_path_factory.mktemp("app-logs")) as app:
-        yield app
+    from autowebiq_app.catalog.gates import CHROMIUM, CHROMIUM_ARGS
 
-
-@pytest.fixture(scope="module")
-def app_url(running_app) -> str:
-    return running_app.url
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()

@@ -1,4 +1,4 @@
-"""An API client per test user, against the running app."""
+"""API tests share one running app; an HTTP client per test user."""
 
 from __future__ import annotations
 
@@ -37,3 +37,17 @@ def make_client(app_url):
 @pytest.fixture
 def client(make_client):
     return make_client()
+
+
+@pytest.fixture(scope="package")
+def running_app(tmp_path_factory):
+    """One running app for this folder's modules (each app start compiles the frontend)."""
+    from tests.helpers import start_app
+
+    with start_app(tmp_path_factory.mktemp("app-logs")) as app:
+        yield app
+
+
+@pytest.fixture(scope="package")
+def app_url(running_app) -> str:
+    return running_app.url

@@ -21,6 +21,11 @@ def running_app(tmp_path_factory):
         yield app
 
 
+@pytest.fixture(scope="module")
+def app_url(running_app) -> str:
+    return running_app.url
+
+
 def test_schemathesis_finds_no_server_errors_or_schema_violations(app_url, tmp_path):
     email = f"st-{uuid.uuid4().hex[:8]}@example.com"
     token = httpx.post(f"{app_url}/api/auth/register", json={"email": email, "password": "schema-pass-1"}).json()["access_token"]

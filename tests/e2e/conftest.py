@@ -1,28 +1,19 @@
-"""The running app (Reflex prod, single port) plus a real worker, for browser tests."""
+"""Browser tests share one running app (Reflex prod, single port) plus a real worker."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+
+@pytest.fixture(scope="package")
+def running_app(tmp_path_factory):
+    """One running app for this folder's modules (each app start compiles the frontend)."""
+    from tests.helpers import start_app
+
+    with start_app(tmp_path_factory.mktemp("app-logs")) as app:
+        yield app
 
 
-@pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
+@pytest.fixture(scope="package")
+def app_url(running_app) -> str:
+    return running_app.url
