@@ -6,6 +6,7 @@ import hashlib
 import random
 from xml.sax.saxutils import escape
 
+from autowebiq_app.colour import mix
 from autowebiq_app.engine.plan import ImageSpec, Palette, SitePlan
 
 
@@ -31,28 +32,38 @@ def illustration(*, alt: str, palette, key: str, width: int, height: int) -> str
 
 
 def _scene(spec: ImageSpec, p: Palette, rng: random.Random, *, width: int, height: int, blobs: int) -> str:
-    shapes = []
-    colours = (p.primary, p.accent, p.surface, p.muted)
-    for index in range(blobs):
-        cx, cy = rng.randint(0, width), rng.randint(0, height)
-        r = rng.randint(height // 8, height // 2)
-        opacity = rng.choice((0.25, 0.35, 0.5, 0.7))
-        colour = colours[index % len(colours)]
-        if index % 3 == 2:
-            shapes.append(
-                f'<rect x="{cx - r // 2}" y="{cy - r // 2}" width="{r}" height="{r}" rx="{r // 6}" '
-                f'fill="{colour}" opacity="{opacity}" transform="rotate({rng.randint(-30, 30)} {cx} {cy})"/>'
-            )
-        else:
-            shapes.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}" opacity="{opacity}"/>')
+    """A layered abstract landscape: tinted sky, a sun, rolling hills, a few sparks."""
+    sky_top, sky_bottom = mix(p.primary, p.background, 0.22), mix(p.accent, p.background, 0.30)
+    sun_x, sun_y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 6, height // 2)
+    sun_r = rng.randint(height // 9, height // 5)
+    layers = []
+    for index in range(3):
+        base = height * (0.55 + 0.13 * index)
+        points = [f"M0 {base:.0f}"]
+        segments = rng.randint(2, 4)
+        step = width / segments
+        for seg in range(segments):
+            cx = step * seg + step / 2
+            cy = base - rng.uniform(0.08, 0.28) * height
+            points.append(f"Q{cx:.0f} {cy:.0f} {step * (seg + 1):.0f} {base + rng.uniform(-0.05, 0.05) * height:.0f}")
+        points.append(f"L{width} {height} L0 {height} Z")
+        colour = mix(p.primary, p.text, 1 - 0.25 * index) if index else mix(p.primary, p.background, 0.55)
+        layers.append(f'<path d="{" ".join(points)}" fill="{colour}" opacity="{0.75 + 0.1 * index:.2f}"/>')
+    sparks = "".join(
+        f'<circle cx="{rng.randint(0, width)}" cy="{rng.randint(0, height // 2)}" r="{rng.randint(2, 5)}" '
+        f'fill="{p.background}" opacity="0.7"/>'
+        for _ in range(blobs)
+    )
     title = escape(spec.alt)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{title}"><title>{title}</title>'
-        f'<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">'
-        f'<stop offset="0" stop-color="{p.background}"/><stop offset="1" stop-color="{p.surface}"/>'
+        f'<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">'
+        f'<stop offset="0" stop-color="{sky_top}"/><stop offset="1" stop-color="{sky_bottom}"/>'
         f"</linearGradient></defs>"
-        f'<rect width="{width}" height="{height}" fill="url(#g)"/>{"".join(shapes)}</svg>'
+        f'<rect width="{width}" height="{height}" fill="url(#sky)"/>'
+        f'<circle cx="{sun_x}" cy="{sun_y}" r="{sun_r}" fill="{p.accent}" opacity="0.85"/>'
+        f"{sparks}{''.join(layers)}</svg>"
     )
 
 
