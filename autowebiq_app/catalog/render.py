@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Layout, Palette, SlotSpec
-from autowebiq_app.colour import contrast
+from autowebiq_app.colour import contrast, luminance
 
 BASE_CSS = (Path(__file__).parent / "base.css").read_text()
 ASPECTS = {"1:1": (800, 800), "4:3": (800, 600), "3:2": (900, 600), "16:9": (1280, 720), "3:4": (600, 800), "2:1": (1200, 600)}
@@ -45,11 +45,14 @@ class Theme:
         p, f, lay = self.palette, self.fonts, self.layout
         error = "#b42318" if contrast("#b42318", p.background) >= 4.5 else "#ff8a80"
         focus = p.primary if contrast(p.primary, p.background) >= 3 else p.text
+        # A dark panel with light text in both variants (photo scrims, lightboxes).
+        ink, on_ink = (p.text, p.background) if luminance(p.text) < luminance(p.background) else (p.background, p.text)
         return (
             ":root {"
             f" --bg: {p.background}; --surface: {p.surface}; --text: {p.text}; --muted: {p.muted};"
             f" --primary: {p.primary}; --on-primary: {p.on_primary}; --accent: {p.accent};"
             f" --border: color-mix(in srgb, {p.text} 14%, transparent); --error: {error}; --focus: {focus};"
+            f" --ink: {ink}; --on-ink: {on_ink};"
             f" --font-heading: {f.heading}; --font-body: {f.body};"
             f" --maxw: {lay.max_width}; --radius: {lay.radius}; --btn-radius: {lay.button_radius};"
             f" --section-space: clamp(2.75rem, 7vw, {lay.section_space}); --body-size: {lay.body_size};"
