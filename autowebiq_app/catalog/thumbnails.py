@@ -51,7 +51,8 @@ def render(loaded: Loaded, slugs: list[str]) -> None:
     manifest = read_manifest()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT, device_scale_factor=SCALE)
+        # Reduced motion: charts and reveals are drawn in their final state.
+        page = browser.new_page(viewport=VIEWPORT, device_scale_factor=SCALE, reduced_motion="reduce")
         for slug in slugs:
             html = render_template_sample(loaded.templates[slug], loaded.components).html
             page.set_content(html, wait_until="load")
