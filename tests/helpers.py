@@ -106,3 +106,22 @@ def start_app(logs: Path, **overrides: str):
         web_log.close()
 
 
+
+
+def package_app_fixtures():
+    """`running_app` and `app_url` fixtures with one app per test folder.
+
+    Per folder, not per run: an app start compiles the frontend with its own port baked in,
+    so a later start elsewhere must not rebuild it under a running one that is still in use.
+    """
+
+    @pytest.fixture(scope="package")
+    def running_app(tmp_path_factory):
+        with start_app(tmp_path_factory.mktemp("app-logs")) as app:
+            yield app
+
+    @pytest.fixture(scope="package")
+    def app_url(running_app) -> str:
+        return running_app.url
+
+    return running_app, app_url

@@ -7,6 +7,8 @@ import uuid
 import httpx
 import pytest
 
+from tests.helpers import package_app_fixtures
+
 
 @pytest.fixture
 def anonymous(app_url):
@@ -39,15 +41,4 @@ def client(make_client):
     return make_client()
 
 
-@pytest.fixture(scope="package")
-def running_app(tmp_path_factory):
-    """One running app for this folder's modules (each app start compiles the frontend)."""
-    from tests.helpers import start_app
-
-    with start_app(tmp_path_factory.mktemp("app-logs")) as app:
-        yield app
-
-
-@pytest.fixture(scope="package")
-def app_url(running_app) -> str:
-    return running_app.url
+running_app, app_url = package_app_fixtures()

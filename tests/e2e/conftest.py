@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
+from tests.helpers import package_app_fixtures
 
-
-@pytest.fixture(scope="package")
-def running_app(tmp_path_factory):
-    """One running app for this folder's modules (each app start compiles the frontend)."""
-    from tests.helpers import start_app
-
-    with start_app(tmp_path_factory.mktemp("app-logs")) as app:
-        yield app
-
-
-@pytest.fixture(scope="package")
-def app_url(running_app) -> str:
-    return running_app.url
+running_app, app_url = package_app_fixtures()
