@@ -1,0 +1,239 @@
+"""Reading a prompt: what a person asked for, before any planning.
+
+A `Brief` holds the business name, explicit style instructions (colours by role, font
+style, light/dark) and the sections asked for or forbidden. `choose_template` ranks
+catalog templates by their planner keywords. Pure functions, deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from autowebiq_app.colour import CSS_COLOURS, parse_colour
+
+ROLE_WORDS = {
+    "background": ("background", "backgrounds", "bg", "backdrop", "page colour", "page color"),
+    "primary": ("button", "buttons", "components", "component", "cta", "ctas", "primary", "brand", "links", "link"),
+    "text": ("text", "font colour", "font color", "copy", "lettering", "writing"),
+    "accent": ("accent", "accents", "highlight", "highlights", "details", "secondary"),
+}
+STYLE_WORDS = ("colour", "color", "colours", "colors", "palette", "scheme", "theme", "use", "using", "make", "tone")
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "pricing": ("pricing", "prices", "price list", "plans", "price table", "membership"),
+    "booking": ("booking", "bookings", "reservation", "reservations", "appointment", "appointments", "book a table"),
+    "contact": ("contact form", "contact", "enquiry form", "get in touch"),
+    "newsletter": ("newsletter", "mailing list", "subscribe", "sign up form", "signup form"),
+    "faq": ("faq", "faqs", "questions", "q&a"),
+    "testimonials": ("testimonials", "testimonial", "reviews", "quotes from customers"),
+    "gallery": ("gallery", "photos", "photo gallery", "lightbox", "portfolio"),
+    "team": ("team", "staff", "our people", "speakers", "trainers", "coaches"),
+    "blog": ("blog", "articles", "posts", "news section"),
+    "map": ("map", "location", "directions", "find us"),
+    "menu": ("menu", "food menu", "drinks menu"),
+    "products": ("products", "product grid", "shop section", "cart", "shopping cart", "online store"),
+    "countdown": ("countdown", "count down"),
+    "stats": ("stats", "statistics", "numbers", "figures"),
+    "timeline": ("timeline", "history", "our story"),
+    "schedule": ("schedule", "agenda", "timetable", "programme", "program", "tour dates"),
+    "hours": ("opening hours", "opening times", "hours"),
+    "search": ("search", "filters", "filter"),
+    "charts": ("chart", "charts", "graph", "graphs"),
+    "table": ("table", "data table"),
+    "tabs": ("tabs", "tabbed"),
+    "features": ("features", "benefits"),
+    "services": ("services", "treatments"),
+    "logos": ("logos", "clients", "as seen in", "logo strip"),
+}
+NEGATIONS = ("no", "without", "not", "don't", "dont", "do not", "remove", "skip", "exclude", "drop", "never", "minus")
+FONT_STYLES = {
+    "serif": (r"(?<!sans[ -])\bserif\b", r"\bgeorgia\b", r"\btimes\b", r"\bgaramond\b", r"\bbaskerville\b", r"\belegant type"),
+    "sans": (r"\bsans(?:[ -]serif)?\b", r"\bhelvetica\b", r"\barial\b", r"\bgeometric\b"),
+    "mono": (r"\bmono(?:space|spaced)?\b", r"\bcourier\b", r"\bcode font\b", r"\btypewriter\b"),
+    "rounded": (r"\brounded\b", r"\bfriendly font\b"),
+    "slab": (r"\bslab\b", r"\brockwell\b"),
+}
+_NAME = (
+    r"[A-Z0-9][\w'’.&-]*(?:\s+(?:(?:and|&|of|the|de|du|la|le|von|van|y)\s+)?[A-Z0-9][\w'’.&-]*){0,4}"
+)
+_NAME_PATTERNS = (
+    rf"\b(?:called|named|brand(?:ed)? as)\s+[\"“']?({_NAME})",
+    r"[\"“]([^\"”]{2,60})[\"”]",
+    rf"\bfor\s+({_NAME})",
+)
+_HEX = r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b"
+_RGB = r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\)"
+
+
+@dataclass(frozen=True)
+class Brief:
+    prompt: str
+    name: str | None = None
+    colours: dict[str, str] = field(default_factory=dict)
+    variant: str | None = None
+    font_style: str | None = None
+    wanted: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+
+
+def read_brief(prompt: str) -> Brief:
+    """Everything explicit in the prompt; what it does not say stays None or empty."""
+    text = " ".join(prompt.split())
+    wanted, forbidden = sections_asked(text)
+    return Brief(
+        prompt=text,
+        name=business_name(text),
+        colours=colours_by_role(text),
+        variant=variant_asked(text),
+        font_style=font_style_asked(text),
+        wanted=wanted,
+        forbidden=forbidden,
+    )
+
+
+def business_name(text: str) -> str | None:
+    for pattern in _NAME_PATTERNS:
+        match = re.search(pattern, text)
+        if match:
+            name = match.group(1).strip(" .,;:!?'’\"")
+            if 1 < len(name) <= 60 and not name.lower().startswith(("a ", "an ", "the website", "my ")):
+                return name
+    return None
+
+
+def _clauses(text: str) -> list[str]:
+    """Sentences and comma-separated parts: a colour's role is named within its own part."""
+    return [c.strip() for c in re.split(r"(?:[.;!?\n]|,)(?![^()]*\))|\bbut\b", text) if c.strip()]
+
+
+def _colour_mentions(clause: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, #rrggbb, unambiguous) for every colour in the clause, in order."""
+    found: list[tuple[int, int, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for match in re.finditer(f"{_HEX}|{_RGB}", clause):
+        colour = parse_colour(match.group(0))
+        if colour:
+            found.append((match.start(), match.end(), colour, True))
+            taken.append(match.span())
+    words = list(re.finditer(r"[A-Za-z]+", clause))
+    index = 0
+    while index < len(words):
+        for size in (3, 2, 1):
+            chunk = words[index : index + size]
+            if len(chunk) < size:
+                continue
+            key = "".join(w.group(0).lower() for w in chunk)
+            if key in CSS_COLOURS and not any(a <= chunk[0].start() < b for a, b in taken):
+                found.append((chunk[0].start(), chunk[-1].end(), CSS_COLOURS[key], False))
+                index += size
+                break
+        else:
+            index += 1
+    return sorted(found)
+
+
+def _role_words(clause: str) -> list[tuple[int, int, str]]:
+    lowered = clause.lower()
+    return [
+        (match.start(), match.end(), role)
+        for role, words in ROLE_WORDS.items()
+        for word in words
+        for match in re.finditer(rf"\b{re.escape(word)}\b", lowered)
+    ]
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def colours_by_role(text: str) -> dict[str, str]:
+    """Explicit colours: {"background"|"primary"|"text"|"accent": "#rrggbb"}.
+
+    Each role word belongs to the colour nearest to it in its clause; each colour takes the
+    nearest role word it owns. Named colours count only in a clause about style ("gold
+    jewellery" is a product); hex and rgb() always count.
+    """
+    roles: dict[str, str] = {}
+    loose: list[str] = []
+    for clause in _clauses(text):
+        mentions = _colour_mentions(clause)
+        if not mentions:
+            continue
+        role_words = _role_words(clause)
+        styled = bool(role_words) or any(re.search(rf"\b{w}\b", clause.lower()) for w in STYLE_WORDS)
+        owned: dict[int, list[tuple[int, str]]] = {}
+        for start, end, role in role_words:
+            nearest = min(range(len(mentions)), key=lambda i: _gap(mentions[i][:2], (start, end)))
+            owned.setdefault(nearest, []).append((_gap(mentions[nearest][:2], (start, end)), role))
+        for index, (_start, _end, colour, unambiguous) in enumerate(mentions):
+            if not (styled or unambiguous):
+                continue
+            role = next((r for _, r in sorted(owned.get(index, [])) if r not in roles), None)
+            if role:
+                roles[role] = colour
+            else:
+                loose.append(colour)
+    for colour in loose:
+        for role in ("primary", "accent"):
+            if role not in roles:
+                roles[role] = colour
+                break
+    return roles
+
+
+def variant_asked(text: str) -> str | None:
+    lowered = text.lower()
+    if re.search(r"\bdark\s+(?:mode|theme|background|site|design|look|palette|version|colou?r scheme)\b|\bmake it dark\b|\bdark and moody\b", lowered):
+        return "dark"
+    if re.search(r"\blight\s+(?:mode|theme|background|site|design|look|palette|version)\b|\bmake it light\b|\bbright and airy\b", lowered):
+        return "light"
+    return None
+
+
+def font_style_asked(text: str) -> str | None:
+    lowered = text.lower()
+    hits = [(m.start(), style) for style, patterns in FONT_STYLES.items() for p in patterns for m in re.finditer(p, lowered)]
+    return min(hits)[1] if hits else None
+
+
+def sections_asked(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(wanted, forbidden) section kinds; a negation governs the list that follows it."""
+    lowered = text.lower()
+    negation = r"\b(?:" + "|".join(re.escape(n) for n in NEGATIONS) + r")\b"
+    wanted: list[str] = []
+    forbidden: list[str] = []
+    for kind, phrases in SECTION_WORDS.items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+                before = lowered[max(0, match.start() - 60) : match.start()]
+                clause = re.split(r"[.;,!?]|\bbut\b|\bwith\b|\band add\b|\bplus\b", before)[-1]
+                target = forbidden if re.search(negation, clause) else wanted
+                if kind not in target:
+                    target.append(kind)
+    wanted = [kind for kind in wanted if kind not in forbidden]
+    return tuple(wanted), tuple(forbidden)
+
+
+def choose_template(brief: Brief, templates: list[dict]) -> tuple[str, int]:
+    """The best-matching template slug and its score (0: nothing matched; the caller picks a default).
+
+    A keyword phrase found in the prompt scores twice its word count squared, so "wedding
+    invitation" beats "wedding"; the template's category named outright scores 4, a tag 1;
+    ties go to the alphabetically first slug.
+    """
+    lowered = brief.prompt.lower()
+    best, best_score = None, 0
+    for template in sorted(templates, key=lambda t: t["slug"]):
+        score = 0
+        for keyword in template.get("keywords", []):
+            if re.search(rf"\b{re.escape(keyword.lower())}\b", lowered):
+                score += len(keyword.split()) ** 2 * 2
+        category = template.get("category", "").replace("-", " ").lower()
+        if category and re.search(rf"\b{re.escape(category)}\b", lowered):
+            score += 4
+        for tag in template.get("tags", []):
+            if re.search(rf"\b{re.escape(tag.lower())}\b", lowered):
+                score += 1
+        if score > best_score:
+            best, best_score = template["slug"], score
+    return (best or ""), best_score
