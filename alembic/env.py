@@ -2,9 +2,9 @@
 
 from logging.config import fileConfig
 
-from alembic import context
 from sqlmodel import SQLModel
 
+from alembic import context
 from autowebiq_app import models  # noqa: F401  (registers the tables)
 from autowebiq_app.db import get_engine
 

@@ -17,8 +17,9 @@ logger = logging.getLogger("autowebiq")
 
 def migrate() -> None:
     """Bring the database schema to the latest Alembic revision."""
-    from alembic import command
     from alembic.config import Config
+
+    from alembic import command
 
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT / "alembic"))
@@ -67,8 +68,16 @@ def sweeper(interval: float) -> None:
 
 
 def worker_command(processes: int, threads: int) -> list[str]:
-    return [sys.executable, "-m", "dramatiq", "workers.builds",
-            "--processes", str(processes), "--threads", str(threads)]
+    return [
+        sys.executable,
+        "-m",
+        "dramatiq",
+        "workers.builds",
+        "--processes",
+        str(processes),
+        "--threads",
+        str(threads),
+    ]
 
 
 def run(port: int, workers: int) -> int:
@@ -91,12 +100,27 @@ def run(port: int, workers: int) -> int:
     try:
         children.append(subprocess.Popen(worker_command(workers, 2), cwd=ROOT, env=env, start_new_session=True))
         children.append(
-            subprocess.Popen([sys.executable, "-m", "autowebiq_app.cli", "sweeper"], cwd=ROOT, env=env, start_new_session=True)
+            subprocess.Popen(
+                [sys.executable, "-m", "autowebiq_app.cli", "sweeper"], cwd=ROOT, env=env, start_new_session=True
+            )
         )
         web = subprocess.Popen(
-            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
-             "--frontend-port", str(port), "--backend-port", str(port)],
-            cwd=ROOT, env=env, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--single-port",
+                "--frontend-port",
+                str(port),
+                "--backend-port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
         )
         children.append(web)
         if _wait_until_up(port, web):

@@ -22,9 +22,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
-    environment: Literal["development", "test", "production"] = Field(
-        "development", validation_alias="AUTOWEBIQ_ENV"
-    )
+    environment: Literal["development", "test", "production"] = Field("development", validation_alias="AUTOWEBIQ_ENV")
     database_url: str = "sqlite:///autowebiq.db"
     redis_url: str = "redis://127.0.0.1:6379/0"
     broker_url: str | None = Field(
@@ -57,9 +55,7 @@ class Settings(BaseSettings):
 
     firebase_project_id: str | None = None
     firebase_credentials_file: str | None = None
-    firebase_auth_emulator_host: str | None = Field(
-        None, validation_alias="FIREBASE_AUTH_EMULATOR_HOST"
-    )
+    firebase_auth_emulator_host: str | None = Field(None, validation_alias="FIREBASE_AUTH_EMULATOR_HOST")
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
@@ -68,9 +64,7 @@ class Settings(BaseSettings):
         if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
             raise UnsafeSettings("SECRET_KEY must be set to a random value of 32+ characters")
         if self.firebase_auth_emulator_host:
-            raise UnsafeSettings(
-                "FIREBASE_AUTH_EMULATOR_HOST is set: firebase-admin would accept unsigned tokens"
-            )
+            raise UnsafeSettings("FIREBASE_AUTH_EMULATOR_HOST is set: firebase-admin would accept unsigned tokens")
         return self
 
     @property

@@ -36,8 +36,9 @@ def run(base_url: str, *, prompt: str, timeout: float = 120.0, out=sys.stdout) -
             health = _check(http.get("/api/health"), 200, "health")
             say(f"health: {health['status']}")
             email = f"e2e-{uuid.uuid4().hex[:10]}@example.com"
-            auth = _check(http.post("/api/auth/register", json={"email": email, "password": "e2e-password-1"}), 201,
-                          "register")
+            auth = _check(
+                http.post("/api/auth/register", json={"email": email, "password": "e2e-password-1"}), 201, "register"
+            )
             http.headers["Authorization"] = f"Bearer {auth['access_token']}"
             say(f"registered {email} with {auth['user']['credits']} credits")
             project = _check(http.post("/api/v2/projects", json={"name": "E2E check"}), 201, "create project")
@@ -45,13 +46,16 @@ def run(base_url: str, *, prompt: str, timeout: float = 120.0, out=sys.stdout) -
             ws_url = _ws_url(base, project["id"], auth["access_token"])
             with connect(ws_url, open_timeout=10, origin=None) as socket:
                 started = time.monotonic()
-                build = _check(http.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": prompt}), 202,
-                               "start build")
+                build = _check(
+                    http.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": prompt}), 202, "start build"
+                )
                 say(f"build {build['build_id']} queued (task {build['task_id']})")
                 final = _follow(socket, build["build_id"], deadline=started + timeout, say=say)
             if final["type"] != "build_complete":
                 raise E2EFailure(f"build failed: {final.get('reason') or final.get('message')}")
-            status = _check(http.get(f"/api/v2/projects/{project['id']}/build/status/{build['task_id']}"), 200, "status")
+            status = _check(
+                http.get(f"/api/v2/projects/{project['id']}/build/status/{build['task_id']}"), 200, "status"
+            )
             if status["state"] != "succeeded" or status["version"] != final["version"]:
                 raise E2EFailure(f"status disagrees with the stream: {status}")
             page = http.get(f"/api/v2/projects/{project['id']}/versions/{final['version']}/files/index.html")
@@ -59,8 +63,10 @@ def run(base_url: str, *, prompt: str, timeout: float = 120.0, out=sys.stdout) -
             if "<h1" not in page.text:
                 raise E2EFailure("the generated index.html has no <h1>")
             balance = _check(http.get("/api/v2/user/credits"), 200, "credits")
-            say(f"done in {time.monotonic() - started:.2f}s: version {final['version']}, "
-                f"QA {final.get('qa_score')}/100, balance {balance['balance']}")
+            say(
+                f"done in {time.monotonic() - started:.2f}s: version {final['version']}, "
+                f"QA {final.get('qa_score')}/100, balance {balance['balance']}"
+            )
             return 0
     except (E2EFailure, httpx.HTTPError, OSError, TimeoutError, KeyError, json.JSONDecodeError) as exc:
         say(f"E2E FAILED: {exc}")

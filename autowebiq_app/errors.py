@@ -41,9 +41,7 @@ class InsufficientCredits(DomainError):
     status = 402
 
     def __init__(self, *, balance: int, cost: int):
-        super().__init__(
-            f"This build costs {cost} credits but your balance is {balance}."
-        )
+        super().__init__(f"This build costs {cost} credits but your balance is {balance}.")
         self.balance = balance
         self.cost = cost
 

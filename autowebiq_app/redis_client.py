@@ -20,6 +20,4 @@ def get_redis() -> redis.Redis:
 
 def new_async_redis() -> aioredis.Redis:
     """A fresh asyncio client; the caller owns it (clients are bound to one event loop)."""
-    return aioredis.Redis.from_url(
-        get_settings().redis_url, decode_responses=True, socket_connect_timeout=3
-    )
+    return aioredis.Redis.from_url(get_settings().redis_url, decode_responses=True, socket_connect_timeout=3)

@@ -12,6 +12,8 @@ def workspace(project_id: str) -> str:
 
 def preview(token: str) -> str:
     return f"/preview/{token}/"
+
+
 TEMPLATES = "/templates"
 COMPONENTS = "/components"
 

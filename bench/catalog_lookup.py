@@ -56,13 +56,11 @@ def main() -> None:
             ("component cold (MongoDB)", COMPONENTS, components, False),
             ("component warm (cache)", COMPONENTS, components, True),
         ):
-            index = iter(range(10**9))
             if warm:
                 getter = catalog.template if collection == TEMPLATES else catalog.component
-                call = lambda: getter(slugs[next(index) % len(slugs)])  # noqa: E731
             else:
-                call = lambda: catalog.store.get(collection, slugs[next(index) % len(slugs)])  # noqa: E731
-            samples = timed(call, args.rounds)
+                getter = lambda slug, c=collection: catalog.store.get(c, slug)  # noqa: E731
+            samples = timed(lambda g=getter, s=slugs, i=iter(range(10**9)): g(s[next(i) % len(s)]), args.rounds)
             results[label] = statistics.median(samples)
             print(f"{label:<28}{statistics.median(samples):>11.3f}{percentile(samples, 0.99):>10.3f}")
         print()
@@ -70,8 +68,10 @@ def main() -> None:
             ratio = results[f"{kind} cold (MongoDB)"] / results[f"{kind} warm (cache)"]
             print(f"{kind}: cold/warm median ratio {ratio:.1f}x")
         if using_mongomock():
-            print("\nnote: MONGODB_URL is unset, so 'cold' is in-process mongomock (no network, no BSON):"
-                  " it is artificially fast; set MONGODB_URL to measure a real server.")
+            print(
+                "\nnote: MONGODB_URL is unset, so 'cold' is in-process mongomock (no network, no BSON):"
+                " it is artificially fast; set MONGODB_URL to measure a real server."
+            )
     finally:
         services.close()
 

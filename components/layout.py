@@ -25,8 +25,11 @@ def navbar() -> rx.Component:
             AuthState.signed_in,
             rx.hstack(
                 rx.badge(
-                    rx.text(CreditsState.balance, id="credit-balance"), " credits",
-                    size="2", color_scheme="amber", variant="soft",
+                    rx.text(CreditsState.balance, id="credit-balance"),
+                    " credits",
+                    size="2",
+                    color_scheme="amber",
+                    variant="soft",
                 ),
                 rx.text(AuthState.user_email, size="2", color_scheme="gray"),
                 rx.button("Sign out", on_click=AuthState.sign_out, variant="soft", size="2"),

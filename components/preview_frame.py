@@ -13,7 +13,13 @@ def preview_frame(src) -> rx.Component:
             title="Site preview",
             sandbox="allow-scripts",
             id="site-preview",
-            style={"width": "100%", "height": "70vh", "border": "1px solid var(--gray-a6)", "border_radius": "10px", "background": "white"},
+            style={
+                "width": "100%",
+                "height": "70vh",
+                "border": "1px solid var(--gray-a6)",
+                "border_radius": "10px",
+                "background": "white",
+            },
         ),
         rx.center(
             rx.text("Your site will appear here after the first build.", color_scheme="gray"),

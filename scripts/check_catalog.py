@@ -20,7 +20,9 @@ def main(slugs: list[str]) -> int:
     for slug, template in catalog.templates.items():
         if not slugs or slug in slugs:
             for variant in ("light", "dark"):
-                pages[f"template-{slug}-{variant}"] = render_template_sample(template, catalog.components, variant=variant).html
+                pages[f"template-{slug}-{variant}"] = render_template_sample(
+                    template, catalog.components, variant=variant
+                ).html
     for slug, component in catalog.components.items():
         if not slugs or slug in slugs:
             pages[f"component-{slug}"] = render_component_sample(component).html

@@ -13,9 +13,7 @@ from psycopg import sql
 
 ADMIN_URL = os.environ.get("TEST_ADMIN_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 TEST_DB = os.environ.get("TEST_DATABASE_NAME", "autowebiq_test")
-DATABASE_URL = os.environ.get(
-    "TEST_DATABASE_URL", ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}"
-)
+DATABASE_URL = os.environ.get("TEST_DATABASE_URL", ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 os.environ.update(
@@ -33,9 +31,7 @@ for name in ("BROKER_URL", "MONGODB_URL", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBA
 
 def _recreate_database() -> None:
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (TEST_DB,)
-        )
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (TEST_DB,))
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(TEST_DB)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(TEST_DB)))
 
@@ -43,8 +39,9 @@ def _recreate_database() -> None:
 @pytest.fixture(scope="session", autouse=True)
 def migrated_database():
     """Create the test database and run every Alembic migration once per run."""
-    from alembic import command
     from alembic.config import Config
+
+    from alembic import command
 
     if "TEST_DATABASE_URL" not in os.environ:
         _recreate_database()
@@ -108,9 +105,7 @@ def make_user(session):
     counter = iter(range(10_000))
 
     def _make(email: str | None = None, password: str = "correct horse 42"):
-        return accounts.register(
-            session=session, email=email or f"user{next(counter)}@example.com", password=password
-        )
+        return accounts.register(session=session, email=email or f"user{next(counter)}@example.com", password=password)
 
     return _make
 

@@ -87,15 +87,34 @@ def start_app(logs: Path, **overrides: str):
     env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "PUBLIC_URL": base, **overrides}
     web_log = open(logs / "web.log", "wb")
     web = subprocess.Popen(
-        [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
-         "--frontend-port", str(port), "--backend-port", str(port)],
-        cwd=ROOT, env=env, stdout=web_log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "reflex",
+            "run",
+            "--env",
+            "prod",
+            "--single-port",
+            "--frontend-port",
+            str(port),
+            "--backend-port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=web_log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     try:
         with dramatiq_worker(log_path=logs / "worker.log") as worker:
             try:
-                wait_for(lambda: web.poll() is not None or url_up(f"{base}/api/health"), timeout=600, interval=1,
-                         what="the app to start")
+                wait_for(
+                    lambda: web.poll() is not None or url_up(f"{base}/api/health"),
+                    timeout=600,
+                    interval=1,
+                    what="the app to start",
+                )
             except TimeoutError:
                 pytest.fail(f"app did not start:\n{Path(logs / 'web.log').read_text()[-4000:]}")
             if web.poll() is not None:
@@ -104,8 +123,6 @@ def start_app(logs: Path, **overrides: str):
     finally:
         stop_group(web)
         web_log.close()
-
-
 
 
 def package_app_fixtures():

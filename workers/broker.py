@@ -11,6 +11,7 @@ from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 # Requeue messages of a killed worker far sooner than the default 0.1 % of commands.
 MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
 
+
 def make_broker() -> RedisBroker:
     broker = RedisBroker(
         url=get_settings().effective_broker_url,
@@ -26,6 +27,7 @@ def make_broker() -> RedisBroker:
         ],
     )
     return broker
+
 
 broker = make_broker()
 dramatiq.set_broker(broker)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
 
-from workers.broker import broker  # noqa: F401  (sets the broker before the actors below)
 from autowebiq_app.services import build_runner
+from workers.broker import broker  # noqa: F401  (sets the broker before the actors below)
 
 BUILD_TIME_LIMIT_MS = 10 * 60 * 1000
 TIME_LIMIT_REASON = "The build took longer than 10 minutes and was stopped. Your credits were refunded."

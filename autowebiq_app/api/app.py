@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from starlette.routing import compile_path
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import compile_path
 
 from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, v2, ws
 from autowebiq_app.api.limits import BodySizeLimit
@@ -37,26 +37,32 @@ def create_api() -> FastAPI:
     api.include_router(ws.router)
     api.include_router(catalog_routes.router)
 
-    @api.get("/api/health", tags=["health"], response_model=schemas.HealthOut,
-             responses={503: {"model": schemas.HealthOut}})
+    @api.get(
+        "/api/health", tags=["health"], response_model=schemas.HealthOut, responses={503: {"model": schemas.HealthOut}}
+    )
     async def get_health() -> JSONResponse:
         report = await health.check_all()
         return JSONResponse(report, status_code=200 if report["status"] != "unhealthy" else 503)
 
     @api.api_route(
-        "/api/{rest:path}", methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], include_in_schema=False
+        "/api/{rest:path}",
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        include_in_schema=False,
     )
     async def api_fallback(rest: str, request: Request) -> JSONResponse:
         """No route matched: 405 with `Allow` if the path exists for other methods, else 404."""
-        allowed = sorted({
-            method.upper()
-            for regex, methods in _documented_paths(api)
-            if regex.match(request.url.path)
-            for method in methods
-        })
+        allowed = sorted(
+            {
+                method.upper()
+                for regex, methods in _documented_paths(api)
+                if regex.match(request.url.path)
+                for method in methods
+            }
+        )
         if allowed:
-            return errors.error_response(405, "method_not_allowed", f"Use {', '.join(allowed)} here.",
-                                         {"Allow": ", ".join(allowed)})
+            return errors.error_response(
+                405, "method_not_allowed", f"Use {', '.join(allowed)} here.", {"Allow": ", ".join(allowed)}
+            )
         return errors.error_response(404, "not_found", f"No API route /api/{rest}.")
 
     @api.get("/preview/{token}", include_in_schema=False)
@@ -79,8 +85,9 @@ def create_api() -> FastAPI:
         if archive is None:
             return _plain_404("This download link has expired. Reload the workspace.")
         filename, data = archive
-        return Response(data, media_type="application/zip",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        return Response(
+            data, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+        )
 
     @api.get("/sites/{slug}", include_in_schema=False)
     async def site_root(slug: str) -> Response:

@@ -14,8 +14,16 @@ from autowebiq_app.services import accounts
 
 logger = logging.getLogger(__name__)
 
-_HTTP_CODES = {400: "bad_request", 401: "not_authenticated", 404: "not_found", 405: "method_not_allowed",
-               409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 429: "rate_limited"}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
 
 
 def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:

@@ -59,7 +59,9 @@ async def _probe(name: str, check):
 
 async def check_all() -> dict:
     (database, _), (redis_state, _), (mongo, _), (broker, workers) = await asyncio.gather(
-        _probe("database", _database), _probe("redis", _redis), _probe("mongodb", _mongodb),
+        _probe("database", _database),
+        _probe("redis", _redis),
+        _probe("mongodb", _mongodb),
         _probe("dramatiq", _workers_alive),
     )
     if database != "healthy" or redis_state != "healthy":

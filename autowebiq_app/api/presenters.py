@@ -21,23 +21,41 @@ def build_status(build: Build) -> schemas.BuildStatusOut:
     if build.started_at and build.finished_at:
         duration = int((build.finished_at - build.started_at).total_seconds() * 1000)
     return schemas.BuildStatusOut(
-        build_id=build.id, task_id=build.task_id, project_id=build.project_id, state=build.status,
-        progress=build.progress, cost=build.cost, charge_state=build.charge_state, error=build.error,
-        version=build.version_number, created_at=build.created_at, started_at=build.started_at,
-        finished_at=build.finished_at, duration_ms=duration,
+        build_id=build.id,
+        task_id=build.task_id,
+        project_id=build.project_id,
+        state=build.status,
+        progress=build.progress,
+        cost=build.cost,
+        charge_state=build.charge_state,
+        error=build.error,
+        version=build.version_number,
+        created_at=build.created_at,
+        started_at=build.started_at,
+        finished_at=build.finished_at,
+        duration_ms=duration,
     )
 
 
 def version_summary(version: ProjectVersion) -> schemas.VersionSummary:
     return schemas.VersionSummary(
-        number=version.number, prompt=version.prompt, qa_score=version.qa_score, build_id=version.build_id,
-        created_at=version.created_at, files=len(version.files),
+        number=version.number,
+        prompt=version.prompt,
+        qa_score=version.qa_score,
+        build_id=version.build_id,
+        created_at=version.created_at,
+        files=len(version.files),
     )
 
 
 def version_detail(version: ProjectVersion) -> schemas.VersionDetail:
     return schemas.VersionDetail(
-        number=version.number, prompt=version.prompt, plan=version.plan, qa_report=version.qa_report,
-        qa_score=version.qa_score, build_id=version.build_id, created_at=version.created_at,
+        number=version.number,
+        prompt=version.prompt,
+        plan=version.plan,
+        qa_report=version.qa_report,
+        qa_score=version.qa_score,
+        build_id=version.build_id,
+        created_at=version.created_at,
         files=sorted(version.files),
     )

@@ -43,7 +43,8 @@ class Registration(BaseModel):
     model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     email: str = Field(max_length=320, pattern=EMAIL_PATTERN, examples=["ada@example.com"])
     password: str = Field(
-        pattern=PASSWORD_PATTERN, description="8-256 characters with letters and a digit or symbol",
+        pattern=PASSWORD_PATTERN,
+        description="8-256 characters with letters and a digit or symbol",
         examples=["analytical-1843"],
     )
     display_name: str = Field("", max_length=120, pattern=ONE_LINE)
@@ -96,7 +97,9 @@ class ProjectOut(BaseModel):
 class BuildRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     prompt: str = Field(
-        min_length=1, max_length=get_settings().max_prompt_chars, pattern=SOME_TEXT_MULTILINE,
+        min_length=1,
+        max_length=get_settings().max_prompt_chars,
+        pattern=SOME_TEXT_MULTILINE,
         examples=["Build a luxury e-commerce website called Aurum"],
         description="longer than the limit is refused with 413",
     )

@@ -12,8 +12,13 @@ SANDBOX_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "private, max-age=60",
 }
-_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-          ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".json": "application/json"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+}
 
 
 def site_file_response(files: dict[str, str], path: str, *, public: bool = False) -> Response:

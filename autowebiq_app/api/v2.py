@@ -23,10 +23,7 @@ from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import builds, credits, projects, publishing, versions
 from autowebiq_app.services.publishing import slugify
 
-ERRORS = {
-    code: {"model": schemas.ErrorBody}
-    for code in (400, 401, 402, 404, 409, 413, 422, 429)
-}
+ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429)}
 router = APIRouter(prefix="/api/v2", dependencies=[Depends(rate_limit)], responses=ERRORS)
 ProjectId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the project's id")]
 Limit = Annotated[int, Query(ge=1, le=100)]
@@ -42,17 +39,20 @@ def me(user: CurrentUser):
 @router.get("/user/credits", response_model=schemas.CreditsOut, tags=["user"])
 def my_credits(user: CurrentUser):
     with session_scope() as session:
-        return schemas.CreditsOut(balance=credits.balance(session=session, user_id=user.id),
-                                  build_cost=get_settings().build_cost)
+        return schemas.CreditsOut(
+            balance=credits.balance(session=session, user_id=user.id), build_cost=get_settings().build_cost
+        )
 
 
 @router.get("/stats", response_model=schemas.StatsOut, tags=["user"])
 def stats(user: CurrentUser):
     with session_scope() as session:
         project_ids = select(Project.id).where(Project.user_id == user.id)
-        by_status = dict(session.exec(
-            select(Build.status, func.count()).where(Build.user_id == user.id).group_by(Build.status)
-        ).all())
+        by_status = dict(
+            session.exec(
+                select(Build.status, func.count()).where(Build.user_id == user.id).group_by(Build.status)
+            ).all()
+        )
         spent = session.exec(
             select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(
                 CreditTransaction.user_id == user.id,
@@ -73,7 +73,9 @@ def stats(user: CurrentUser):
 @router.post("/projects", status_code=201, response_model=schemas.ProjectOut, tags=["projects"])
 def create_project(body: schemas.ProjectCreate, user: CurrentUser):
     with session_scope() as session:
-        project = projects.create_project(session=session, user_id=user.id, name=body.name, description=body.description)
+        project = projects.create_project(
+            session=session, user_id=user.id, name=body.name, description=body.description
+        )
         return presenters.project_out(project)
 
 
@@ -122,14 +124,22 @@ def start_build(
     with session_scope() as session:
         has_version = versions.latest_version(session=session, project_id=project_id) is not None
         build = builds.start_build(
-            session=session, user_id=user.id, project_id=project_id, prompt=body.prompt,
-            enqueue=enqueue_build, request_key=idempotency_key,
+            session=session,
+            user_id=user.id,
+            project_id=project_id,
+            prompt=body.prompt,
+            enqueue=enqueue_build,
+            request_key=idempotency_key,
         )
         if build.project_id != project_id or (idempotency_key and build.prompt != body.prompt.strip()):
             raise Conflict("This Idempotency-Key was already used for a different request.")
     accepted = schemas.BuildAccepted(
-        build_id=build.id, task_id=build.task_id, project_id=build.project_id, status=build.status,
-        kind="edit" if has_version else "create", cost=build.cost,
+        build_id=build.id,
+        task_id=build.task_id,
+        project_id=build.project_id,
+        status=build.status,
+        kind="edit" if has_version else "create",
+        cost=build.cost,
     )
     if cache_key:
         _remember_response(cache_key, fingerprint, accepted.model_dump(mode="json"))
@@ -151,7 +161,9 @@ def _cached_response(key: str, fingerprint: str) -> dict | None:
 
 def _remember_response(key: str, fingerprint: str, response: dict) -> None:
     try:
-        get_redis().set(key, json.dumps({"fingerprint": fingerprint, "response": response}), ex=IDEMPOTENCY_TTL, nx=True)
+        get_redis().set(
+            key, json.dumps({"fingerprint": fingerprint, "response": response}), ex=IDEMPOTENCY_TTL, nx=True
+        )
     except redis.RedisError:
         pass  # the database's unique request key still guarantees one charge
 
@@ -159,7 +171,8 @@ def _remember_response(key: str, fingerprint: str, response: dict) -> None:
 def _build_for_task(session, user_id: str, project_id: str, task_id: str) -> Build:
     build = session.exec(
         select(Build).where(
-            Build.user_id == user_id, Build.project_id == project_id,
+            Build.user_id == user_id,
+            Build.project_id == project_id,
             (Build.task_id == task_id) | (Build.id == task_id),
         )
     ).first()
@@ -181,8 +194,9 @@ def cancel_build(project_id: ProjectId, task_id: Annotated[str, Path(max_length=
     with session_scope() as session:
         build = _build_for_task(session, user.id, project_id, task_id)
         cancelled = builds.cancel_build(session=session, user_id=user.id, build_id=build.id)
-        events.append(build.id, events.BUILD_FAILED, agent="system", message=builds.CANCELLED,
-                      data={"reason": builds.CANCELLED})
+        events.append(
+            build.id, events.BUILD_FAILED, agent="system", message=builds.CANCELLED, data={"reason": builds.CANCELLED}
+        )
         return presenters.build_status(cancelled)
 
 
@@ -195,7 +209,9 @@ def credit_history(user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
         ).one()
         return schemas.Page[schemas.TransactionOut](
             items=[schemas.TransactionOut.model_validate(r, from_attributes=True) for r in rows],
-            total=total, limit=limit, offset=offset,
+            total=total,
+            limit=limit,
+            offset=offset,
         )
 
 
@@ -206,7 +222,9 @@ def list_versions(project_id: ProjectId, user: CurrentUser, limit: Limit = 50, o
         rows = versions.list_versions(session=session, project_id=project.id, limit=limit, offset=offset)
         return schemas.Page[schemas.VersionSummary](
             items=[presenters.version_summary(v) for v in rows],
-            total=versions.count_versions(session=session, project_id=project.id), limit=limit, offset=offset,
+            total=versions.count_versions(session=session, project_id=project.id),
+            limit=limit,
+            offset=offset,
         )
 
 
@@ -217,7 +235,9 @@ VersionNumber = Annotated[int, Path(ge=1, le=1_000_000)]
 def get_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
     with session_scope() as session:
         project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        return presenters.version_detail(versions.require_version(session=session, project_id=project.id, number=number))
+        return presenters.version_detail(
+            versions.require_version(session=session, project_id=project.id, number=number)
+        )
 
 
 @router.get(
@@ -247,13 +267,16 @@ def export_version(project_id: ProjectId, number: VersionNumber, user: CurrentUs
         version = versions.require_version(session=session, project_id=project.id, number=number)
         folder = f"{slugify(project.name)}-v{number}"
         return Response(
-            versions.export_zip(version, folder=folder), media_type="application/zip",
+            versions.export_zip(version, folder=folder),
+            media_type="application/zip",
             headers={"Content-Disposition": f'attachment; filename="{folder}.zip"'},
         )
 
 
 @router.post(
-    "/projects/{project_id}/versions/{number}/restore", status_code=201, response_model=schemas.VersionSummary,
+    "/projects/{project_id}/versions/{number}/restore",
+    status_code=201,
+    response_model=schemas.VersionSummary,
     tags=["versions"],
 )
 def restore_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
@@ -261,7 +284,9 @@ def restore_version(project_id: ProjectId, number: VersionNumber, user: CurrentU
         project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
         if builds.active_build(session=session, project_id=project.id):
             raise Conflict("A build is running for this project; restore when it has finished.")
-        return presenters.version_summary(versions.restore_version(session=session, project_id=project.id, number=number))
+        return presenters.version_summary(
+            versions.restore_version(session=session, project_id=project.id, number=number)
+        )
 
 
 def _publish_out(project: Project) -> schemas.PublishOut:

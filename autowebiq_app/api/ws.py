@@ -8,7 +8,6 @@ reconnecting with `?last_event_id=` resumes after it with nothing lost or repeat
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 
@@ -64,7 +63,8 @@ def message(build_id: str, event: events.BuildEvent) -> dict:
         payload.update(path=event.data.get("path"), size=event.data.get("size"))
     elif event.type == events.BUILD_COMPLETE:
         payload.update(
-            duration_ms=event.data.get("duration_ms"), version=event.data.get("version"),
+            duration_ms=event.data.get("duration_ms"),
+            version=event.data.get("version"),
             qa_score=event.data.get("qa_score"),
         )
     elif event.type == events.BUILD_FAILED:
@@ -153,10 +153,25 @@ def _final_from_database(build_id: str) -> list[events.BuildEvent]:
     if events.stream_exists(build_id):
         return []
     if build.status == "succeeded":
-        return [events.BuildEvent(id="final", type=events.BUILD_COMPLETE, agent="system", message="Build complete",
-                                  progress=100, data={"version": build.version_number})]
-    return [events.BuildEvent(id="final", type=events.BUILD_FAILED, agent="system", message=build.error or "",
-                              data={"reason": build.error})]
+        return [
+            events.BuildEvent(
+                id="final",
+                type=events.BUILD_COMPLETE,
+                agent="system",
+                message="Build complete",
+                progress=100,
+                data={"version": build.version_number},
+            )
+        ]
+    return [
+        events.BuildEvent(
+            id="final",
+            type=events.BUILD_FAILED,
+            agent="system",
+            message=build.error or "",
+            data={"reason": build.error},
+        )
+    ]
 
 
 def _last_known(first: list[Build], resume_build: str | None) -> str | None:

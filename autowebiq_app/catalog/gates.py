@@ -18,8 +18,13 @@ VNU_JAR = ROOT / "tools/node_modules/vnu-jar/build/dist/vnu.jar"
 AXE_JS = ROOT / "tools/node_modules/axe-core/axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WIDTHS = (375, 768, 1280)
 AXE_WIDTHS = (375, 1280)
@@ -64,9 +69,20 @@ def check_pages(
 def validate_html(paths: dict[str, Path], report: GateReport) -> None:
     """Nu HTML Checker errors, one JVM for all files."""
     result = subprocess.run(
-        ["java", "-Xss4m", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always",
-         *[str(p) for p in paths.values()]],
-        capture_output=True, text=True, timeout=600,
+        [
+            "java",
+            "-Xss4m",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *[str(p) for p in paths.values()],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     by_file = {p.name: name for name, p in paths.items()}
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
@@ -116,14 +132,22 @@ def check_in_browser(paths: dict[str, Path], report: GateReport, *, whole_sites,
                     )
                     for violation in violations:
                         if violation["impact"] in BLOCKING_IMPACTS:
-                            report.add(name, f"axe {violation['impact']} at {width}px: {violation['id']}: "
-                                             f"{violation['help']} {violation['nodes']}")
+                            report.add(
+                                name,
+                                f"axe {violation['impact']} at {width}px: {violation['id']}: "
+                                f"{violation['help']} {violation['nodes']}",
+                            )
             missing_alt = page.evaluate(
-                "() => [...document.images].filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.src.slice(0, 60))"
+                "() => [...document.images].filter(i => !(i.getAttribute('alt') || '').trim())"
+                ".map(i => i.src.slice(0, 60))"
             )
-            dangling = [] if name not in whole_sites else page.evaluate(
-                "() => [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
-                ".filter(h => h.length > 1 && !document.getElementById(decodeURIComponent(h.slice(1))))"
+            dangling = (
+                []
+                if name not in whole_sites
+                else page.evaluate(
+                    "() => [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
+                    ".filter(h => h.length > 1 && !document.getElementById(decodeURIComponent(h.slice(1))))"
+                )
             )
             for href in sorted(set(dangling)):
                 report.add(name, f"in-page link to a missing id: {href}")

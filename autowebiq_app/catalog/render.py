@@ -18,7 +18,14 @@ from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Layout, Palette, S
 from autowebiq_app.colour import contrast, luminance
 
 BASE_CSS = (Path(__file__).parent / "base.css").read_text()
-ASPECTS = {"1:1": (800, 800), "4:3": (800, 600), "3:2": (900, 600), "16:9": (1280, 720), "3:4": (600, 800), "2:1": (1200, 600)}
+ASPECTS = {
+    "1:1": (800, 800),
+    "4:3": (800, 600),
+    "3:2": (900, 600),
+    "16:9": (1280, 720),
+    "3:4": (600, 800),
+    "2:1": (1200, 600),
+}
 LIMITS = {"text": 160, "longtext": 1200, "url": 300}
 _SAFE_URL = re.compile(r"^(#[\w-]*|mailto:[^\s<>\"']+|tel:[+\d\s().-]+|https://[^\s<>\"']+|(?!\w+:)[\w./?=&%#-]+)$")
 _FENCED_PROPS = re.compile(r"\b(?:@import|url\s*\(\s*['\"]?(?:https?:)?//)", re.I)
@@ -94,10 +101,16 @@ def _check_slot(path: str, spec: SlotSpec, value):
         for index, item in enumerate(value):
             if not isinstance(item, dict) or set(item) - set(spec.fields):
                 raise CatalogContentError(f"{path}[{index}]: fields must be among {sorted(spec.fields)}")
-            items.append({
-                key: (_check_value(f"{path}[{index}].{key}", kind, item[key], None) if item.get(key) not in (None, "") else None)
-                for key, kind in spec.fields.items()
-            })
+            items.append(
+                {
+                    key: (
+                        _check_value(f"{path}[{index}].{key}", kind, item[key], None)
+                        if item.get(key) not in (None, "")
+                        else None
+                    )
+                    for key, kind in spec.fields.items()
+                }
+            )
         return items
     return _check_value(path, spec.type, value, spec.max_length)
 
@@ -140,7 +153,12 @@ def render_section(
 
 def _image(value: dict, aspect: str, images: ImageResolver, key: str) -> dict:
     width, height = ASPECTS[aspect]
-    return {**value, "src": images(value["subject"], value["alt"], width, height, key), "width": width, "height": height}
+    return {
+        **value,
+        "src": images(value["subject"], value["alt"], width, height, key),
+        "width": width,
+        "height": height,
+    }
 
 
 def component_assets(components: Iterable[ComponentDoc]) -> tuple[str, str]:
@@ -197,7 +215,14 @@ def render_document(
     if favicon:
         meta.append(f'<link rel="icon" href="{e(favicon)}" type="image/svg+xml">')
     body = "\n".join(
-        ['<a class="skip-link" href="#main">Skip to content</a>', *before, '<main id="main">', *middle, "</main>", *after]
+        [
+            '<a class="skip-link" href="#main">Skip to content</a>',
+            *before,
+            '<main id="main">',
+            *middle,
+            "</main>",
+            *after,
+        ]
     )
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n' + "\n".join(meta) + f"\n{head_assets}\n</head>\n"

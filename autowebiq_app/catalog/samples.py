@@ -18,11 +18,18 @@ from autowebiq_app.engine.images import illustration
 
 PREVIEW_THEME = Theme(
     palette=Palette(
-        background="#ffffff", surface="#f4f4f6", text="#16161d", muted="#52525e",
-        primary="#3b3bd4", on_primary="#ffffff", accent="#b4235a",
+        background="#ffffff",
+        surface="#f4f4f6",
+        text="#16161d",
+        muted="#52525e",
+        primary="#3b3bd4",
+        on_primary="#ffffff",
+        accent="#b4235a",
     ),
-    fonts=Fonts(heading="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                body="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"),
+    fonts=Fonts(
+        heading="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        body="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    ),
 )
 
 
@@ -62,16 +69,27 @@ def render_template_sample(
     images = data_uri_images(theme.palette)
     site = {"name": template.site_name, "tagline": template.tagline}
     rendered = [
-        (components[s.component], render_section(
-            components[s.component], _fill_content(s.content, template.site_name), anchor=anchor, images=images, site=site
-        ))
+        (
+            components[s.component],
+            render_section(
+                components[s.component],
+                _fill_content(s.content, template.site_name),
+                anchor=anchor,
+                images=images,
+                site=site,
+            ),
+        )
         for s, anchor in zip(template.sections, anchors, strict=True)
     ]
     css = page_css(theme, used)
     _, js = component_assets(used)
     html = render_document(
-        title=f"{template.site_name} | {template.tagline}", description=template.description,
-        sections=rendered, css=css, js=js, inline=True,
+        title=f"{template.site_name} | {template.tagline}",
+        description=template.description,
+        sections=rendered,
+        css=css,
+        js=js,
+        inline=True,
     )
     return RenderedPage(html=html, css=css, js=js)
 
@@ -84,7 +102,11 @@ def render_component_sample(component: ComponentDoc, theme: Theme = PREVIEW_THEM
     css = page_css(theme, [component])
     _, js = component_assets([component])
     html = render_document(
-        title=f"{component.name} component", description=component.description,
-        sections=[(component, markup)], css=css, js=js, inline=True,
+        title=f"{component.name} component",
+        description=component.description,
+        sections=[(component, markup)],
+        css=css,
+        js=js,
+        inline=True,
     )
     return RenderedPage(html=html, css=css, js=js)

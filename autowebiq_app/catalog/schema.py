@@ -18,9 +18,30 @@ FieldType = Literal["text", "longtext", "url", "image", "number"]
 Aspect = Literal["1:1", "4:3", "3:2", "16:9", "3:4", "2:1"]
 
 COMPONENT_CATEGORIES = (
-    "navigation", "hero", "features", "pricing", "testimonials", "logos", "gallery", "commerce",
-    "menu", "forms", "content", "faq", "tabs", "team", "stats", "timeline", "blog", "search",
-    "data", "charts", "countdown", "map", "cta", "footer",
+    "navigation",
+    "hero",
+    "features",
+    "pricing",
+    "testimonials",
+    "logos",
+    "gallery",
+    "commerce",
+    "menu",
+    "forms",
+    "content",
+    "faq",
+    "tabs",
+    "team",
+    "stats",
+    "timeline",
+    "blog",
+    "search",
+    "data",
+    "charts",
+    "countdown",
+    "map",
+    "cta",
+    "footer",
 )
 
 
@@ -73,8 +94,12 @@ class Palette(_Strict):
     def contrast_problems(self) -> list[str]:
         """The WCAG AA pairs this palette fails (4.5:1 for text, 3:1 for UI parts)."""
         pairs = [
-            ("text", "background", 4.5), ("text", "surface", 4.5), ("muted", "background", 4.5),
-            ("muted", "surface", 4.5), ("on_primary", "primary", 4.5), ("primary", "background", 3.0),
+            ("text", "background", 4.5),
+            ("text", "surface", 4.5),
+            ("muted", "background", 4.5),
+            ("muted", "surface", 4.5),
+            ("on_primary", "primary", 4.5),
+            ("primary", "background", 3.0),
             ("accent", "background", 3.0),
         ]
         return [

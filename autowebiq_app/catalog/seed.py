@@ -18,8 +18,10 @@ class SeedReport:
 
     def summary(self) -> str:
         def line(name: str, r: UpsertReport) -> str:
-            return (f"{name}: {len(r.inserted)} inserted, {len(r.updated)} updated, "
-                    f"{len(r.unchanged)} unchanged, {len(r.removed)} removed")
+            return (
+                f"{name}: {len(r.inserted)} inserted, {len(r.updated)} updated, "
+                f"{len(r.unchanged)} unchanged, {len(r.removed)} removed"
+            )
 
         return f"{line('templates', self.templates)}; {line('components', self.components)}"
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from autowebiq_app.catalog.render import Theme, component_assets, page_css, render_document, render_section, section_anchors
+from autowebiq_app.catalog.render import (
+    Theme,
+    component_assets,
+    page_css,
+    render_document,
+    render_section,
+    section_anchors,
+)
 from autowebiq_app.catalog.samples import _fill_content, template_theme
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
 from autowebiq_app.engine.images import favicon_svg, illustration
@@ -44,15 +51,23 @@ def render_site(
     files["assets/favicon.svg"] = favicon_svg(site_name, theme.palette)
     og_image = next((path for path in files if path != "assets/favicon.svg"), None)
     files["index.html"] = render_document(
-        title=title, description=description, sections=rendered, css="", js=js, inline=False,
-        favicon="assets/favicon.svg", og_image=og_image,
+        title=title,
+        description=description,
+        sections=rendered,
+        css="",
+        js=js,
+        inline=False,
+        favicon="assets/favicon.svg",
+        og_image=og_image,
     )
     files["styles.css"] = page_css(theme, docs)
     files["script.js"] = js + "\n"
     return files
 
 
-def template_site(template: TemplateDoc, components: dict[str, ComponentDoc], *, variant: str = "light") -> dict[str, str]:
+def template_site(
+    template: TemplateDoc, components: dict[str, ComponentDoc], *, variant: str = "light"
+) -> dict[str, str]:
     """The template as a site, with its own sample copy."""
     return render_site(
         title=f"{template.site_name} | {template.tagline}",

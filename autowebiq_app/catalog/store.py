@@ -13,8 +13,19 @@ from autowebiq_app.db_types import utcnow
 TEMPLATES = "templates"
 COMPONENTS = "components"
 _HIDDEN = {"_id": 0}
-_SUMMARY = {"_id": 0, "slug": 1, "name": 1, "category": 1, "description": 1, "tags": 1, "thumbnail": 1,
-            "keywords": 1, "version": 1, "site_name": 1, "tagline": 1}
+_SUMMARY = {
+    "_id": 0,
+    "slug": 1,
+    "name": 1,
+    "category": 1,
+    "description": 1,
+    "tags": 1,
+    "thumbnail": 1,
+    "keywords": 1,
+    "version": 1,
+    "site_name": 1,
+    "tagline": 1,
+}
 
 
 @dataclass
@@ -81,8 +92,15 @@ class CatalogStore:
         for word in re.findall(r"[\w-]+", words.lower())[:8]:
             pattern = {"$regex": re.escape(word), "$options": "i"}
             conditions.append(
-                {"$or": [{"name": pattern}, {"description": pattern}, {"tags": pattern}, {"keywords": pattern},
-                         {"category": pattern}]}
+                {
+                    "$or": [
+                        {"name": pattern},
+                        {"description": pattern},
+                        {"tags": pattern},
+                        {"keywords": pattern},
+                        {"category": pattern},
+                    ]
+                }
             )
         selector = {"$and": conditions} if conditions else {}
         cursor = self.db[collection].find(selector, _HIDDEN if full else _SUMMARY)

@@ -21,10 +21,12 @@ def look_hash(loaded: Loaded, slug: str) -> str:
     """What a template looks like: its own content plus every component it uses."""
     template = loaded.templates[slug]
     used = sorted({s.component for s in template.sections})
-    return content_hash({
-        "template": template.model_dump(mode="json"),
-        "components": {c: loaded.components[c].model_dump(mode="json") for c in used},
-    })
+    return content_hash(
+        {
+            "template": template.model_dump(mode="json"),
+            "components": {c: loaded.components[c].model_dump(mode="json") for c in used},
+        }
+    )
 
 
 def read_manifest() -> dict[str, str]:
@@ -35,7 +37,8 @@ def stale(loaded: Loaded) -> list[str]:
     """Templates whose thumbnail is missing or was taken from other content."""
     manifest = read_manifest()
     return [
-        slug for slug in loaded.templates
+        slug
+        for slug in loaded.templates
         if manifest.get(slug) != look_hash(loaded, slug) or not (THUMBNAIL_DIR / f"{slug}.png").exists()
     ]
 

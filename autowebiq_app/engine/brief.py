@@ -47,15 +47,20 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
 }
 NEGATIONS = ("no", "without", "not", "don't", "dont", "do not", "remove", "skip", "exclude", "drop", "never", "minus")
 FONT_STYLES = {
-    "serif": (r"(?<!sans[ -])\bserif\b", r"\bgeorgia\b", r"\btimes\b", r"\bgaramond\b", r"\bbaskerville\b", r"\belegant type"),
+    "serif": (
+        r"(?<!sans[ -])\bserif\b",
+        r"\bgeorgia\b",
+        r"\btimes\b",
+        r"\bgaramond\b",
+        r"\bbaskerville\b",
+        r"\belegant type",
+    ),
     "sans": (r"\bsans(?:[ -]serif)?\b", r"\bhelvetica\b", r"\barial\b", r"\bgeometric\b"),
     "mono": (r"\bmono(?:space|spaced)?\b", r"\bcourier\b", r"\bcode font\b", r"\btypewriter\b"),
     "rounded": (r"\brounded\b", r"\bfriendly font\b"),
     "slab": (r"\bslab\b", r"\brockwell\b"),
 }
-_NAME = (
-    r"[A-Z0-9][\w'’.&-]*(?:\s+(?:(?:and|&|of|the|de|du|la|le|von|van|y)\s+)?[A-Z0-9][\w'’.&-]*){0,4}"
-)
+_NAME = r"[A-Z0-9][\w'’.&-]*(?:\s+(?:(?:and|&|of|the|de|du|la|le|von|van|y)\s+)?[A-Z0-9][\w'’.&-]*){0,4}"
 _NAME_PATTERNS = (
     rf"\b(?:called|named|brand(?:ed)? as)\s+[\"“']?({_NAME})",
     r"[\"“]([^\"”]{2,60})[\"”]",
@@ -183,16 +188,25 @@ def colours_by_role(text: str) -> dict[str, str]:
 
 def variant_asked(text: str) -> str | None:
     lowered = text.lower()
-    if re.search(r"\bdark\s+(?:mode|theme|background|site|design|look|palette|version|colou?r scheme)\b|\bmake it dark\b|\bdark and moody\b", lowered):
+    if re.search(
+        r"\bdark\s+(?:mode|theme|background|site|design|look|palette|version|colou?r scheme)\b"
+        r"|\bmake it dark\b|\bdark and moody\b",
+        lowered,
+    ):
         return "dark"
-    if re.search(r"\blight\s+(?:mode|theme|background|site|design|look|palette|version)\b|\bmake it light\b|\bbright and airy\b", lowered):
+    if re.search(
+        r"\blight\s+(?:mode|theme|background|site|design|look|palette|version)\b|\bmake it light\b|\bbright and airy\b",
+        lowered,
+    ):
         return "light"
     return None
 
 
 def font_style_asked(text: str) -> str | None:
     lowered = text.lower()
-    hits = [(m.start(), style) for style, patterns in FONT_STYLES.items() for p in patterns for m in re.finditer(p, lowered)]
+    hits = [
+        (m.start(), style) for style, patterns in FONT_STYLES.items() for p in patterns for m in re.finditer(p, lowered)
+    ]
     return min(hits)[1] if hits else None
 
 

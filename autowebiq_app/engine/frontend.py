@@ -27,11 +27,7 @@ def render_site(plan: SitePlan) -> dict[str, str]:
     """`index.html`, `styles.css` and `script.js` for the plan (images come separately)."""
     alts = {spec.name: spec.alt for spec in plan.images}
     return {
-        "index.html": _env.get_template("index.html.j2").render(
-            plan=plan, images=alts
-        ),
-        "styles.css": _css_env.get_template("styles.css.j2").render(
-            p=plan.palette, fonts=plan.fonts
-        ),
+        "index.html": _env.get_template("index.html.j2").render(plan=plan, images=alts),
+        "styles.css": _css_env.get_template("styles.css.j2").render(p=plan.palette, fonts=plan.fonts),
         "script.js": (Path(__file__).parent / "templates" / "script.js").read_text(),
     }

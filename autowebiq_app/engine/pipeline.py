@@ -34,9 +34,7 @@ def build_site(prompt: str, *, reporter: Reporter, seed: int = 0) -> BuildOutput
     reporter.agent("planner", "Reading your brief and choosing a structure…", 5)
     plan = planner.plan_site(prompt, seed=seed)
     sections = ", ".join(section.kind for section in plan.sections)
-    reporter.agent(
-        "planner", f"Planned “{plan.name}” ({plan.kind}) with sections: {sections}.", 20
-    )
+    reporter.agent("planner", f"Planned “{plan.name}” ({plan.kind}) with sections: {sections}.", 20)
 
     reporter.agent("image", f"Illustrating {len(plan.images)} images in the site's palette…", 25)
     files = images.render_images(plan)

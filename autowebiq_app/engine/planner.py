@@ -28,77 +28,143 @@ SANS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 
 KINDS: tuple[Kind, ...] = (
     Kind(
-        "ecommerce", "online store",
+        "ecommerce",
+        "online store",
         ("e-commerce", "ecommerce", "shop", "store", "boutique", "luxury", "jewel", "fashion", "sell"),
-        "discerning shoppers", "refined",
-        Palette(background="#faf7f2", surface="#ffffff", text="#1c1917", muted="#57534e",
-                primary="#1c1917", on_primary="#faf7f2", accent="#a16207"),
+        "discerning shoppers",
+        "refined",
+        Palette(
+            background="#faf7f2",
+            surface="#ffffff",
+            text="#1c1917",
+            muted="#57534e",
+            primary="#1c1917",
+            on_primary="#faf7f2",
+            accent="#a16207",
+        ),
         "The collection",
-        (("Signature Watch", "Hand-finished case, sapphire crystal, lifetime service.", "$1,250"),
-         ("Silk Scarf", "Mulberry silk printed in small batches.", "$240"),
-         ("Leather Tote", "Full-grain leather that ages beautifully.", "$680")),
+        (
+            ("Signature Watch", "Hand-finished case, sapphire crystal, lifetime service.", "$1,250"),
+            ("Silk Scarf", "Mulberry silk printed in small batches.", "$240"),
+            ("Leather Tote", "Full-grain leather that ages beautifully.", "$680"),
+        ),
         (("Aurum", "Maison", "Velour", "Atelier"), ("House", "& Co.", "Collective", "Studio")),
     ),
     Kind(
-        "restaurant", "restaurant",
+        "restaurant",
+        "restaurant",
         ("restaurant", "cafe", "café", "bistro", "coffee", "bakery", "menu", "food", "pizza"),
-        "hungry neighbours and weekend guests", "warm",
-        Palette(background="#fffbf5", surface="#ffffff", text="#292524", muted="#57534e",
-                primary="#9a3412", on_primary="#ffffff", accent="#15803d"),
+        "hungry neighbours and weekend guests",
+        "warm",
+        Palette(
+            background="#fffbf5",
+            surface="#ffffff",
+            text="#292524",
+            muted="#57534e",
+            primary="#9a3412",
+            on_primary="#ffffff",
+            accent="#15803d",
+        ),
         "From the kitchen",
-        (("Wood-fired bread", "Baked every morning with a twenty-year-old starter.", "$6"),
-         ("Seasonal plates", "What the market had today, cooked simply.", "$18"),
-         ("House dessert", "Ask what came out of the oven this afternoon.", "$9")),
+        (
+            ("Wood-fired bread", "Baked every morning with a twenty-year-old starter.", "$6"),
+            ("Seasonal plates", "What the market had today, cooked simply.", "$18"),
+            ("House dessert", "Ask what came out of the oven this afternoon.", "$9"),
+        ),
         (("Olive", "Copper", "Saffron", "Juniper"), ("Table", "Kitchen", "Bistro", "Hearth")),
     ),
     Kind(
-        "saas", "software product",
+        "saas",
+        "software product",
         ("saas", "software", "app", "platform", "startup", "dashboard", "api", "tool", "ai"),
-        "busy teams", "confident",
-        Palette(background="#f8fafc", surface="#ffffff", text="#0f172a", muted="#475569",
-                primary="#4f46e5", on_primary="#ffffff", accent="#0891b2"),
+        "busy teams",
+        "confident",
+        Palette(
+            background="#f8fafc",
+            surface="#ffffff",
+            text="#0f172a",
+            muted="#475569",
+            primary="#4f46e5",
+            on_primary="#ffffff",
+            accent="#0891b2",
+        ),
         "Why teams switch",
-        (("Set up in minutes", "Connect your tools and import your data in one step.", None),
-         ("Automate the busywork", "Rules that run themselves, with a log of every change.", None),
-         ("Secure by default", "Single sign-on, audit trails and encryption at rest.", None)),
+        (
+            ("Set up in minutes", "Connect your tools and import your data in one step.", None),
+            ("Automate the busywork", "Rules that run themselves, with a log of every change.", None),
+            ("Secure by default", "Single sign-on, audit trails and encryption at rest.", None),
+        ),
         (("Flow", "Signal", "Orbit", "Relay"), ("ly", "Base", "Stack", "HQ")),
     ),
     Kind(
-        "portfolio", "portfolio",
+        "portfolio",
+        "portfolio",
         ("portfolio", "designer", "photographer", "artist", "freelance", "resume", "cv", "my work"),
-        "clients and collaborators", "personal",
-        Palette(background="#ffffff", surface="#f5f5f4", text="#18181b", muted="#52525b",
-                primary="#18181b", on_primary="#ffffff", accent="#db2777"),
+        "clients and collaborators",
+        "personal",
+        Palette(
+            background="#ffffff",
+            surface="#f5f5f4",
+            text="#18181b",
+            muted="#52525b",
+            primary="#18181b",
+            on_primary="#ffffff",
+            accent="#db2777",
+        ),
         "Selected work",
-        (("Brand identity", "A visual system for a growing independent label.", None),
-         ("Product design", "An app used by thousands of people every day.", None),
-         ("Editorial", "Layouts and art direction for print and screen.", None)),
+        (
+            ("Brand identity", "A visual system for a growing independent label.", None),
+            ("Product design", "An app used by thousands of people every day.", None),
+            ("Editorial", "Layouts and art direction for print and screen.", None),
+        ),
         (("Studio", "Atelier", "Works"), ("North", "Nine", "Field", "Line")),
     ),
     Kind(
-        "fitness", "fitness studio",
+        "fitness",
+        "fitness studio",
         ("gym", "fitness", "yoga", "pilates", "training", "crossfit", "workout"),
-        "people who want to feel stronger", "energetic",
-        Palette(background="#0b0f19", surface="#111827", text="#f9fafb", muted="#cbd5e1",
-                primary="#facc15", on_primary="#111827", accent="#22d3ee"),
+        "people who want to feel stronger",
+        "energetic",
+        Palette(
+            background="#0b0f19",
+            surface="#111827",
+            text="#f9fafb",
+            muted="#cbd5e1",
+            primary="#facc15",
+            on_primary="#111827",
+            accent="#22d3ee",
+        ),
         "Classes",
-        (("Strength", "Coached small-group lifting for every level.", "$25"),
-         ("Mobility", "Stretch, breathe and move better.", "$18"),
-         ("Conditioning", "High-energy intervals that fly by.", "$20")),
+        (
+            ("Strength", "Coached small-group lifting for every level.", "$25"),
+            ("Mobility", "Stretch, breathe and move better.", "$18"),
+            ("Conditioning", "High-energy intervals that fly by.", "$20"),
+        ),
         (("Iron", "Pulse", "Summit", "Forge"), ("Gym", "Athletics", "Studio", "Club")),
     ),
 )
 
 GENERIC = Kind(
-    "business", "business",
+    "business",
+    "business",
     (),
-    "local customers", "friendly",
-    Palette(background="#f8fafc", surface="#ffffff", text="#0f172a", muted="#475569",
-            primary="#0f766e", on_primary="#ffffff", accent="#c2410c"),
+    "local customers",
+    "friendly",
+    Palette(
+        background="#f8fafc",
+        surface="#ffffff",
+        text="#0f172a",
+        muted="#475569",
+        primary="#0f766e",
+        on_primary="#ffffff",
+        accent="#c2410c",
+    ),
     "What we offer",
-    (("Consultation", "A conversation about what you need, at no cost.", None),
-     ("Tailored service", "Work shaped around your goals and your timeline.", None),
-     ("Ongoing support", "We stay in touch after the job is done.", None)),
+    (
+        ("Consultation", "A conversation about what you need, at no cost.", None),
+        ("Tailored service", "Work shaped around your goals and your timeline.", None),
+        ("Ongoing support", "We stay in touch after the job is done.", None),
+    ),
     (("Bright", "Harbor", "Keystone", "Evergreen"), ("Works", "Partners", "Co.", "Group")),
 )
 
@@ -173,10 +239,7 @@ def plan_site(prompt: str, *, seed: int = 0) -> SitePlan:
         Section(kind="contact", heading="Get in touch", body=f"Questions for {name}? Write to us."),
     ]
     images = [ImageSpec(name="hero.svg", subject=kind.label, alt=f"Illustration for {name}")]
-    images += [
-        ImageSpec(name=f"item-{i + 1}.svg", subject=item.title, alt=item.title)
-        for i, item in enumerate(offers)
-    ]
+    images += [ImageSpec(name=f"item-{i + 1}.svg", subject=item.title, alt=item.title) for i, item in enumerate(offers)]
     images.append(ImageSpec(name="favicon.svg", subject="favicon", alt=f"{name} logo"))
     return SitePlan(
         name=name,
@@ -195,27 +258,57 @@ def plan_site(prompt: str, *, seed: int = 0) -> SitePlan:
 
 def _dark(palette: Palette) -> Palette:
     return Palette(
-        background="#0f172a", surface="#1e293b", text="#f8fafc", muted="#cbd5e1",
+        background="#0f172a",
+        surface="#1e293b",
+        text="#f8fafc",
+        muted="#cbd5e1",
         primary=palette.accent if palette.primary.startswith("#1") else palette.primary,
-        on_primary="#ffffff", accent=palette.accent,
+        on_primary="#ffffff",
+        accent=palette.accent,
     )
 
 
 _TAGLINES = {
-    "ecommerce": ("Objects made to be kept for a lifetime.", "Quiet luxury, delivered to your door.",
-                  "Crafted slowly, chosen carefully."),
-    "restaurant": ("Honest food, cooked with care.", "Your table is waiting.",
-                   "Seasonal cooking in the heart of the neighbourhood."),
-    "saas": ("Do the work that matters. {name} handles the rest.", "Ship faster with fewer meetings.",
-             "One place for your team's busiest work."),
-    "portfolio": ("Design with intent, made with care.", "Stories told through thoughtful work.",
-                  "Independent work for curious clients."),
-    "fitness": ("Stronger every week.", "Train with people who push you.",
-                "Your best workout starts here."),
-    "business": ("Good work, done right, on time.", "The people your neighbours recommend.",
-                 "Helping you get it done since day one."),
+    "ecommerce": (
+        "Objects made to be kept for a lifetime.",
+        "Quiet luxury, delivered to your door.",
+        "Crafted slowly, chosen carefully.",
+    ),
+    "restaurant": (
+        "Honest food, cooked with care.",
+        "Your table is waiting.",
+        "Seasonal cooking in the heart of the neighbourhood.",
+    ),
+    "saas": (
+        "Do the work that matters. {name} handles the rest.",
+        "Ship faster with fewer meetings.",
+        "One place for your team's busiest work.",
+    ),
+    "portfolio": (
+        "Design with intent, made with care.",
+        "Stories told through thoughtful work.",
+        "Independent work for curious clients.",
+    ),
+    "fitness": ("Stronger every week.", "Train with people who push you.", "Your best workout starts here."),
+    "business": (
+        "Good work, done right, on time.",
+        "The people your neighbours recommend.",
+        "Helping you get it done since day one.",
+    ),
 }
-_PEOPLE = ("Amara Okafor", "Lucas Meyer", "Priya Raman", "Sofia Lindqvist", "Daniel Cho",
-           "Hannah Brooks", "Mateo García", "Yuki Tanaka")
-_PRAISE = ("{name} got every detail right.", "I recommend {name} to everyone I know.",
-           "Thoughtful, fast and genuinely kind.", "Exactly what we hoped for, and then some.")
+_PEOPLE = (
+    "Amara Okafor",
+    "Lucas Meyer",
+    "Priya Raman",
+    "Sofia Lindqvist",
+    "Daniel Cho",
+    "Hannah Brooks",
+    "Mateo García",
+    "Yuki Tanaka",
+)
+_PRAISE = (
+    "{name} got every detail right.",
+    "I recommend {name} to everyone I know.",
+    "Thoughtful, fast and genuinely kind.",
+    "Exactly what we hoped for, and then some.",
+)

@@ -18,7 +18,8 @@ def auth_form() -> rx.Component:
                 rx.vstack(
                     rx.text("Name", as_="label", html_for="display_name", size="2"),
                     rx.input(id="display_name", name="display_name", placeholder="Ada Lovelace", width="100%"),
-                    width="100%", spacing="1",
+                    width="100%",
+                    spacing="1",
                 ),
             ),
             rx.text("Email", as_="label", html_for="email", size="2"),
@@ -29,7 +30,10 @@ def auth_form() -> rx.Component:
             error_callout(AuthState.error),
             rx.button(
                 rx.cond(signup, "Create account", "Sign in"),
-                type="submit", width="100%", size="3", id="auth-submit",
+                type="submit",
+                width="100%",
+                size="3",
+                id="auth-submit",
             ),
             spacing="2",
             width="100%",

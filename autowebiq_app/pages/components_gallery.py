@@ -48,9 +48,17 @@ def component_card(item: dict) -> rx.Component:
             rx.hstack(rx.heading(item["name"], size="3"), rx.spacer(), rx.badge(item["category"]), width="100%"),
             rx.text(item["description"], size="2"),
             rx.el.iframe(
-                src=item["src"], title=item["name"] + " preview", sandbox="allow-scripts", loading="lazy",
-                style={"width": "100%", "height": "380px", "border": "1px solid var(--gray-a5)", "border_radius": "8px",
-                       "background": "white"},
+                src=item["src"],
+                title=item["name"] + " preview",
+                sandbox="allow-scripts",
+                loading="lazy",
+                style={
+                    "width": "100%",
+                    "height": "380px",
+                    "border": "1px solid var(--gray-a5)",
+                    "border_radius": "8px",
+                    "background": "white",
+                },
             ),
             rx.text(rx.text.strong("Accessibility: "), item["a11y"], size="1", color_scheme="gray"),
             spacing="2",
@@ -67,8 +75,13 @@ def components_page() -> rx.Component:
             rx.heading("Components", size="7"),
             rx.text("The building blocks every generated site is composed from.", color_scheme="gray"),
             category_select(ComponentsState.categories, ComponentsState.category, ComponentsState.set_category),
-            rx.grid(rx.foreach(ComponentsState.items, component_card), columns=rx.breakpoints(initial="1", lg="2"),
-                    spacing="4", width="100%"),
-            spacing="4", width="100%",
+            rx.grid(
+                rx.foreach(ComponentsState.items, component_card),
+                columns=rx.breakpoints(initial="1", lg="2"),
+                spacing="4",
+                width="100%",
+            ),
+            spacing="4",
+            width="100%",
         )
     )

@@ -62,7 +62,9 @@ def new_project_form() -> rx.Component:
             rx.vstack(
                 rx.heading("New project", size="4"),
                 rx.text("Name", as_="label", html_for="project-name", size="2"),
-                rx.input(id="project-name", name="name", placeholder="Aurum jewellery shop", required=True, width="100%"),
+                rx.input(
+                    id="project-name", name="name", placeholder="Aurum jewellery shop", required=True, width="100%"
+                ),
                 rx.text("Description (optional)", as_="label", html_for="project-description", size="2"),
                 rx.text_area(id="project-description", name="description", width="100%"),
                 error_callout(DashboardState.error),

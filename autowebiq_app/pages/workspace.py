@@ -69,14 +69,21 @@ def workspace_body() -> rx.Component:
             chat_history(),
             prompt_form(),
             rx.tabs.root(
-                rx.tabs.list(rx.tabs.trigger("Activity", value="activity"), rx.tabs.trigger("Versions", value="versions")),
+                rx.tabs.list(
+                    rx.tabs.trigger("Activity", value="activity"), rx.tabs.trigger("Versions", value="versions")
+                ),
                 rx.tabs.content(
-                    build_feed(items=WorkspaceState.feed, progress=WorkspaceState.progress,
-                               status_text=WorkspaceState.status_text),
-                    value="activity", padding_top="0.75em",
+                    build_feed(
+                        items=WorkspaceState.feed,
+                        progress=WorkspaceState.progress,
+                        status_text=WorkspaceState.status_text,
+                    ),
+                    value="activity",
+                    padding_top="0.75em",
                 ),
                 rx.tabs.content(versions_panel(), value="versions", padding_top="0.75em"),
-                default_value="activity", width="100%",
+                default_value="activity",
+                width="100%",
             ),
             spacing="4",
             width="100%",

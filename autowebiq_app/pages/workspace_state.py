@@ -10,9 +10,9 @@ from autowebiq_app import events, routes
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, ProjectNotFound
 from autowebiq_app.models import BuildStatus
+from autowebiq_app.pages.workspace_versions import VersionsState
 from autowebiq_app.redis_client import new_async_redis
 from autowebiq_app.services import builds, preview_links, projects, versions
-from autowebiq_app.pages.workspace_versions import VersionsState
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
 from workers.builds import enqueue_build
@@ -169,8 +169,7 @@ class WorkspaceState(rx.State):
 
 def _messages(session, project_id: str) -> list[dict[str, str]]:
     return [
-        {"role": m.role, "content": m.content}
-        for m in projects.list_messages(session=session, project_id=project_id)
+        {"role": m.role, "content": m.content} for m in projects.list_messages(session=session, project_id=project_id)
     ]
 
 

@@ -138,9 +138,9 @@ class VersionsState(rx.State):
         except DomainError as exc:
             self.error = exc.message
             return
-        self.changes = [
-            {"path": c["path"], "status": c["status"], "diff": c["diff"][:20_000]} for c in changes
-        ] or [{"path": "", "status": "same", "diff": "These versions are identical."}]
+        self.changes = [{"path": c["path"], "status": c["status"], "diff": c["diff"][:20_000]} for c in changes] or [
+            {"path": "", "status": "same", "diff": "These versions are identical."}
+        ]
 
     @rx.var
     def numbers(self) -> list[str]:
@@ -161,10 +161,13 @@ def _version_row(item: dict) -> rx.Component:
                 rx.cond(VersionsState.published_version == number, rx.badge("live", color_scheme="green")),
                 rx.cond(VersionsState.viewing == number, rx.badge("viewing", color_scheme="blue")),
                 rx.text(item["created"], size="1", color_scheme="gray"),
-                spacing="2", align="center",
+                spacing="2",
+                align="center",
             ),
             rx.text(item["prompt"], size="1", color_scheme="gray"),
-            spacing="1", align="start", width="100%",
+            spacing="1",
+            align="start",
+            width="100%",
         ),
         rx.hstack(
             rx.button("View", size="1", variant="soft", on_click=VersionsState.view(number)),
@@ -173,7 +176,10 @@ def _version_row(item: dict) -> rx.Component:
             rx.button("Zip", size="1", variant="soft", on_click=rx.download(url=item["download"])),
             spacing="1",
         ),
-        width="100%", justify="between", class_name="version-row", data_number=number,
+        width="100%",
+        justify="between",
+        class_name="version-row",
+        data_number=number,
     )
 
 
@@ -184,28 +190,46 @@ def versions_panel() -> rx.Component:
             rx.callout(
                 rx.hstack(
                     rx.text("Published at "),
-                    rx.link(VersionsState.public_origin + VersionsState.published_url, href=VersionsState.published_url,
-                            is_external=True, id="published-link"),
+                    rx.link(
+                        VersionsState.public_origin + VersionsState.published_url,
+                        href=VersionsState.published_url,
+                        is_external=True,
+                        id="published-link",
+                    ),
                     rx.button("Unpublish", size="1", variant="soft", on_click=VersionsState.unpublish),
-                    align="center", wrap="wrap",
+                    align="center",
+                    wrap="wrap",
                 ),
-                icon="globe", color_scheme="green", width="100%",
+                icon="globe",
+                color_scheme="green",
+                width="100%",
             ),
         ),
-        rx.cond(VersionsState.error != "", rx.callout(VersionsState.error, color_scheme="red", role="alert", width="100%")),
+        rx.cond(
+            VersionsState.error != "", rx.callout(VersionsState.error, color_scheme="red", role="alert", width="100%")
+        ),
         rx.foreach(VersionsState.items, _version_row),
         rx.cond(
             VersionsState.items.length() > 1,
             rx.vstack(
                 rx.hstack(
                     rx.text("Compare", size="2"),
-                    rx.select(VersionsState.numbers, value=VersionsState.compare_from, on_change=VersionsState.set_compare_from,
-                              aria_label="Older version"),
+                    rx.select(
+                        VersionsState.numbers,
+                        value=VersionsState.compare_from,
+                        on_change=VersionsState.set_compare_from,
+                        aria_label="Older version",
+                    ),
                     rx.text("with", size="2"),
-                    rx.select(VersionsState.numbers, value=VersionsState.compare_to, on_change=VersionsState.set_compare_to,
-                              aria_label="Newer version"),
+                    rx.select(
+                        VersionsState.numbers,
+                        value=VersionsState.compare_to,
+                        on_change=VersionsState.set_compare_to,
+                        aria_label="Newer version",
+                    ),
                     rx.button("Show changes", size="1", on_click=VersionsState.compare, id="compare-versions"),
-                    align="center", wrap="wrap",
+                    align="center",
+                    wrap="wrap",
                 ),
                 rx.foreach(
                     VersionsState.changes,
@@ -218,5 +242,7 @@ def versions_panel() -> rx.Component:
                 width="100%",
             ),
         ),
-        width="100%", spacing="2", id="versions-panel",
+        width="100%",
+        spacing="2",
+        id="versions-panel",
     )

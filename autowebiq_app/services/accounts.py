@@ -48,9 +48,7 @@ def check_password_strength(password: str) -> None:
         raise WeakPassword("Use letters and at least one digit or symbol in your password.")
 
 
-def register(
-    *, session: Session, email: str, password: str, display_name: str = ""
-) -> tuple[User, str]:
+def register(*, session: Session, email: str, password: str, display_name: str = "") -> tuple[User, str]:
     """Create an account with its starting credits and a session; commits.
 
     Returns:
@@ -106,9 +104,7 @@ def create_session(*, session: Session, user_id: str) -> str:
     """Store a new session (hashed) in the caller's transaction; returns the raw token."""
     token = secrets.token_urlsafe(32)
     ttl = timedelta(hours=get_settings().session_ttl_hours)
-    session.add(
-        UserSession(user_id=user_id, token_hash=hash_token(token), expires_at=utcnow() + ttl)
-    )
+    session.add(UserSession(user_id=user_id, token_hash=hash_token(token), expires_at=utcnow() + ttl))
     session.flush()
     return token
 

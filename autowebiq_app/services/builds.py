@@ -21,8 +21,8 @@ from autowebiq_app.errors import (
     ValidationFailed,
 )
 from autowebiq_app.models import Build, BuildStatus, ProjectVersion
-from autowebiq_app.text_input import reject_control_characters
 from autowebiq_app.services import credits, projects, versions
+from autowebiq_app.text_input import reject_control_characters
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +60,7 @@ def start_build(
     prompt = clean_prompt(prompt)
     projects.get_project(session=session, user_id=user_id, project_id=project_id)
     if request_key:
-        earlier = session.exec(
-            select(Build).where(Build.user_id == user_id, Build.request_key == request_key)
-        ).first()
+        earlier = session.exec(select(Build).where(Build.user_id == user_id, Build.request_key == request_key)).first()
         if earlier is not None:
             return earlier
     if active_build(session=session, project_id=project_id) is not None:
@@ -81,16 +79,12 @@ def start_build(
         session.add(build)
         session.flush()
         credits.reserve_for_build(session=session, user_id=user_id, build_id=build.id, cost=build.cost)
-        projects.add_message(
-            session=session, project_id=project_id, role="user", content=prompt, build_id=build.id
-        )
+        projects.add_message(session=session, project_id=project_id, role="user", content=prompt, build_id=build.id)
         projects.touch(session=session, project_id=project_id)
         session.commit()
     except IntegrityError as exc:
         session.rollback()
-        raise BuildInProgress(
-            "A build is already running for this project. Wait for it to finish."
-        ) from exc
+        raise BuildInProgress("A build is already running for this project. Wait for it to finish.") from exc
     except BaseException:
         session.rollback()
         raise
@@ -98,7 +92,11 @@ def start_build(
         task_id = enqueue(build.id)
     except Exception:
         logger.exception("could not enqueue build %s", build.id)
-        fail_build(session=session, build_id=build.id, reason="The build queue is unavailable. Your credits were refunded; try again.")
+        fail_build(
+            session=session,
+            build_id=build.id,
+            reason="The build queue is unavailable. Your credits were refunded; try again.",
+        )
         session.refresh(build)
         return build
     session.execute(update(Build).where(col(Build.id) == build.id).values(task_id=task_id))
@@ -115,9 +113,7 @@ def get_build(*, session: Session, user_id: str, build_id: str) -> Build:
 
 
 def active_build(*, session: Session, project_id: str) -> Build | None:
-    return session.exec(
-        select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))
-    ).first()
+    return session.exec(select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))).first()
 
 
 def active_builds_count(*, session: Session, user_id: str) -> int:
@@ -128,9 +124,7 @@ def active_builds_count(*, session: Session, user_id: str) -> int:
 
 def latest_build(*, session: Session, project_id: str) -> Build | None:
     return session.exec(
-        select(Build)
-        .where(Build.project_id == project_id)
-        .order_by(col(Build.created_at).desc(), col(Build.id).desc())
+        select(Build).where(Build.project_id == project_id).order_by(col(Build.created_at).desc(), col(Build.id).desc())
     ).first()
 
 
@@ -250,8 +244,4 @@ def cancel_build(*, session: Session, user_id: str, build_id: str) -> Build:
 def stale_builds(*, session: Session, now: datetime | None = None) -> list[str]:
     """Ids of queued/running builds silent for longer than BUILD_STALE_SECONDS."""
     cutoff = (now or utcnow()) - timedelta(seconds=get_settings().build_stale_seconds)
-    return list(
-        session.exec(
-            select(Build.id).where(col(Build.status).in_(ACTIVE), Build.heartbeat_at < cutoff)
-        )
-    )
+    return list(session.exec(select(Build.id).where(col(Build.status).in_(ACTIVE), Build.heartbeat_at < cutoff)))

@@ -26,16 +26,12 @@ def balance(*, session: Session, user_id: str) -> int:
 def ledger_sum(*, session: Session, user_id: str) -> int:
     """The sum of the user's ledger rows (equal to `balance` by construction)."""
     total = session.exec(
-        select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(
-            CreditTransaction.user_id == user_id
-        )
+        select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(CreditTransaction.user_id == user_id)
     ).one()
     return int(total)
 
 
-def grant(
-    *, session: Session, user_id: str, amount: int, idempotency_key: str, description: str
-) -> CreditTransaction:
+def grant(*, session: Session, user_id: str, amount: int, idempotency_key: str, description: str) -> CreditTransaction:
     """Add credits once per `idempotency_key`; a repeated key returns the first entry."""
     if amount <= 0:
         raise ValueError("a grant must be positive")
@@ -125,9 +121,7 @@ def refund_build(*, session: Session, build_id: str, reason: str) -> bool:
     return True
 
 
-def history(
-    *, session: Session, user_id: str, limit: int = 50, offset: int = 0
-) -> list[CreditTransaction]:
+def history(*, session: Session, user_id: str, limit: int = 50, offset: int = 0) -> list[CreditTransaction]:
     """The user's ledger, newest first."""
     return list(
         session.exec(
@@ -142,10 +136,7 @@ def history(
 
 def _add_to_balance(*, session: Session, user_id: str, delta: int) -> int:
     new_balance = session.execute(
-        update(User)
-        .where(col(User.id) == user_id)
-        .values(credits=User.credits + delta)
-        .returning(User.credits)
+        update(User).where(col(User.id) == user_id).values(credits=User.credits + delta).returning(User.credits)
     ).scalar_one_or_none()
     if new_balance is None:
         raise NotFound("User not found.")

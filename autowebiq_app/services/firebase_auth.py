@@ -23,14 +23,8 @@ def _firebase_app() -> firebase_admin.App:
     settings = get_settings()
     if not settings.firebase_enabled:
         raise FirebaseNotConfigured("Firebase sign-in is not configured on this server.")
-    cred = (
-        credentials.Certificate(settings.firebase_credentials_file)
-        if settings.firebase_credentials_file
-        else None
-    )
-    return firebase_admin.initialize_app(
-        cred, {"projectId": settings.firebase_project_id}, name="autowebiq"
-    )
+    cred = credentials.Certificate(settings.firebase_credentials_file) if settings.firebase_credentials_file else None
+    return firebase_admin.initialize_app(cred, {"projectId": settings.firebase_project_id}, name="autowebiq")
 
 
 def verify_id_token(id_token: str) -> dict:

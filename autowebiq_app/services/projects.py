@@ -12,9 +12,7 @@ from autowebiq_app.text_input import reject_control_characters
 MAX_NAME_CHARS = 120
 
 
-def create_project(
-    *, session: Session, user_id: str, name: str, description: str = ""
-) -> Project:
+def create_project(*, session: Session, user_id: str, name: str, description: str = "") -> Project:
     """Create a project owned by `user_id`; commits."""
     name = " ".join(reject_control_characters(name or "", field="project name").split())
     reject_control_characters(description or "", field="description", multiline=True)
@@ -30,9 +28,7 @@ def create_project(
     return project
 
 
-def list_projects(
-    *, session: Session, user_id: str, limit: int = 100, offset: int = 0
-) -> list[Project]:
+def list_projects(*, session: Session, user_id: str, limit: int = 100, offset: int = 0) -> list[Project]:
     """The user's projects, most recently updated first."""
     return list(
         session.exec(
@@ -47,9 +43,7 @@ def list_projects(
 
 def get_project(*, session: Session, user_id: str, project_id: str) -> Project:
     """The project if `user_id` owns it; anyone else's is reported as not found."""
-    project = session.exec(
-        select(Project).where(Project.id == project_id, Project.user_id == user_id)
-    ).first()
+    project = session.exec(select(Project).where(Project.id == project_id, Project.user_id == user_id)).first()
     if project is None:
         raise ProjectNotFound()
     return project

@@ -52,9 +52,7 @@ def latest_version(*, session: Session, project_id: str) -> ProjectVersion | Non
 
 def get_version(*, session: Session, project_id: str, number: int) -> ProjectVersion | None:
     return session.exec(
-        select(ProjectVersion).where(
-            ProjectVersion.project_id == project_id, ProjectVersion.number == number
-        )
+        select(ProjectVersion).where(ProjectVersion.project_id == project_id, ProjectVersion.number == number)
     ).first()
 
 

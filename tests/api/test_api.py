@@ -9,8 +9,6 @@ import signal
 import time
 import zipfile
 
-import pytest
-
 from autowebiq_app.db import session_scope
 from autowebiq_app.models import CreditTransaction, User
 
@@ -56,10 +54,22 @@ def test_legacy_register_login_balance_and_projects(anonymous, client):
 
 def test_auth_errors_are_clear_and_do_not_say_which_part_was_wrong(anonymous, client):
     email = client.get("/api/v2/user/me").json()["email"]
-    _error(anonymous.post("/api/auth/register", json={"email": email, "password": "another-pass-1"}), 409, "email_taken")
-    _error(anonymous.post("/api/auth/register", json={"email": "new@example.com", "password": "short"}), 422, "weak_password")
-    wrong = _error(anonymous.post("/api/auth/login", json={"email": email, "password": "wrong-pass-1"}), 401, "invalid_credentials")
-    unknown = _error(anonymous.post("/api/auth/login", json={"email": "no@example.com", "password": "wrong-pass-1"}), 401, "invalid_credentials")
+    _error(
+        anonymous.post("/api/auth/register", json={"email": email, "password": "another-pass-1"}), 409, "email_taken"
+    )
+    _error(
+        anonymous.post("/api/auth/register", json={"email": "new@example.com", "password": "short"}),
+        422,
+        "weak_password",
+    )
+    wrong = _error(
+        anonymous.post("/api/auth/login", json={"email": email, "password": "wrong-pass-1"}), 401, "invalid_credentials"
+    )
+    unknown = _error(
+        anonymous.post("/api/auth/login", json={"email": "no@example.com", "password": "wrong-pass-1"}),
+        401,
+        "invalid_credentials",
+    )
     assert wrong == unknown
     _error(anonymous.get("/api/v2/user/me"), 401, "not_authenticated")
     _error(anonymous.get("/api/v2/user/me", headers={"Authorization": "Bearer forged"}), 401, "not_authenticated")
@@ -107,7 +117,11 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
     assert status["duration_ms"] is not None and status["error"] is None and status["charge_state"] == "settled"
 
     detail = client.get(f"/api/v2/projects/{project['id']}/versions/1").json()
-    assert "index.html" in detail["files"] and detail["plan"]["name"] == "Aurum" and detail["qa_score"] == detail["qa_report"]["score"]
+    assert (
+        "index.html" in detail["files"]
+        and detail["plan"]["name"] == "Aurum"
+        and detail["qa_score"] == detail["qa_report"]["score"]
+    )
     page = client.get(f"/api/v2/projects/{project['id']}/versions/1/files/index.html")
     assert page.status_code == 200 and "<h1>Aurum</h1>" in page.text
     assert page.headers["content-security-policy"] == "sandbox allow-scripts"
@@ -137,7 +151,11 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
 def test_publish_serves_the_site_safely_and_unpublish_takes_it_down(client, anonymous):
     project_id, _ = _built_project(client)
     published = client.post(f"/api/v2/projects/{project_id}/publish").json()
-    assert published["published"] and published["version"] == 1 and published["url"].endswith(f"/sites/{published['slug']}/")
+    assert (
+        published["published"]
+        and published["version"] == 1
+        and published["url"].endswith(f"/sites/{published['slug']}/")
+    )
     site = anonymous.get(f"/sites/{published['slug']}/")
     assert site.status_code == 200 and "<h1>" in site.text
     assert site.headers["content-security-policy"] == "sandbox allow-scripts"
@@ -157,18 +175,26 @@ def test_idempotency_key_returns_the_first_response_and_charges_once(client):
     assert first.status_code == second.status_code == 202
     assert second.json() == first.json() and second.headers.get("idempotent-replayed") == "true"
     _wait_for_build(client, project["id"], first.json()["task_id"])
-    _error(client.post(url, json={"prompt": "A different gym"}, headers={"Idempotency-Key": "retry-1"}), 409, "conflict")
+    _error(
+        client.post(url, json={"prompt": "A different gym"}, headers={"Idempotency-Key": "retry-1"}), 409, "conflict"
+    )
     assert client.get("/api/v2/user/credits").json()["balance"] == 90
 
 
 def test_not_enough_credits_is_402_and_charges_nothing(client):
     with session_scope() as session:
         user = session.get(User, client.user_id)
-        session.add(CreditTransaction(user_id=user.id, kind="adjustment", amount=-95, balance_after=5, idempotency_key=f"drain:{user.id}"))
+        session.add(
+            CreditTransaction(
+                user_id=user.id, kind="adjustment", amount=-95, balance_after=5, idempotency_key=f"drain:{user.id}"
+            )
+        )
         user.credits = 5
         session.commit()
     project = client.post("/api/v2/projects", json={"name": "Broke"}).json()
-    message = _error(client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "A shop"}), 402, "insufficient_credits")
+    message = _error(
+        client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "A shop"}), 402, "insufficient_credits"
+    )
     assert "costs 10" in message
     assert client.get("/api/v2/user/credits").json()["balance"] == 5
 
@@ -176,8 +202,13 @@ def test_not_enough_credits_is_402_and_charges_nothing(client):
 def test_oversized_prompt_and_body_are_413(client):
     project = client.post("/api/v2/projects", json={"name": "Big"}).json()
     _error(client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "x" * 5000}), 413, "prompt_too_long")
-    _error(client.post("/api/v2/projects", content=b"{" + b" " * 300_000 + b"}",
-                       headers={"content-type": "application/json"}), 413, "payload_too_large")
+    _error(
+        client.post(
+            "/api/v2/projects", content=b"{" + b" " * 300_000 + b"}", headers={"content-type": "application/json"}
+        ),
+        413,
+        "payload_too_large",
+    )
     assert client.get("/api/v2/user/credits").json()["balance"] == 100
 
 
@@ -202,11 +233,14 @@ def test_second_build_while_one_runs_is_409_and_cancel_refunds(running_app, clie
 
 def test_request_rate_is_limited_per_caller(make_client):
     limited = make_client()
-    statuses = [limited.get("/api/v2/user/credits").status_code for _ in range(245)]
-    assert statuses.count(429) >= 1 and statuses[0] == 200
-    response = limited.get("/api/v2/user/credits")
+    # The window is a clock minute: keep going until refused (at most two windows' worth).
+    for sent in range(1, 2 * 240 + 20):
+        response = limited.get("/api/v2/user/credits")
+        if response.status_code == 429:
+            break
+        assert response.status_code == 200
     _error(response, 429, "rate_limited")
-    assert int(response.headers["retry-after"]) > 0
+    assert sent > 200 and int(response.headers["retry-after"]) > 0
 
 
 def test_unknown_api_route_is_json_404(anonymous):

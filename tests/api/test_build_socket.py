@@ -43,7 +43,12 @@ def test_live_stream_of_a_build_in_order(app_url, client):
     assert {e["build_id"] for e in events} == {build["build_id"]}
     assert events[0]["type"] == "build_started"
     final = events[-1]
-    assert final["type"] == "build_complete" and final["version"] == 1 and final["qa_score"] >= 0 and final["duration_ms"] >= 0
+    assert (
+        final["type"] == "build_complete"
+        and final["version"] == 1
+        and final["qa_score"] >= 0
+        and final["duration_ms"] >= 0
+    )
     agents = [e for e in events if e["type"] == "agent_message"]
     assert {"planner", "image", "frontend", "qa"} <= {e["agent"] for e in agents}
     assert all(0 <= e["progress"] <= 100 for e in agents)
@@ -110,7 +115,10 @@ def test_refused_connections(app_url, client, make_client, case):
 def test_e2e_client_passes_against_the_running_app(app_url):
     result = subprocess.run(
         [sys.executable, "-m", "autowebiq_app.cli", "e2e", "--base-url", app_url, "--timeout", "60"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "done in" in result.stdout and "version 1" in result.stdout and "wrote index.html" in result.stdout
@@ -119,6 +127,9 @@ def test_e2e_client_passes_against_the_running_app(app_url):
 def test_e2e_client_fails_clearly_when_the_server_is_wrong():
     result = subprocess.run(
         [sys.executable, "-m", "autowebiq_app.cli", "e2e", "--base-url", "http://127.0.0.1:9", "--timeout", "5"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1 and "E2E FAILED" in result.stdout

@@ -14,16 +14,39 @@ from autowebiq_app.catalog.samples import render_component_sample, render_templa
 CATALOG = bundled_catalog()
 PAGES = {
     **{
-        f"template-{slug}-{variant}": (lambda t=t, v=variant: render_template_sample(t, CATALOG.components, variant=v).html)
+        f"template-{slug}-{variant}": (
+            lambda t=t, v=variant: render_template_sample(t, CATALOG.components, variant=v).html
+        )
         for slug, t in CATALOG.templates.items()
         for variant in ("light", "dark")
     },
     **{f"component-{slug}": (lambda c=c: render_component_sample(c).html) for slug, c in CATALOG.components.items()},
 }
 REQUIRED_COMPONENT_CATEGORIES = {
-    "navigation", "hero", "features", "pricing", "testimonials", "logos", "gallery", "commerce", "menu", "forms",
-    "content", "faq", "tabs", "team", "stats", "timeline", "blog", "search", "data", "charts", "countdown", "map",
-    "cta", "footer",
+    "navigation",
+    "hero",
+    "features",
+    "pricing",
+    "testimonials",
+    "logos",
+    "gallery",
+    "commerce",
+    "menu",
+    "forms",
+    "content",
+    "faq",
+    "tabs",
+    "team",
+    "stats",
+    "timeline",
+    "blog",
+    "search",
+    "data",
+    "charts",
+    "countdown",
+    "map",
+    "cta",
+    "footer",
 }
 
 
@@ -41,9 +64,30 @@ def test_page_passes_every_gate(gate_report, page):
 
 
 REQUIRED_TEMPLATE_KINDS = {
-    "ecommerce", "restaurant", "saas", "mobile-app", "agency", "portfolio", "photography", "resume", "blog", "news",
-    "real-estate", "fitness", "medical", "legal", "education", "event", "nonprofit", "hospitality", "wedding",
-    "music", "local-services", "web-app", "community", "launch",
+    "ecommerce",
+    "restaurant",
+    "saas",
+    "mobile-app",
+    "agency",
+    "portfolio",
+    "photography",
+    "resume",
+    "blog",
+    "news",
+    "real-estate",
+    "fitness",
+    "medical",
+    "legal",
+    "education",
+    "event",
+    "nonprofit",
+    "hospitality",
+    "wedding",
+    "music",
+    "local-services",
+    "web-app",
+    "community",
+    "launch",
 }
 
 

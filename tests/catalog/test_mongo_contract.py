@@ -23,11 +23,13 @@ def collection(request):
     db = client[f"autowebiq_contract_{uuid.uuid4().hex[:8]}"]
     coll = db["things"]
     coll.create_index([("slug", ASCENDING)], unique=True)
-    coll.insert_many([
-        {"slug": "a", "category": "hero", "tags": ["x", "y"], "n": 1, "name": "Alpha hero"},
-        {"slug": "b", "category": "hero", "tags": ["y"], "n": 2, "name": "Beta"},
-        {"slug": "c", "category": "footer", "tags": ["z"], "n": 3, "name": "Gamma"},
-    ])
+    coll.insert_many(
+        [
+            {"slug": "a", "category": "hero", "tags": ["x", "y"], "n": 1, "name": "Alpha hero"},
+            {"slug": "b", "category": "hero", "tags": ["y"], "n": 2, "name": "Beta"},
+            {"slug": "c", "category": "footer", "tags": ["z"], "n": 3, "name": "Gamma"},
+        ]
+    )
     yield coll
     client.drop_database(db.name)
 
@@ -38,7 +40,9 @@ def test_unique_index_raises_duplicate_key(collection):
 
 
 def test_in_sort_limit_projection(collection):
-    rows = list(collection.find({"slug": {"$in": ["a", "b", "c"]}}, {"_id": 0, "slug": 1}).sort("n", DESCENDING).limit(2))
+    rows = list(
+        collection.find({"slug": {"$in": ["a", "b", "c"]}}, {"_id": 0, "slug": 1}).sort("n", DESCENDING).limit(2)
+    )
     assert rows == [{"slug": "c"}, {"slug": "b"}]
 
 

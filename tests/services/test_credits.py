@@ -43,9 +43,7 @@ def test_fifty_concurrent_builds_against_a_balance_for_seven(session, make_user)
     user_row = session.get(User, user.id)
     user_row.credits = 70
     session.commit()
-    project_ids = [
-        projects.create_project(session=session, user_id=user.id, name=f"Site {i}").id for i in range(50)
-    ]
+    project_ids = [projects.create_project(session=session, user_id=user.id, name=f"Site {i}").id for i in range(50)]
     barrier = threading.Barrier(50)
     outcomes: list[str] = []
     lock = threading.Lock()
@@ -85,7 +83,9 @@ def test_insufficient_credits_writes_nothing(session, make_user):
     user_row.credits = 5
     session.commit()
     with pytest.raises(InsufficientCredits) as info:
-        builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=_no_enqueue)
+        builds.start_build(
+            session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=_no_enqueue
+        )
     assert "costs 10 credits but your balance is 5" in info.value.message
     assert session.exec(select(Build)).all() == []
     assert credits.balance(session=session, user_id=user.id) == 5
@@ -95,7 +95,9 @@ def test_insufficient_credits_writes_nothing(session, make_user):
 def test_refund_happens_exactly_once_even_when_raced(session, make_user):
     user, _ = make_user()
     project = projects.create_project(session=session, user_id=user.id, name="Shop")
-    build = builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=_no_enqueue)
+    build = builds.start_build(
+        session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=_no_enqueue
+    )
     assert credits.balance(session=session, user_id=user.id) == 90
 
     results: list[bool] = []
@@ -122,7 +124,9 @@ def test_refund_happens_exactly_once_even_when_raced(session, make_user):
 def test_settled_build_is_never_refunded(session, make_user):
     user, _ = make_user()
     project = projects.create_project(session=session, user_id=user.id, name="Shop")
-    build = builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=_no_enqueue)
+    build = builds.start_build(
+        session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=_no_enqueue
+    )
     assert credits.settle_build(session=session, build_id=build.id)
     session.commit()
     assert not credits.refund_build(session=session, build_id=build.id, reason="late")
@@ -145,7 +149,9 @@ def test_failed_enqueue_refunds_and_fails_the_build(session, make_user):
     def broken_queue(build_id: str) -> str:
         raise ConnectionError("redis is down")
 
-    build = builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=broken_queue)
+    build = builds.start_build(
+        session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=broken_queue
+    )
     assert build.status == BuildStatus.FAILED
     assert "queue is unavailable" in build.error
     assert credits.balance(session=session, user_id=user.id) == 100

@@ -23,9 +23,7 @@ FIREBASE = os.environ.get("FIREBASE_TOOLS", str(ROOT / "tools/node_modules/.bin/
 
 
 def _post(url: str, body: dict) -> dict:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"content-type": "application/json"}
-    )
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
@@ -42,7 +40,10 @@ def emulator(tmp_path_factory):
     log = open(workdir / "emulator.log", "wb")
     proc = subprocess.Popen(
         [FIREBASE, "emulators:start", "--only", "auth", "--project", PROJECT],
-        cwd=workdir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=workdir,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
 
     def up() -> bool:
@@ -81,7 +82,9 @@ def firebase_configured(emulator, monkeypatch):
 
 def _id_token(emulator: str, email: str, password: str = "secret-123") -> str:
     base = f"http://{emulator}/identitytoolkit.googleapis.com/v1"
-    return _post(f"{base}/accounts:signUp?key=fake", {"email": email, "password": password, "returnSecureToken": True})["idToken"]
+    return _post(f"{base}/accounts:signUp?key=fake", {"email": email, "password": password, "returnSecureToken": True})[
+        "idToken"
+    ]
 
 
 def test_first_firebase_sign_in_creates_the_user_with_credits(session, firebase_configured):

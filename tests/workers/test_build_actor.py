@@ -13,7 +13,9 @@ from workers import builds as build_actors
 def test_time_limit_fails_and_refunds_without_retrying(session, make_user, monkeypatch):
     user, _ = make_user()
     project = projects.create_project(session=session, user_id=user.id, name="Slow")
-    build = builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=lambda b: "t")
+    build = builds.start_build(
+        session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=lambda b: "t"
+    )
 
     def too_slow(prompt, *, reporter, seed=0):
         raise TimeLimitExceeded()
@@ -31,7 +33,9 @@ def test_time_limit_fails_and_refunds_without_retrying(session, make_user, monke
 def test_actor_delivered_twice_builds_once(session, make_user):
     user, _ = make_user()
     project = projects.create_project(session=session, user_id=user.id, name="Twice")
-    build = builds.start_build(session=session, user_id=user.id, project_id=project.id, prompt="A cafe", enqueue=lambda b: "t")
+    build = builds.start_build(
+        session=session, user_id=user.id, project_id=project.id, prompt="A cafe", enqueue=lambda b: "t"
+    )
     build_actors.build_site(build.id)
     build_actors.build_site(build.id)
     assert versions.latest_version(session=session, project_id=project.id).number == 1

@@ -56,4 +56,6 @@ def test_build_from_enqueue_to_stored_version(session, make_user, tmp_path):
     version = versions.get_version(session=session, project_id=project.id, number=1)
     assert "Trattoria Lucia" in version.files["index.html"]
     assert stream[-1].data["version"] == 1
-    assert credits.balance(session=session, user_id=user.id) == credits.ledger_sum(session=session, user_id=user.id) == 90
+    assert (
+        credits.balance(session=session, user_id=user.id) == credits.ledger_sum(session=session, user_id=user.id) == 90
+    )
