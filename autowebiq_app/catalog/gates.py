@@ -66,6 +66,25 @@ def check_pages(
     return report
 
 
+def check_sites(sites: dict[str, dict[str, str]], *, widths=WIDTHS, axe_widths=AXE_WIDTHS) -> GateReport:
+    """Every gate on generated sites (name -> {path: content}), opened from disk as a visitor would."""
+    report = GateReport()
+    with tempfile.TemporaryDirectory(prefix="autowebiq-sites-") as tmp:
+        paths = {}
+        for name, files in sites.items():
+            for path, content in files.items():
+                target = Path(tmp) / name / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+            # vnu names files by their base name: give each site's page a unique one.
+            page = Path(tmp) / name / f"{name}.html"
+            page.write_text(files["index.html"], encoding="utf-8")
+            paths[name] = page
+        validate_html(paths, report)
+        check_in_browser(paths, report, whole_sites=frozenset(sites), widths=widths, axe_widths=axe_widths)
+    return report
+
+
 def validate_html(paths: dict[str, Path], report: GateReport) -> None:
     """Nu HTML Checker errors, one JVM for all files."""
     result = subprocess.run(

@@ -21,6 +21,7 @@ class _Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.images_without_alt: list[str] = []
         self.references: list[str] = []
+        self.links: list[str] = []
         self.landmarks: set[str] = set()
         self.has_h1 = False
         self.errors: list[str] = []
@@ -36,8 +37,10 @@ class _Scan(HTMLParser):
             self.images_without_alt.append(attributes.get("src") or "?")
         for name in ("src", "href"):
             value = attributes.get(name)
-            if value and not (tag == "a" and name == "href" and value.startswith(("#", "mailto:", "tel:"))):
-                self.references.append(value)
+            if not value or (tag == "a" and value.startswith(("#", "mailto:", "tel:"))):
+                continue
+            # A link to another site is a navigation; anything else with a URL is fetched.
+            (self.links if tag == "a" else self.references).append(value)
         if tag not in self._VOID:
             self.open_tags.append(tag)
 
@@ -73,7 +76,7 @@ def _check_page(path: str, text: str, files: dict[str, str]) -> list[dict]:
     external = [ref for ref in scan.references if _EXTERNAL.match(ref)]
     missing = [
         ref
-        for ref in scan.references
+        for ref in scan.references + scan.links
         if not _EXTERNAL.match(ref)
         and not ref.startswith(("#", "data:", "mailto:", "tel:"))
         and posixpath.normpath(posixpath.join(base, ref.split("#")[0].split("?")[0])) not in files
