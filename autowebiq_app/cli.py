@@ -67,6 +67,23 @@ def sweeper(interval: float) -> None:
         time.sleep(interval)
 
 
+def web_command(port: int) -> list[str]:
+    """The web app (UI, API and WebSocket) on one port, as production serves it."""
+    return [
+        sys.executable,
+        "-m",
+        "reflex",
+        "run",
+        "--env",
+        "prod",
+        "--single-port",
+        "--frontend-port",
+        str(port),
+        "--backend-port",
+        str(port),
+    ]
+
+
 def worker_command(processes: int, threads: int) -> list[str]:
     return [
         sys.executable,
@@ -105,19 +122,7 @@ def run(port: int, workers: int) -> int:
             )
         )
         web = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "reflex",
-                "run",
-                "--env",
-                "prod",
-                "--single-port",
-                "--frontend-port",
-                str(port),
-                "--backend-port",
-                str(port),
-            ],
+            web_command(port),
             cwd=ROOT,
             env=env,
             start_new_session=True,

@@ -6,7 +6,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -14,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from autowebiq_app.cli import web_command, worker_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +24,7 @@ def dramatiq_worker(*, processes: int = 1, threads: int = 2, log_path: Path | No
     """A real `dramatiq workers.builds` process group, stopped at exit."""
     log = open(log_path or os.devnull, "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "dramatiq", "workers.builds", "--processes", str(processes), "--threads", str(threads)],
+        worker_command(processes, threads),
         cwd=ROOT,
         env=os.environ.copy(),
         stdout=log,
@@ -87,19 +88,7 @@ def start_app(logs: Path, **overrides: str):
     env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "PUBLIC_URL": base, **overrides}
     web_log = open(logs / "web.log", "wb")
     web = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reflex",
-            "run",
-            "--env",
-            "prod",
-            "--single-port",
-            "--frontend-port",
-            str(port),
-            "--backend-port",
-            str(port),
-        ],
+        web_command(port),
         cwd=ROOT,
         env=env,
         stdout=web_log,
