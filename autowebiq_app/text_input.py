@@ -1,8 +1,9 @@
-"""Checks shared by every text a person types: no NUL or control characters reach storage."""
+"""Text a person types: no NUL or control characters reach storage; names made into URL slugs."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from autowebiq_app.errors import ValidationFailed
 
@@ -16,3 +17,9 @@ def reject_control_characters(value: str, *, field: str, multiline: bool = False
     if pattern.search(value or ""):
         raise ValidationFailed(f"The {field} contains characters that cannot be stored.")
     return value
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60] or "site"

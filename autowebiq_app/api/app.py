@@ -11,7 +11,7 @@ from starlette.routing import compile_path
 
 from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, v2, ws
 from autowebiq_app.api.limits import BodySizeLimit
-from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response
+from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response, zip_response
 from autowebiq_app.db import session_scope
 from autowebiq_app.models import Project, ProjectVersion
 from autowebiq_app.services import preview_links, publishing, versions
@@ -84,10 +84,7 @@ def create_api() -> FastAPI:
         archive = await run_in_threadpool(_version_zip, version_id) if version_id else None
         if archive is None:
             return _plain_404("This download link has expired. Reload the workspace.")
-        filename, data = archive
-        return Response(
-            data, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{filename}"'}
-        )
+        return zip_response(*archive)
 
     @api.get("/sites/{slug}", include_in_schema=False)
     async def site_root(slug: str) -> Response:
@@ -129,8 +126,7 @@ def _version_zip(version_id: str) -> tuple[str, bytes] | None:
         if version is None:
             return None
         project = session.get(Project, version.project_id)
-        folder = f"{publishing.slugify(project.name)}-v{version.number}"
-        return f"{folder}.zip", versions.export_zip(version, folder=folder)
+        return versions.export_zip(version, project_name=project.name)
 
 
 def _published_files(slug: str) -> dict[str, str] | None:

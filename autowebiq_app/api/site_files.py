@@ -37,3 +37,9 @@ def site_file_response(files: dict[str, str], path: str, *, public: bool = False
     media_type = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
     headers = {**SANDBOX_HEADERS, "Cache-Control": "public, max-age=60"} if public else SANDBOX_HEADERS
     return Response(content, media_type=media_type, headers=headers)
+
+
+def zip_response(filename: str, data: bytes) -> Response:
+    return Response(
+        data, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )

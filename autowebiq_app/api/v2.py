@@ -7,21 +7,20 @@ import json
 from typing import Annotated
 
 import redis
-from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from fastapi import APIRouter, Depends, Header, Path, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import col, func, select
 
 from autowebiq_app.api import presenters, schemas
 from autowebiq_app.api.auth import CurrentUser
 from autowebiq_app.api.limits import rate_limit
-from autowebiq_app.api.site_files import site_file_response
+from autowebiq_app.api.site_files import site_file_response, zip_response
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, Conflict
 from autowebiq_app.models import Build, CreditTransaction, LedgerKind, Project, ProjectVersion
 from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import builds, credits, projects, publishing, versions
-from autowebiq_app.services.publishing import slugify
 
 ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429)}
 router = APIRouter(prefix="/api/v2", dependencies=[Depends(rate_limit)], responses=ERRORS)
@@ -265,12 +264,7 @@ def export_version(project_id: ProjectId, number: VersionNumber, user: CurrentUs
     with session_scope() as session:
         project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
         version = versions.require_version(session=session, project_id=project.id, number=number)
-        folder = f"{slugify(project.name)}-v{number}"
-        return Response(
-            versions.export_zip(version, folder=folder),
-            media_type="application/zip",
-            headers={"Content-Disposition": f'attachment; filename="{folder}.zip"'},
-        )
+        return zip_response(*versions.export_zip(version, project_name=project.name))
 
 
 @router.post(

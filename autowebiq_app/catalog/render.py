@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
-from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Layout, Palette, SlotSpec
+from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Layout, Palette, Section, SlotSpec
 from autowebiq_app.colour import contrast, luminance
 
 BASE_CSS = (Path(__file__).parent / "base.css").read_text()
@@ -228,6 +228,39 @@ def render_document(
         '<!doctype html>\n<html lang="en">\n<head>\n' + "\n".join(meta) + f"\n{head_assets}\n</head>\n"
         f"<body>\n{body}\n{script}\n</body>\n</html>\n"
     )
+
+
+def map_strings(value, change: Callable[[str], str]):
+    """`value` with `change` applied to every string inside it (lists and dicts walked)."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [map_strings(v, change) for v in value]
+    if isinstance(value, dict):
+        return {k: map_strings(v, change) for k, v in value.items()}
+    return value
+
+
+def render_sections(
+    sections: list[Section], components: dict[str, ComponentDoc], *, site_name: str, images: ImageResolver
+) -> list[tuple[ComponentDoc, str]]:
+    """Each section's component and markup, with `{site_name}` filled in and unique anchors."""
+    docs = [components[s.component] for s in sections]
+    anchors = section_anchors(zip(docs, (s.anchor for s in sections), strict=True))
+    site = {"name": site_name}
+    return [
+        (
+            doc,
+            render_section(
+                doc,
+                map_strings(s.content, lambda text: text.replace("{site_name}", site_name)),
+                anchor=anchor,
+                images=images,
+                site=site,
+            ),
+        )
+        for doc, s, anchor in zip(docs, sections, anchors, strict=True)
+    ]
 
 
 def section_anchors(sections: Iterable[tuple[ComponentDoc, str | None]]) -> list[str]:

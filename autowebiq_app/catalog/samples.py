@@ -11,6 +11,7 @@ from autowebiq_app.catalog.render import (
     page_css,
     render_document,
     render_section,
+    render_sections,
     section_anchors,
 )
 from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Palette, TemplateDoc
@@ -41,20 +42,6 @@ def data_uri_images(palette: Palette):
     return resolve
 
 
-def fill(text: str, site_name: str) -> str:
-    return text.replace("{site_name}", site_name)
-
-
-def _fill_content(value, site_name: str):
-    if isinstance(value, str):
-        return fill(value, site_name)
-    if isinstance(value, list):
-        return [_fill_content(v, site_name) for v in value]
-    if isinstance(value, dict):
-        return {k: _fill_content(v, site_name) for k, v in value.items()}
-    return value
-
-
 def template_theme(template: TemplateDoc, variant: str = "light") -> Theme:
     return Theme(palette=template.palettes[variant], fonts=template.fonts, layout=template.layout, css=template.css)
 
@@ -65,22 +52,9 @@ def render_template_sample(
     """The template with its own sample copy, as one self-contained HTML page."""
     theme = template_theme(template, variant)
     used = [components[s.component] for s in template.sections]
-    anchors = section_anchors((components[s.component], s.anchor) for s in template.sections)
-    images = data_uri_images(theme.palette)
-    site = {"name": template.site_name, "tagline": template.tagline}
-    rendered = [
-        (
-            components[s.component],
-            render_section(
-                components[s.component],
-                _fill_content(s.content, template.site_name),
-                anchor=anchor,
-                images=images,
-                site=site,
-            ),
-        )
-        for s, anchor in zip(template.sections, anchors, strict=True)
-    ]
+    rendered = render_sections(
+        template.sections, components, site_name=template.site_name, images=data_uri_images(theme.palette)
+    )
     css = page_css(theme, used)
     _, js = component_assets(used)
     html = render_document(

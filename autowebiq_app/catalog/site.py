@@ -7,10 +7,9 @@ from autowebiq_app.catalog.render import (
     component_assets,
     page_css,
     render_document,
-    render_section,
-    section_anchors,
+    render_sections,
 )
-from autowebiq_app.catalog.samples import _fill_content, template_theme
+from autowebiq_app.catalog.samples import template_theme
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
 from autowebiq_app.engine.images import favicon_svg, illustration
 
@@ -40,12 +39,7 @@ def render_site(
     """`index.html`, `styles.css`, `script.js` and `assets/*` for the given sections."""
     images = AssetImages(theme)
     docs = [components[s.component] for s in sections]
-    anchors = section_anchors((components[s.component], s.anchor) for s in sections)
-    site = {"name": site_name}
-    rendered = [
-        (doc, render_section(doc, _fill_content(s.content, site_name), anchor=anchor, images=images, site=site))
-        for doc, s, anchor in zip(docs, sections, anchors, strict=True)
-    ]
+    rendered = render_sections(sections, components, site_name=site_name, images=images)
     _, js = component_assets(docs)
     files = dict(images.files)
     files["assets/favicon.svg"] = favicon_svg(site_name, theme.palette)

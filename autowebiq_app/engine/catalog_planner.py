@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from autowebiq_app.catalog.files import Loaded
-from autowebiq_app.catalog.render import Theme, section_anchors
+from autowebiq_app.catalog.render import Theme, map_strings, section_anchors
 from autowebiq_app.catalog.schema import Fonts, Palette, Section, TemplateDoc
 from autowebiq_app.catalog.site import render_site
 from autowebiq_app.colour import contrast, mix
@@ -114,17 +114,11 @@ def render_plan(plan: CatalogPlan, catalog: Loaded) -> dict[str, str]:
 
 def _renamed(section: Section, template: TemplateDoc) -> Section:
     """The template's sample business name becomes {site_name}, so the plan's name is used."""
-
-    def swap(value):
-        if isinstance(value, str):
-            return value.replace(template.site_name, "{site_name}")
-        if isinstance(value, list):
-            return [swap(v) for v in value]
-        if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
-        return value
-
-    return Section(component=section.component, anchor=section.anchor, content=swap(section.content))
+    return Section(
+        component=section.component,
+        anchor=section.anchor,
+        content=map_strings(section.content, lambda text: text.replace(template.site_name, "{site_name}")),
+    )
 
 
 def apply_colours(base: Palette, brief: Brief, adjustments: list[str]) -> Palette:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -12,14 +9,9 @@ from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import VersionNotFound
 from autowebiq_app.models import Project
 from autowebiq_app.services import projects, versions
+from autowebiq_app.text_input import slugify
 
 MAX_SLUG_ATTEMPTS = 50
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60] or "site"
 
 
 def publish(*, session: Session, user_id: str, project_id: str, version_number: int | None = None) -> Project:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from autowebiq_app.errors import VersionNotFound
 from autowebiq_app.models import ProjectVersion
+from autowebiq_app.text_input import slugify
 
 
 def create_version(
@@ -97,8 +98,9 @@ def restore_version(*, session: Session, project_id: str, number: int) -> Projec
     return version
 
 
-def export_zip(version: ProjectVersion, *, folder: str) -> bytes:
-    """The version's files as a zip whose index.html opens from disk (all paths are relative)."""
+def export_zip(version: ProjectVersion, *, project_name: str) -> tuple[str, bytes]:
+    """(file name, bytes) of the version as a zip whose index.html opens from disk (relative paths)."""
+    folder = f"{slugify(project_name)}-v{version.number}"
     buffer = io.BytesIO()
     stamp = (2026, 1, 1, 0, 0, 0)  # fixed, so the same version always zips to the same bytes
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -106,7 +108,7 @@ def export_zip(version: ProjectVersion, *, folder: str) -> bytes:
             info = zipfile.ZipInfo(f"{folder}/{path}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, version.files[path])
-    return buffer.getvalue()
+    return f"{folder}.zip", buffer.getvalue()
 
 
 def diff_versions(older: ProjectVersion, newer: ProjectVersion, *, context: int = 2) -> list[dict]:
