@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     secret_key: str = DEFAULT_SECRET_KEY
     starting_credits: int = Field(100, ge=0)
     build_cost: int = Field(10, ge=0)
+    edit_cost: int = Field(2, ge=0, description="a chat edit of an existing version")
     session_ttl_hours: int = Field(24 * 14, gt=0)
     max_prompt_chars: int = Field(4000, gt=0)
     build_stale_seconds: int = Field(
@@ -52,6 +53,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str | None = None
+    llm_timeout_seconds: float = Field(60.0, gt=0, description="per request to the model")
+    llm_max_attempts: int = Field(3, ge=1, le=10, description="requests per plan before the build fails")
+    llm_max_tokens: int = Field(900, ge=100)
 
     firebase_project_id: str | None = None
     firebase_credentials_file: str | None = None

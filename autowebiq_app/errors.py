@@ -89,3 +89,10 @@ class BuildInProgress(DomainError):
 class FirebaseNotConfigured(DomainError):
     code = "firebase_not_configured"
     status = 400
+
+
+class EditNotUnderstood(DomainError):
+    """A chat message that is neither a new site nor an edit the engine can make (free)."""
+
+    code = "edit_not_understood"
+    status = 422

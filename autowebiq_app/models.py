@@ -103,6 +103,11 @@ class ProjectMessage(SQLModel, table=True):
     created_at: datetime = _created_at()
 
 
+class BuildKind(StrEnum):
+    BUILD = "build"
+    EDIT = "edit"
+
+
 class Build(SQLModel, table=True):
     __tablename__ = "builds"
     __table_args__ = (
@@ -124,6 +129,8 @@ class Build(SQLModel, table=True):
     project_id: str = Field(foreign_key="projects.id", max_length=32, ondelete="CASCADE")
     user_id: str = Field(foreign_key="users.id", index=True, max_length=32, ondelete="CASCADE")
     prompt: str
+    kind: str = Field(default=BuildKind.BUILD, max_length=16, sa_column_kwargs={"server_default": "build"})
+    base_version: int | None = Field(default=None, description="for an edit: the version it changes")
     status: str = Field(default=BuildStatus.QUEUED, max_length=16)
     progress: int = Field(default=0)
     cost: int = Field(ge=0)

@@ -68,6 +68,19 @@ class Catalog:
     def component_list(self, *, category: str | None = None, words: str = "", full: bool = False) -> list[dict]:
         return self._query(COMPONENTS, category=category, words=words, full=full)
 
+    def everything(self) -> tuple[str | None, list[dict], list[dict]]:
+        """(generation, every template, every component) in full: what the engine plans with.
+
+        The generation changes whenever seeding changes a document, so a caller may keep
+        the parsed result until it does (None: no cache, so nothing may be kept)."""
+        key = self._list_key(TEMPLATES, "everything")
+        generation = key.split(":")[1] if key else None
+        templates = self._cached(key, lambda: self.store.query(TEMPLATES, limit=1000, full=True))
+        components = self._cached(
+            self._list_key(COMPONENTS, "everything"), lambda: self.store.query(COMPONENTS, limit=1000, full=True)
+        )
+        return generation, templates, components
+
     def categories(self, collection: str) -> list[dict]:
         key = self._list_key(collection, "categories")
         return self._cached(key, lambda: self.store.categories(collection))

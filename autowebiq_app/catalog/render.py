@@ -49,17 +49,9 @@ class Theme:
     css: str = ""
 
     def variables(self) -> str:
-        p, f, lay = self.palette, self.fonts, self.layout
-        error = "#b42318" if contrast("#b42318", p.background) >= 4.5 else "#ff8a80"
-        focus = p.primary if contrast(p.primary, p.background) >= 3 else p.text
-        # A dark panel with light text in both variants (photo scrims, lightboxes).
-        ink, on_ink = (p.text, p.background) if luminance(p.text) < luminance(p.background) else (p.background, p.text)
+        f, lay = self.fonts, self.layout
         return (
-            ":root {"
-            f" --bg: {p.background}; --surface: {p.surface}; --text: {p.text}; --muted: {p.muted};"
-            f" --primary: {p.primary}; --on-primary: {p.on_primary}; --accent: {p.accent};"
-            f" --border: color-mix(in srgb, {p.text} 14%, transparent); --error: {error}; --focus: {focus};"
-            f" --ink: {ink}; --on-ink: {on_ink};"
+            f":root {{ {palette_variables(self.palette)}"
             f" --font-heading: {f.heading}; --font-body: {f.body};"
             f" --maxw: {lay.max_width}; --radius: {lay.radius}; --btn-radius: {lay.button_radius};"
             f" --section-space: clamp(2.75rem, 7vw, {lay.section_space}); --body-size: {lay.body_size};"
@@ -67,6 +59,20 @@ class Theme:
             f" --heading-transform: {lay.heading_transform};"
             " }\n"
         )
+
+
+def palette_variables(p: Palette) -> str:
+    """The CSS custom properties of a palette, including the colours derived from it."""
+    error = "#b42318" if contrast("#b42318", p.background) >= 4.5 else "#ff8a80"
+    focus = p.primary if contrast(p.primary, p.background) >= 3 else p.text
+    # A dark panel with light text in both variants (photo scrims, lightboxes).
+    ink, on_ink = (p.text, p.background) if luminance(p.text) < luminance(p.background) else (p.background, p.text)
+    return (
+        f"--bg: {p.background}; --surface: {p.surface}; --text: {p.text}; --muted: {p.muted};"
+        f" --primary: {p.primary}; --on-primary: {p.on_primary}; --accent: {p.accent};"
+        f" --border: color-mix(in srgb, {p.text} 14%, transparent); --error: {error}; --focus: {focus};"
+        f" --ink: {ink}; --on-ink: {on_ink};"
+    )
 
 
 @dataclass

@@ -7,7 +7,7 @@ import threading
 from functools import lru_cache
 
 from autowebiq_app.catalog.cache import Catalog
-from autowebiq_app.catalog.files import bundled_catalog
+from autowebiq_app.catalog.files import Loaded, bundled_catalog
 from autowebiq_app.catalog.schema import ComponentDoc, TemplateDoc
 from autowebiq_app.catalog.seed import seed
 from autowebiq_app.catalog.store import CatalogStore
@@ -26,6 +26,25 @@ def get_catalog() -> Catalog:
             report = seed(catalog, bundled_catalog())
             logger.info("seeded the in-process catalog: %s", report.summary())
     return catalog
+
+
+_parsed: dict[str, Loaded] = {}
+
+
+def engine_catalog() -> Loaded:
+    """Every template and component, parsed, as the engine plans with them; kept in
+    process until seeding changes the catalog (one Redis GET per call)."""
+    generation, templates, components = get_catalog().everything()
+    if generation is not None and generation in _parsed:
+        return _parsed[generation]
+    loaded = Loaded(
+        templates={d["slug"]: as_template(d) for d in templates},
+        components={d["slug"]: as_component(d) for d in components},
+    )
+    if generation is not None:
+        _parsed.clear()
+        _parsed[generation] = loaded
+    return loaded
 
 
 def as_template(document: dict) -> TemplateDoc:

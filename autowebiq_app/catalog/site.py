@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from autowebiq_app.catalog.render import (
+    ImageResolver,
     Theme,
     component_assets,
     page_css,
@@ -11,7 +12,7 @@ from autowebiq_app.catalog.render import (
 )
 from autowebiq_app.catalog.samples import template_theme
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
-from autowebiq_app.engine.images import favicon_svg, illustration
+from autowebiq_app.engine.images import FAVICON, favicon_svg, illustration
 
 
 class AssetImages:
@@ -35,15 +36,23 @@ def render_site(
     sections: list[Section],
     components: dict[str, ComponentDoc],
     theme: Theme,
+    images: ImageResolver | None = None,
+    og_image: str | None = None,
 ) -> dict[str, str]:
-    """`index.html`, `styles.css`, `script.js` and `assets/*` for the given sections."""
-    images = AssetImages(theme)
+    """`index.html`, `styles.css` and `script.js` for the given sections.
+
+    With no `images` resolver, pictures are drawn here into `assets/*` (with a favicon);
+    a caller that passes one supplies those files itself.
+    """
+    drawn = AssetImages(theme) if images is None else None
     docs = [components[s.component] for s in sections]
-    rendered = render_sections(sections, components, site_name=site_name, images=images)
+    rendered = render_sections(sections, components, site_name=site_name, images=images or drawn)
     _, js = component_assets(docs)
-    files = dict(images.files)
-    files["assets/favicon.svg"] = favicon_svg(site_name, theme.palette)
-    og_image = next((path for path in files if path != "assets/favicon.svg"), None)
+    files: dict[str, str] = {}
+    if drawn is not None:
+        files.update(drawn.files)
+        og_image = og_image or next(iter(drawn.files), None)
+        files[FAVICON] = favicon_svg(site_name, theme.palette)
     files["index.html"] = render_document(
         title=title,
         description=description,
@@ -51,7 +60,7 @@ def render_site(
         css="",
         js=js,
         inline=False,
-        favicon="assets/favicon.svg",
+        favicon=FAVICON,
         og_image=og_image,
     )
     files["styles.css"] = page_css(theme, docs)

@@ -60,11 +60,11 @@ FONT_STYLES = {
     "rounded": (r"\brounded\b", r"\bfriendly font\b"),
     "slab": (r"\bslab\b", r"\brockwell\b"),
 }
-_NAME = r"[A-Z0-9][\w'’.&-]*(?:\s+(?:(?:and|&|of|the|de|du|la|le|von|van|y)\s+)?[A-Z0-9][\w'’.&-]*){0,4}"
+NAME_PATTERN = r"[A-Z0-9][\w'’.&-]*(?:\s+(?:(?:and|&|of|the|de|du|la|le|von|van|y)\s+)?[A-Z0-9][\w'’.&-]*){0,4}"
 _NAME_PATTERNS = (
-    rf"\b(?:called|named|brand(?:ed)? as)\s+[\"“']?({_NAME})",
+    rf"\b(?:called|named|brand(?:ed)? as)\s+[\"“']?({NAME_PATTERN})",
     r"[\"“]([^\"”]{2,60})[\"”]",
-    rf"\bfor\s+({_NAME})",
+    rf"\bfor\s+({NAME_PATTERN})",
 )
 _HEX = r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b"
 _RGB = r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\)"
@@ -79,6 +79,10 @@ class Brief:
     font_style: str | None = None
     wanted: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
+    subject: str | None = None
+    place: str | None = None
+    offerings: tuple[str, ...] = ()
+    tone: str | None = None
 
 
 def read_brief(prompt: str) -> Brief:
@@ -93,6 +97,10 @@ def read_brief(prompt: str) -> Brief:
         font_style=font_style_asked(text),
         wanted=wanted,
         forbidden=forbidden,
+        subject=subject_of(text),
+        place=place_of(text),
+        offerings=offerings_of(text),
+        tone=tone_asked(text),
     )
 
 
@@ -251,3 +259,67 @@ def choose_template(brief: Brief, templates: list[dict]) -> tuple[str, int]:
         if score > best_score:
             best, best_score = template["slug"], score
     return (best or ""), best_score
+
+
+_ARTICLE = r"\b(?:a|an|my|our|the)\s+"
+_SUBJECT_STOP = (
+    r"(?=\s+(?:in|on|at|near|with|without|that|which|who|selling|sells|offering|offers|serving|serves|called|named"
+    r"|for|where|using|and\s+(?:add|use|make|include|no)|but|plus)\b|[,.;:!?(]|$)"
+)
+_SUBJECT_PATTERNS = (
+    rf",\s*{_ARTICLE}((?:[\w'’&-]+\s+){{0,4}}?[\w'’&-]+){_SUBJECT_STOP}",
+    rf"\b(?:website|site|page|landing page|homepage)\s+for\s+{_ARTICLE}"
+    rf"((?:[\w'’&-]+\s+){{0,4}}?[\w'’&-]+){_SUBJECT_STOP}",
+    rf"{_ARTICLE}((?:[\w'’&-]+\s+){{0,4}}?[\w'’&-]+?)\s+(?:website|site|web site|landing page|homepage|page)\b",
+    rf"^(?:(?:build|create|make|design)\s+(?:me\s+)?)?{_ARTICLE}((?:[\w'’&-]+\s+){{0,4}}?[\w'’&-]+){_SUBJECT_STOP}",
+    rf"^(?:(?:build|create|make|design)\s+(?:me\s+)?)?(?:{_ARTICLE})?((?:[\w'’&-]+\s+){{0,3}}?[\w'’&-]+)"
+    r"\s+(?:called|named|for\s+[A-Z])",
+)
+_VAGUE = {"website", "site", "page", "web", "new", "simple", "nice", "good", "great", "modern", "beautiful", "one"}
+TONES: dict[str, tuple[str, ...]] = {
+    "refined": ("luxury", "luxurious", "elegant", "refined", "premium", "high-end", "exclusive", "sophisticated"),
+    "playful": ("playful", "fun", "quirky", "cheerful", "whimsical", "silly", "cheeky", "colourful", "colorful"),
+    "warm": ("warm", "friendly", "cosy", "cozy", "welcoming", "homely", "family", "neighbourhood", "neighborhood"),
+    "professional": ("professional", "corporate", "trustworthy", "trusted", "serious", "formal", "enterprise"),
+    "bold": ("bold", "edgy", "punchy", "energetic", "loud", "daring", "rebellious"),
+    "calm": ("calm", "minimal", "minimalist", "quiet", "serene", "peaceful", "clean"),
+}
+
+
+def subject_of(text: str) -> str | None:
+    """What the business is, in the prompt's own words: "jewellery boutique", "dental clinic"."""
+    for pattern in _SUBJECT_PATTERNS:
+        for match in re.finditer(pattern, text, flags=re.I):
+            words = [w for w in match.group(1).split() if w.lower() not in _VAGUE]
+            phrase = " ".join(words).strip(" '’-")
+            if phrase and not phrase[0].isupper() and len(phrase) <= 48 and phrase.lower() not in _VAGUE:
+                return phrase.lower()
+    return None
+
+
+def place_of(text: str) -> str | None:
+    match = re.search(r"\b(?:in|based in|from)\s+((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+|upon|on|de|la)){0,3})", text)
+    return match.group(1) if match else None
+
+
+def offerings_of(text: str) -> tuple[str, ...]:
+    """What it sells or offers: "selling rings, necklaces and earrings" -> the three of them."""
+    match = re.search(
+        r"\b(?:selling|sells|sell|offering|offers|serving|serves|specialis(?:ing|es) in|speciali[sz](?:ing|es) in"
+        r"|known for|making|makes)\s+([^.;:!?()]+)",
+        text,
+        flags=re.I,
+    )
+    if not match:
+        return ()
+    phrase = re.split(r"\b(?:with|without|in|for|to|using|but|plus|and add|and use)\b", match.group(1))[0]
+    parts = [p.strip(" '’\"-") for p in re.split(r",|\band\b|\bor\b|&", phrase)]
+    return tuple(p for p in parts if 1 < len(p) <= 40 and len(p.split()) <= 4)[:6]
+
+
+def tone_asked(text: str) -> str | None:
+    lowered = text.lower()
+    hits = [
+        (m.start(), tone) for tone, words in TONES.items() for w in words for m in re.finditer(rf"\b{w}\b", lowered)
+    ]
+    return min(hits)[1] if hits else None

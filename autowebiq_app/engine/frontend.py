@@ -1,33 +1,62 @@
-"""The frontend agent: renders a `SitePlan` into a complete static site."""
+"""The frontend agent: renders a `SitePlan` with the catalog into a complete static site."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Protocol
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
+from autowebiq_app.catalog.render import Theme, palette_variables
+from autowebiq_app.catalog.schema import ComponentDoc, TemplateDoc
+from autowebiq_app.catalog.site import render_site
+from autowebiq_app.engine.images import SOCIAL_PREVIEW, image_path
 from autowebiq_app.engine.plan import SitePlan
 
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html", "html.j2"], default=True),
-    undefined=StrictUndefined,
-    trim_blocks=False,
-    keep_trailing_newline=True,
-)
-_css_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=False,
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-)
+REGIONS = {"header": "body > header", "footer": "body > footer"}
 
 
-def render_site(plan: SitePlan) -> dict[str, str]:
-    """`index.html`, `styles.css` and `script.js` for the plan (images come separately)."""
-    alts = {spec.name: spec.alt for spec in plan.images}
-    return {
-        "index.html": _env.get_template("index.html.j2").render(plan=plan, images=alts),
-        "styles.css": _css_env.get_template("styles.css.j2").render(p=plan.palette, fonts=plan.fonts),
-        "script.js": (Path(__file__).parent / "templates" / "script.js").read_text(),
-    }
+class CatalogView(Protocol):
+    """The catalog documents the engine reads (`catalog.files.Loaded` has this shape)."""
+
+    templates: dict[str, TemplateDoc]
+    components: dict[str, ComponentDoc]
+
+
+def render_pages(plan: SitePlan, catalog: CatalogView, images: dict[str, str]) -> dict[str, str]:
+    """`index.html`, `styles.css` and `script.js`; `images` are the image agent's files."""
+    template = catalog.templates[plan.template]
+
+    def resolve(subject: str, alt: str, width: int, height: int, key: str) -> str:
+        path = image_path(key)
+        if path not in images:
+            raise KeyError(f"the plan has no image {path}")
+        return path
+
+    theme = Theme(
+        palette=plan.palette,
+        fonts=plan.fonts,
+        layout=template.layout,
+        css="\n".join(part for part in (template.css.strip(), region_css(plan, template)) if part),
+    )
+    return render_site(
+        title=f"{plan.name} | {plan.filled(plan.tagline)}",
+        description=plan.filled(plan.description),
+        site_name=plan.name,
+        sections=plan.sections,
+        components=catalog.components,
+        theme=theme,
+        images=resolve,
+        og_image=SOCIAL_PREVIEW,
+    )
+
+
+def region_css(plan: SitePlan, template: TemplateDoc) -> str:
+    """A dark or light header or footer: the template's palette of that variant, scoped."""
+    rules = []
+    for region, selector in REGIONS.items():
+        style = getattr(plan, region)
+        if style == "auto" or style == plan.variant:
+            continue
+        palette = template.palettes[style]
+        rules.append(
+            f"{selector} {{ {palette_variables(palette)} background: {palette.background}; color: {palette.text}; }}"
+        )
+    return "\n".join(rules)

@@ -4,34 +4,47 @@ from __future__ import annotations
 
 import hashlib
 import random
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from autowebiq_app.catalog.schema import Palette
 from autowebiq_app.colour import mix
-from autowebiq_app.engine.plan import ImageSpec, Palette, SitePlan
+
+if TYPE_CHECKING:
+    from autowebiq_app.engine.plan import SitePlan
+
+FAVICON = "assets/favicon.svg"
+SOCIAL_PREVIEW = "assets/social-preview.svg"
 
 
 def render_images(plan: SitePlan) -> dict[str, str]:
-    """Every image the plan asks for, as `assets/<name>` -> SVG text."""
-    return {f"assets/{spec.name}": render_image(spec, plan) for spec in plan.images}
+    """Every image the plan wants, plus its favicon and social preview: path -> SVG."""
+    files = {
+        image.path: illustration(
+            alt=image.subject, palette=plan.palette, key=image_key(image.path), width=image.width, height=image.height
+        )
+        for image in plan.images
+    }
+    files[FAVICON] = favicon_svg(plan.name, plan.palette)
+    files[SOCIAL_PREVIEW] = social_preview_svg(plan.name, plan.filled(plan.tagline), plan.palette)
+    return files
 
 
-def render_image(spec: ImageSpec, plan: SitePlan) -> str:
-    rng = random.Random(int(hashlib.sha256(f"{plan.seed}:{plan.name}:{spec.name}".encode()).hexdigest()[:12], 16))
-    if spec.subject == "favicon":
-        return favicon_svg(plan.name, plan.palette)
-    if spec.name.startswith("hero"):
-        return _scene(spec, plan.palette, rng, width=1200, height=800, blobs=7)
-    return _scene(spec, plan.palette, rng, width=600, height=450, blobs=4)
+def image_path(key: str) -> str:
+    return f"assets/{key}.svg"
+
+
+def image_key(path: str) -> str:
+    return path.removeprefix("assets/").removesuffix(".svg")
 
 
 def illustration(*, alt: str, palette, key: str, width: int, height: int) -> str:
     """Abstract art for `alt`, in the palette's colours; the same key gives the same picture."""
     rng = random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:12], 16))
-    spec = ImageSpec(name=key, subject=alt, alt=alt)
-    return _scene(spec, palette, rng, width=width, height=height, blobs=6 if width >= 1000 else 4)
+    return _scene(alt, palette, rng, width=width, height=height, blobs=6 if width >= 1000 else 4)
 
 
-def _scene(spec: ImageSpec, p: Palette, rng: random.Random, *, width: int, height: int, blobs: int) -> str:
+def _scene(alt: str, p: Palette, rng: random.Random, *, width: int, height: int, blobs: int) -> str:
     """A layered abstract landscape: tinted sky, a sun, rolling hills, a few sparks."""
     sky_top, sky_bottom = mix(p.primary, p.background, 0.22), mix(p.accent, p.background, 0.30)
     sun_x, sun_y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 6, height // 2)
@@ -54,7 +67,7 @@ def _scene(spec: ImageSpec, p: Palette, rng: random.Random, *, width: int, heigh
         f'fill="{p.background}" opacity="0.7"/>'
         for _ in range(blobs)
     )
-    title = escape(spec.alt)
+    title = escape(alt)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{title}"><title>{title}</title>'
@@ -76,3 +89,16 @@ def favicon_svg(name: str, p: Palette) -> str:
         f'<text x="32" y="44" font-family="Georgia, serif" font-size="36" text-anchor="middle" '
         f'fill="{p.on_primary}">{letter}</text></svg>'
     )
+
+
+def social_preview_svg(name: str, tagline: str, p: Palette) -> str:
+    """The 1200x630 card link previews show: the name and tagline over the palette's art."""
+    rng = random.Random(int(hashlib.sha256(f"social|{name}".encode()).hexdigest()[:12], 16))
+    art = _scene(name, p, rng, width=1200, height=630, blobs=6)
+    panel = (
+        f'<rect x="60" y="360" width="1080" height="210" rx="24" fill="{p.background}" opacity="0.92"/>'
+        f'<text x="100" y="450" font-family="Georgia, serif" font-size="64" fill="{p.text}">{escape(name[:40])}</text>'
+        f'<text x="100" y="520" font-family="system-ui, sans-serif" font-size="30" fill="{p.muted}">'
+        f"{escape(tagline[:70])}</text>"
+    )
+    return art.replace("</svg>", panel + "</svg>")

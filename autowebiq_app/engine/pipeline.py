@@ -1,12 +1,21 @@
-"""Runs the agents in order, reporting every step: planner -> image -> frontend -> QA."""
+"""Runs the agents in order, reporting every step: planner -> image -> frontend -> QA.
+
+`build_site` plans from a prompt (with the offline planner or a model); `edit_site` applies
+chat edits to an existing plan. Both then draw the images, write the pages and check them;
+a QA failure the engine can fix (contrast) is fixed and checked again, a bounded number of
+times.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Protocol
 
-from autowebiq_app.engine import frontend, images, planner, qa
+from autowebiq_app.engine import edits, frontend, images, qa
+from autowebiq_app.engine.palette import make_readable
 from autowebiq_app.engine.plan import SitePlan
+
+MAX_QA_FIXES = 2
 
 
 class Reporter(Protocol):
@@ -15,6 +24,28 @@ class Reporter(Protocol):
     def agent(self, agent: str, message: str, progress: int) -> None: ...
 
     def file_written(self, path: str, size: int, progress: int) -> None: ...
+
+    def plan_text(self, text: str, progress: int) -> None:
+        """More of the plan a model is writing, as it arrives."""
+
+
+class SilentReporter:
+    """A reporter for work nobody watches live (starting from a template, benchmarks)."""
+
+    def agent(self, agent: str, message: str, progress: int) -> None:
+        pass
+
+    def file_written(self, path: str, size: int, progress: int) -> None:
+        pass
+
+    def plan_text(self, text: str, progress: int) -> None:
+        pass
+
+
+class Planner(Protocol):
+    """Turns a prompt into a plan: the offline planner or a model provider."""
+
+    def plan(self, prompt: str, catalog: frontend.CatalogView, *, seed: int, reporter: Reporter) -> SitePlan: ...
 
 
 class EngineError(Exception):
@@ -29,28 +60,67 @@ class BuildOutput:
     summary: str
 
 
-def build_site(prompt: str, *, reporter: Reporter, seed: int = 0) -> BuildOutput:
+def build_site(
+    prompt: str, *, reporter: Reporter, catalog: frontend.CatalogView, planner: Planner, seed: int = 0
+) -> BuildOutput:
     """Plan, illustrate, write and check a site for `prompt`."""
-    reporter.agent("planner", "Reading your brief and choosing a structure…", 5)
-    plan = planner.plan_site(prompt, seed=seed)
-    sections = ", ".join(section.kind for section in plan.sections)
-    reporter.agent("planner", f"Planned “{plan.name}” ({plan.kind}) with sections: {sections}.", 20)
+    reporter.agent("planner", "Reading your brief and choosing a template…", 5)
+    plan = planner.plan(prompt, catalog, seed=seed, reporter=reporter)
+    kinds = ", ".join(s.anchor or catalog.components[s.component].category for s in plan.sections)
+    template = catalog.templates[plan.template].name
+    reporter.agent("planner", f"Planned “{plan.name}” on the {template} template: {kinds}.", 20)
+    for note in plan.adjustments:
+        reporter.agent("planner", f"Adjusted: {note}.", 22)
+    return produce(plan, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”")
 
-    reporter.agent("image", f"Illustrating {len(plan.images)} images in the site's palette…", 25)
-    files = images.render_images(plan)
-    reporter.agent("image", f"Created {len(files)} images.", 45)
 
-    reporter.agent("frontend", "Writing the pages, styles and scripts…", 50)
-    files.update(frontend.render_site(plan))
-    for index, path in enumerate(sorted(files)):
-        reporter.file_written(path, len(files[path].encode()), 50 + (35 * (index + 1)) // len(files))
+def edit_site(plan: SitePlan, message: str, *, reporter: Reporter, catalog: frontend.CatalogView) -> BuildOutput:
+    """Apply the chat edit `message` to `plan` and produce the changed site."""
+    reporter.agent("planner", "Reading your change…", 5)
+    ops = edits.read_edit(message, list(catalog.templates.values()))
+    if not ops:
+        raise EngineError(edits.HELP)
+    changed = edits.apply_edit(plan, ops, templates=catalog.templates, components=catalog.components)
+    done = "; ".join(op.describe() for op in ops)
+    reporter.agent("planner", f"Changing the plan: {done}.", 20)
+    return produce(changed, catalog=catalog, reporter=reporter, summary=f"Edited “{changed.name}”: {done}")
 
-    reporter.agent("qa", "Checking markup, alt text, links and external requests…", 88)
-    report = qa.check_site(files)
+
+def produce(plan: SitePlan, *, catalog: frontend.CatalogView, reporter: Reporter, summary: str) -> BuildOutput:
+    """Images, pages and QA for a plan, fixing what QA finds when it can."""
+    for attempt in range(MAX_QA_FIXES + 1):
+        files = _render(plan, catalog, reporter, announce=attempt == 0)
+        reporter.agent("qa", "Checking markup, contrast, alt text, links and external requests…", 88)
+        report = qa.check_site(files)
+        if not qa.failed(report, qa.CONTRAST_CHECK) or attempt == MAX_QA_FIXES:
+            break
+        notes: list[str] = []
+        plan = plan.model_copy(update={"palette": make_readable(plan.palette, notes)})
+        plan = plan.model_copy(update={"adjustments": [*plan.adjustments, *notes]})
+        reporter.agent("qa", f"Fixing contrast and checking again: {'; '.join(notes) or 'palette adjusted'}.", 90)
+    report["attempts"] = attempt + 1
     failed = [check["name"] for check in report["checks"] if not check["passed"]]
     if failed:
         reporter.agent("qa", f"Score {report['score']}/100. Needs attention: {'; '.join(failed)}.", 95)
     else:
         reporter.agent("qa", f"All {report['total']} checks passed. Score {report['score']}/100.", 95)
-    summary = f"Built “{plan.name}”: {len(files)} files, QA score {report['score']}/100."
-    return BuildOutput(plan=plan, files=files, qa_report=report, summary=summary)
+    return BuildOutput(
+        plan=plan,
+        files=files,
+        qa_report=report,
+        summary=f"{summary}: {len(files)} files, QA score {report['score']}/100.",
+    )
+
+
+def _render(plan: SitePlan, catalog: frontend.CatalogView, reporter: Reporter, *, announce: bool) -> dict[str, str]:
+    if announce:
+        reporter.agent("image", f"Illustrating {len(plan.images)} images in the site's palette…", 25)
+    files = images.render_images(plan)
+    if announce:
+        reporter.agent("image", f"Drew {len(plan.images)} images, a favicon and a social preview.", 45)
+        reporter.agent("frontend", "Writing the pages, styles and scripts…", 50)
+    files.update(frontend.render_pages(plan, catalog, files))
+    if announce:
+        for index, path in enumerate(sorted(files)):
+            reporter.file_written(path, len(files[path].encode()), 50 + (35 * (index + 1)) // len(files))
+    return dict(sorted(files.items()))

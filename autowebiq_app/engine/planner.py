@@ -1,314 +1,208 @@
-"""The offline planner: a prompt in plain English becomes a deterministic `SitePlan`."""
+"""The offline planner: a prompt in plain English becomes a deterministic `SitePlan`.
+
+It reads the brief, chooses the best catalog template, removes the sections the prompt
+forbids and adds the ones it asks for, applies explicit colours and fonts (kept readable),
+and has the copy writer write every headline slot for this business.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import random
-import re
-from dataclasses import dataclass
 
-from autowebiq_app.engine.plan import Fonts, ImageSpec, Item, Palette, Section, SitePlan
+from autowebiq_app.catalog.files import Loaded
+from autowebiq_app.catalog.render import ASPECTS, section_anchors
+from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
+from autowebiq_app.engine import copywriter, sections
+from autowebiq_app.engine.brief import Brief, choose_template, read_brief
+from autowebiq_app.engine.images import image_path
+from autowebiq_app.engine.palette import apply_colours, fonts_for
+from autowebiq_app.engine.plan import ImageWanted, SitePlan
 
-
-@dataclass(frozen=True)
-class Kind:
-    slug: str
-    label: str
-    keywords: tuple[str, ...]
-    audience: str
-    tone: str
-    palette: Palette
-    offer_title: str
-    offers: tuple[tuple[str, str, str | None], ...]
-    name_parts: tuple[tuple[str, ...], tuple[str, ...]]
-
-
-SERIF = "Georgia, 'Times New Roman', serif"
-SANS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-
-KINDS: tuple[Kind, ...] = (
-    Kind(
-        "ecommerce",
-        "online store",
-        ("e-commerce", "ecommerce", "shop", "store", "boutique", "luxury", "jewel", "fashion", "sell"),
-        "discerning shoppers",
-        "refined",
-        Palette(
-            background="#faf7f2",
-            surface="#ffffff",
-            text="#1c1917",
-            muted="#57534e",
-            primary="#1c1917",
-            on_primary="#faf7f2",
-            accent="#a16207",
-        ),
-        "The collection",
-        (
-            ("Signature Watch", "Hand-finished case, sapphire crystal, lifetime service.", "$1,250"),
-            ("Silk Scarf", "Mulberry silk printed in small batches.", "$240"),
-            ("Leather Tote", "Full-grain leather that ages beautifully.", "$680"),
-        ),
-        (("Aurum", "Maison", "Velour", "Atelier"), ("House", "& Co.", "Collective", "Studio")),
-    ),
-    Kind(
-        "restaurant",
-        "restaurant",
-        ("restaurant", "cafe", "café", "bistro", "coffee", "bakery", "menu", "food", "pizza"),
-        "hungry neighbours and weekend guests",
-        "warm",
-        Palette(
-            background="#fffbf5",
-            surface="#ffffff",
-            text="#292524",
-            muted="#57534e",
-            primary="#9a3412",
-            on_primary="#ffffff",
-            accent="#15803d",
-        ),
-        "From the kitchen",
-        (
-            ("Wood-fired bread", "Baked every morning with a twenty-year-old starter.", "$6"),
-            ("Seasonal plates", "What the market had today, cooked simply.", "$18"),
-            ("House dessert", "Ask what came out of the oven this afternoon.", "$9"),
-        ),
-        (("Olive", "Copper", "Saffron", "Juniper"), ("Table", "Kitchen", "Bistro", "Hearth")),
-    ),
-    Kind(
-        "saas",
-        "software product",
-        ("saas", "software", "app", "platform", "startup", "dashboard", "api", "tool", "ai"),
-        "busy teams",
-        "confident",
-        Palette(
-            background="#f8fafc",
-            surface="#ffffff",
-            text="#0f172a",
-            muted="#475569",
-            primary="#4f46e5",
-            on_primary="#ffffff",
-            accent="#0891b2",
-        ),
-        "Why teams switch",
-        (
-            ("Set up in minutes", "Connect your tools and import your data in one step.", None),
-            ("Automate the busywork", "Rules that run themselves, with a log of every change.", None),
-            ("Secure by default", "Single sign-on, audit trails and encryption at rest.", None),
-        ),
-        (("Flow", "Signal", "Orbit", "Relay"), ("ly", "Base", "Stack", "HQ")),
-    ),
-    Kind(
-        "portfolio",
-        "portfolio",
-        ("portfolio", "designer", "photographer", "artist", "freelance", "resume", "cv", "my work"),
-        "clients and collaborators",
-        "personal",
-        Palette(
-            background="#ffffff",
-            surface="#f5f5f4",
-            text="#18181b",
-            muted="#52525b",
-            primary="#18181b",
-            on_primary="#ffffff",
-            accent="#db2777",
-        ),
-        "Selected work",
-        (
-            ("Brand identity", "A visual system for a growing independent label.", None),
-            ("Product design", "An app used by thousands of people every day.", None),
-            ("Editorial", "Layouts and art direction for print and screen.", None),
-        ),
-        (("Studio", "Atelier", "Works"), ("North", "Nine", "Field", "Line")),
-    ),
-    Kind(
-        "fitness",
-        "fitness studio",
-        ("gym", "fitness", "yoga", "pilates", "training", "crossfit", "workout"),
-        "people who want to feel stronger",
-        "energetic",
-        Palette(
-            background="#0b0f19",
-            surface="#111827",
-            text="#f9fafb",
-            muted="#cbd5e1",
-            primary="#facc15",
-            on_primary="#111827",
-            accent="#22d3ee",
-        ),
-        "Classes",
-        (
-            ("Strength", "Coached small-group lifting for every level.", "$25"),
-            ("Mobility", "Stretch, breathe and move better.", "$18"),
-            ("Conditioning", "High-energy intervals that fly by.", "$20"),
-        ),
-        (("Iron", "Pulse", "Summit", "Forge"), ("Gym", "Athletics", "Studio", "Club")),
-    ),
-)
-
-GENERIC = Kind(
-    "business",
-    "business",
-    (),
-    "local customers",
-    "friendly",
-    Palette(
-        background="#f8fafc",
-        surface="#ffffff",
-        text="#0f172a",
-        muted="#475569",
-        primary="#0f766e",
-        on_primary="#ffffff",
-        accent="#c2410c",
-    ),
-    "What we offer",
-    (
-        ("Consultation", "A conversation about what you need, at no cost.", None),
-        ("Tailored service", "Work shaped around your goals and your timeline.", None),
-        ("Ongoing support", "We stay in touch after the job is done.", None),
-    ),
-    (("Bright", "Harbor", "Keystone", "Evergreen"), ("Works", "Partners", "Co.", "Group")),
-)
-
-_NAME_PATTERNS = (
-    r"\b(?:called|named)\s+[\"“']?([A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,3})",
-    r"[\"“]([^\"”]{2,40})[\"”]",
-    r"\bfor\s+([A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,3})",
-)
+FALLBACK_TEMPLATE = "minimal-launch"
+KIND_TONE = {
+    "ecommerce": "refined",
+    "restaurant": "warm",
+    "saas": "professional",
+    "web-app": "professional",
+    "legal": "professional",
+    "medical": "professional",
+    "real-estate": "professional",
+    "fitness": "bold",
+    "music": "bold",
+    "wedding": "warm",
+    "nonprofit": "warm",
+    "community": "playful",
+    "mobile-app": "calm",
+    "portfolio": "calm",
+    "photography": "calm",
+    "resume": "professional",
+}
+KIND_AUDIENCE = {
+    "ecommerce": "discerning shoppers",
+    "restaurant": "neighbours and weekend guests",
+    "saas": "busy teams",
+    "web-app": "teams who live in their numbers",
+    "legal": "individuals and businesses",
+    "medical": "families",
+    "fitness": "people ready to get stronger",
+    "hospitality": "travellers",
+    "event": "curious minds",
+    "wedding": "our family and friends",
+    "education": "curious learners",
+    "nonprofit": "our community",
+    "real-estate": "buyers, sellers and renters",
+    "local-services": "local homes and businesses",
+    "music": "fans old and new",
+}
+KIND_SUBJECT = {
+    "ecommerce": "online shop",
+    "restaurant": "restaurant",
+    "saas": "software product",
+    "web-app": "analytics app",
+    "legal": "law firm",
+    "medical": "clinic",
+    "fitness": "gym",
+    "hospitality": "hotel",
+    "event": "conference",
+    "wedding": "wedding",
+    "education": "online school",
+    "nonprofit": "charity",
+    "real-estate": "estate agency",
+    "local-services": "local business",
+    "music": "band",
+    "portfolio": "portfolio",
+    "photography": "photography studio",
+    "resume": "personal site",
+    "blog": "magazine",
+    "news": "newsroom",
+    "community": "community",
+    "mobile-app": "app",
+    "agency": "studio",
+    "launch": "product",
+}
+_NAME_WORDS = (
+    "Linden", "Kestrel", "Juniper", "Marlow", "Wren", "Amber", "Harbour", "Fable", "Copper", "Saffron",
+    "Meadow", "Atlas", "Ember", "Indigo", "Alder", "Bramble", "Cobalt", "Halcyon", "Larch", "Solace",
+)  # fmt: skip
+_NAME_ENDINGS = ("& Co.", "House", "Studio", "Collective", "Works", "Lane")
 
 
-def choose_kind(prompt: str) -> Kind:
-    """The kind whose keywords the prompt mentions most (first listed wins ties)."""
-    text = prompt.lower()
-    best, best_hits = GENERIC, 0
-    for kind in KINDS:
-        hits = sum(len(re.findall(rf"\b{re.escape(word)}", text)) for word in kind.keywords)
-        if hits > best_hits:
-            best, best_hits = kind, hits
-    return best
+def plan_site(prompt: str, catalog: Loaded, *, seed: int = 0) -> SitePlan:
+    """A deterministic plan: same prompt, seed and catalog, same plan."""
+    brief = read_brief(prompt)
+    slug, _score = choose_template(brief, [t.model_dump() for t in catalog.templates.values()])
+    template = catalog.templates[slug or FALLBACK_TEMPLATE]
+    return plan_from_brief(brief, template, catalog.components, seed=seed)
 
 
-def site_name(prompt: str, kind: Kind, rng: random.Random) -> str:
-    for pattern in _NAME_PATTERNS:
-        match = re.search(pattern, prompt)
-        if match:
-            name = match.group(1).strip(" .,'’")
-            if 1 < len(name) <= 60:
-                return name
-    first, second = kind.name_parts
-    a, b = rng.choice(first), rng.choice(second)
-    return a + b if b[0].islower() else f"{a} {b}"
-
-
-def seed_for(prompt: str, seed: int = 0) -> int:
-    digest = hashlib.sha256(f"{seed}:{prompt.strip().lower()}".encode()).digest()
-    return int.from_bytes(digest[:8], "big")
-
-
-def plan_site(prompt: str, *, seed: int = 0) -> SitePlan:
-    """Plan a site for `prompt`; the same prompt and seed always give the same plan."""
-    rng = random.Random(seed_for(prompt, seed))
-    kind = choose_kind(prompt)
-    name = site_name(prompt, kind, rng)
-    dark = bool(re.search(r"\bdark\b", prompt, re.I))
-    palette = _dark(kind.palette) if dark and kind.palette.background.startswith("#f") else kind.palette
-    tagline = rng.choice(_TAGLINES[kind.slug if kind.slug in _TAGLINES else "business"]).format(name=name)
-    description = f"{name}: {tagline}"[:300]
-    offers = [
-        Item(title=title, text=text, price=price, image=f"assets/item-{index + 1}.svg")
-        for index, (title, text, price) in enumerate(kind.offers)
-    ]
-    sections = [
-        Section(kind="hero", heading=name, body=tagline),
-        Section(kind="features", heading=kind.offer_title, items=offers),
-        Section(
-            kind="about",
-            heading=f"About {name}",
-            body=(
-                f"{name} is a {kind.label} for {kind.audience}. "
-                f"We keep things {kind.tone}, honest and carefully made, "
-                "and we are glad you are here."
-            ),
-        ),
-        Section(
-            kind="testimonials",
-            heading="What people say",
-            items=[
-                Item(title=rng.choice(_PEOPLE), text=f"“{rng.choice(_PRAISE).format(name=name)}”"),
-                Item(title=rng.choice(_PEOPLE), text=f"“{rng.choice(_PRAISE).format(name=name)}”"),
-            ],
-        ),
-        Section(kind="contact", heading="Get in touch", body=f"Questions for {name}? Write to us."),
-    ]
-    images = [ImageSpec(name="hero.svg", subject=kind.label, alt=f"Illustration for {name}")]
-    images += [ImageSpec(name=f"item-{i + 1}.svg", subject=item.title, alt=item.title) for i, item in enumerate(offers)]
-    images.append(ImageSpec(name="favicon.svg", subject="favicon", alt=f"{name} logo"))
-    return SitePlan(
-        name=name,
-        kind=kind.slug,
-        tagline=tagline,
-        description=description,
-        audience=kind.audience,
-        tone=kind.tone,
-        palette=palette,
-        fonts=Fonts(heading=SERIF if kind.slug in ("ecommerce", "restaurant") else SANS, body=SANS),
-        sections=sections,
-        images=images,
+def plan_from_brief(brief: Brief, template: TemplateDoc, components: dict[str, ComponentDoc], *, seed: int) -> SitePlan:
+    variant = brief.variant or "light"
+    adjustments: list[str] = []
+    palette = apply_colours(template.palettes[variant], brief.colours, adjustments)
+    fonts = fonts_for(brief.font_style, template.fonts) if brief.font_style else template.fonts
+    planned = copywriter.rename_sample(template.sections, template.site_name)
+    for kind in brief.forbidden:
+        planned = sections.remove_kind(planned, kind, components)
+    for kind in brief.wanted:
+        planned = sections.add_kind(planned, kind, components)
+    facts = copywriter.Facts(
+        subject=brief.subject or KIND_SUBJECT.get(template.category, template.category.replace("-", " ")),
+        place=brief.place,
+        offerings=brief.offerings,
+        audience=KIND_AUDIENCE.get(template.category, "people who care about the details"),
         seed=seed,
     )
+    tone = brief.tone or KIND_TONE.get(template.category, "warm")
+    name = brief.name or invent_name(brief.prompt, facts.subject, seed)
+    plan = SitePlan(
+        name=name,
+        kind=template.category,
+        subject=facts.subject,
+        place=facts.place,
+        offerings=list(facts.offerings),
+        audience=facts.audience,
+        tone=tone,
+        tagline=copywriter.tagline(facts, tone)[:160],
+        description=copywriter.description(facts, tone),
+        template=template.slug,
+        variant=variant,
+        palette=palette,
+        fonts=fonts,
+        sections=copywriter.write_copy(planned, components, facts=facts, tone=tone),
+        adjustments=adjustments,
+        seed=seed,
+    )
+    return with_images(plan, components)
 
 
-def _dark(palette: Palette) -> Palette:
-    return Palette(
-        background="#0f172a",
-        surface="#1e293b",
-        text="#f8fafc",
-        muted="#cbd5e1",
-        primary=palette.accent if palette.primary.startswith("#1") else palette.primary,
-        on_primary="#ffffff",
-        accent=palette.accent,
+def template_plan(template: TemplateDoc, components: dict[str, ComponentDoc], *, variant: str = "light") -> SitePlan:
+    """The template exactly as designed, with its own sample business and copy."""
+    plan = SitePlan(
+        name=template.site_name,
+        kind=template.category,
+        subject=KIND_SUBJECT.get(template.category, template.category.replace("-", " ")),
+        audience=KIND_AUDIENCE.get(template.category, "people who care about the details"),
+        tone=KIND_TONE.get(template.category, "warm"),
+        tagline=template.tagline,
+        description=template.description[:300],
+        template=template.slug,
+        variant=variant,
+        palette=template.palettes[variant],
+        fonts=template.fonts,
+        sections=copywriter.rename_sample(template.sections, template.site_name),
+    )
+    return with_images(plan, components)
+
+
+def facts_of(plan: SitePlan) -> copywriter.Facts:
+    return copywriter.Facts(
+        subject=plan.subject,
+        place=plan.place,
+        offerings=tuple(plan.offerings),
+        audience=plan.audience,
+        seed=plan.seed,
     )
 
 
-_TAGLINES = {
-    "ecommerce": (
-        "Objects made to be kept for a lifetime.",
-        "Quiet luxury, delivered to your door.",
-        "Crafted slowly, chosen carefully.",
-    ),
-    "restaurant": (
-        "Honest food, cooked with care.",
-        "Your table is waiting.",
-        "Seasonal cooking in the heart of the neighbourhood.",
-    ),
-    "saas": (
-        "Do the work that matters. {name} handles the rest.",
-        "Ship faster with fewer meetings.",
-        "One place for your team's busiest work.",
-    ),
-    "portfolio": (
-        "Design with intent, made with care.",
-        "Stories told through thoughtful work.",
-        "Independent work for curious clients.",
-    ),
-    "fitness": ("Stronger every week.", "Train with people who push you.", "Your best workout starts here."),
-    "business": (
-        "Good work, done right, on time.",
-        "The people your neighbours recommend.",
-        "Helping you get it done since day one.",
-    ),
-}
-_PEOPLE = (
-    "Amara Okafor",
-    "Lucas Meyer",
-    "Priya Raman",
-    "Sofia Lindqvist",
-    "Daniel Cho",
-    "Hannah Brooks",
-    "Mateo García",
-    "Yuki Tanaka",
-)
-_PRAISE = (
-    "{name} got every detail right.",
-    "I recommend {name} to everyone I know.",
-    "Thoughtful, fast and genuinely kind.",
-    "Exactly what we hoped for, and then some.",
-)
+def invent_name(prompt: str, subject: str, seed: int) -> str:
+    """A name for a business the prompt did not name: a word and the kind of place it is."""
+    digest = hashlib.sha256(f"{seed}|{prompt}".encode()).digest()
+    word = _NAME_WORDS[digest[0] % len(_NAME_WORDS)]
+    head = subject.split()[-1] if subject else ""
+    if head.isalpha() and len(head) <= 12 and head not in ("website", "site", "page", "portfolio"):
+        return f"{word} {head.capitalize()}"
+    return f"{word} {_NAME_ENDINGS[digest[1] % len(_NAME_ENDINGS)]}"
+
+
+def with_images(plan: SitePlan, components: dict[str, ComponentDoc]) -> SitePlan:
+    """The plan with its `images` list matching what its sections show."""
+    return plan.model_copy(update={"images": images_wanted(plan.sections, components)})
+
+
+def images_wanted(planned: list[Section], components: dict[str, ComponentDoc]) -> list[ImageWanted]:
+    """Every image slot's picture, at the path the renderer gives it (`assets/<key>.svg`)."""
+    docs = [components[s.component] for s in planned]
+    anchors = section_anchors(zip(docs, (s.anchor for s in planned), strict=True))
+    wanted: list[ImageWanted] = []
+    for doc, section, anchor in zip(docs, planned, anchors, strict=True):
+        for name, spec in doc.slots.items():
+            value = section.content.get(name)
+            if spec.type == "image" and isinstance(value, dict):
+                wanted.append(_wanted(f"{anchor}-{name}", value, spec.aspect))
+            elif spec.type == "list" and isinstance(value, list):
+                for index, item in enumerate(value):
+                    for key, kind in spec.fields.items():
+                        if kind == "image" and isinstance(item.get(key), dict):
+                            wanted.append(_wanted(f"{anchor}-{name}-{index + 1}", item[key], spec.aspect))
+    return wanted
+
+
+def _wanted(key: str, value: dict, aspect: str) -> ImageWanted:
+    width, height = ASPECTS[aspect]
+    return ImageWanted(
+        path=image_path(key),
+        subject=str(value.get("subject", "")),
+        alt=str(value.get("alt", "")),
+        width=width,
+        height=height,
+    )

@@ -6,6 +6,8 @@ import posixpath
 import re
 from html.parser import HTMLParser
 
+from autowebiq_app.colour import contrast
+
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
@@ -63,9 +65,40 @@ def check_site(files: dict[str, str]) -> dict:
         elif path.endswith(".css"):
             refs = _CSS_URL.findall(text)
             checks.append(_result(f"{path}: no external requests", [r for r in refs if _EXTERNAL.match(r)]))
+            checks.append(_result(f"{path}: {CONTRAST_CHECK}", contrast_problems(text)))
     passed = sum(1 for check in checks if check["passed"])
     score = round(100 * passed / len(checks)) if checks else 0
     return {"score": score, "passed": passed, "total": len(checks), "checks": checks}
+
+
+CONTRAST_CHECK = "text colours meet WCAG AA contrast"
+_PALETTE_BLOCK = re.compile(r"([^{}]+)\{([^{}]*--bg:[^{}]*)\}")
+_VARIABLE = re.compile(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})\b")
+_PAIRS = (
+    ("text", "bg", 4.5),
+    ("text", "surface", 4.5),
+    ("muted", "bg", 4.5),
+    ("muted", "surface", 4.5),
+    ("on-primary", "primary", 4.5),
+)
+
+
+def contrast_problems(css: str) -> list[str]:
+    """Text/background pairs below WCAG AA in every palette the stylesheet declares."""
+    problems = []
+    for selector, block in _PALETTE_BLOCK.findall(css):
+        colours = dict(_VARIABLE.findall(block))
+        for fg, bg, need in _PAIRS:
+            if fg in colours and bg in colours:
+                ratio = contrast(colours[fg], colours[bg])
+                if ratio < need:
+                    problems.append(f"{selector.strip()}: --{fg} on --{bg} is {ratio:.2f}:1 (needs {need}:1)")
+    return problems
+
+
+def failed(report: dict, check: str) -> bool:
+    """Whether any check whose name ends with `check` failed."""
+    return any(not c["passed"] and c["name"].endswith(check) for c in report["checks"])
 
 
 def _check_page(path: str, text: str, files: dict[str, str]) -> list[dict]:

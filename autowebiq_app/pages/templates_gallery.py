@@ -93,7 +93,7 @@ class TemplatesState(rx.State):
         try:
             with session_scope() as session:
                 project = start_from_template(
-                    session=session, user_id=user_id, template_slug=slug, catalog=get_catalog(), variant=self.variant
+                    session=session, user_id=user_id, template_slug=slug, variant=self.variant
                 )
         except DomainError as exc:
             self.error = exc.message

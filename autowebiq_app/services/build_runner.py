@@ -10,9 +10,14 @@ import logging
 import time
 
 from autowebiq_app import events
+from autowebiq_app.catalog.service import engine_catalog
+from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
-from autowebiq_app.engine.pipeline import EngineError, build_site
-from autowebiq_app.services import builds
+from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, edit_site
+from autowebiq_app.engine.plan import SitePlan
+from autowebiq_app.engine.providers import planner_for
+from autowebiq_app.models import Build, BuildKind
+from autowebiq_app.services import builds, versions
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +51,17 @@ class StreamReporter:
         )
         self._beat(progress)
 
+    def plan_text(self, text: str, progress: int) -> None:
+        events.append(
+            self.build_id,
+            events.AGENT_MESSAGE,
+            agent="planner",
+            message=f"Model: {text[-160:]}",
+            progress=progress,
+            data={"plan_text": text},
+        )
+        self._beat(progress)
+
     def _beat(self, progress: int) -> None:
         now = time.monotonic()
         if now - self._last_beat >= HEARTBEAT_EVERY_SECONDS:
@@ -65,7 +81,7 @@ def run_build(build_id: str) -> None:
     started = time.monotonic()
     events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
     try:
-        output = build_site(build.prompt, reporter=StreamReporter(build_id))
+        output = run_engine(build, StreamReporter(build_id))
     except BuildStopped:
         logger.info("build %s stopped while running (cancelled or swept)", build_id)
         return
@@ -101,6 +117,17 @@ def run_build(build_id: str) -> None:
             "files": len(output.files),
         },
     )
+
+
+def run_engine(build: Build, reporter: StreamReporter) -> BuildOutput:
+    """A new site from the prompt, or the chat edit applied to the version it was asked on."""
+    catalog = engine_catalog()
+    if build.kind == BuildKind.EDIT:
+        with session_scope() as session:
+            base = versions.require_version(session=session, project_id=build.project_id, number=build.base_version)
+            plan = SitePlan.model_validate(base.plan)
+        return edit_site(plan, build.prompt, reporter=reporter, catalog=catalog)
+    return build_site(build.prompt, reporter=reporter, catalog=catalog, planner=planner_for(get_settings()))
 
 
 def fail(build_id: str, reason: str) -> bool:

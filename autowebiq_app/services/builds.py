@@ -10,17 +10,20 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from autowebiq_app.catalog.service import engine_catalog
 from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
+from autowebiq_app.engine import edits
 from autowebiq_app.errors import (
     BuildInProgress,
     BuildNotFound,
     Conflict,
+    EditNotUnderstood,
     PromptTooLong,
     RateLimited,
     ValidationFailed,
 )
-from autowebiq_app.models import Build, BuildStatus, ProjectVersion
+from autowebiq_app.models import Build, BuildKind, BuildStatus, ProjectVersion
 from autowebiq_app.services import credits, projects, versions
 from autowebiq_app.text_input import reject_control_characters
 
@@ -68,11 +71,15 @@ def start_build(
     limit = get_settings().max_builds_in_flight
     if active_builds_count(session=session, user_id=user_id) >= limit:
         raise RateLimited(f"You already have {limit} builds in progress. Wait for one to finish.")
+    kind, base_version = request_kind(session=session, project_id=project_id, message=prompt)
+    settings = get_settings()
     build = Build(
         project_id=project_id,
         user_id=user_id,
         prompt=prompt,
-        cost=get_settings().build_cost,
+        kind=kind,
+        base_version=base_version,
+        cost=settings.edit_cost if kind == BuildKind.EDIT else settings.build_cost,
         request_key=request_key,
     )
     try:
@@ -103,6 +110,24 @@ def start_build(
     session.commit()
     session.refresh(build)
     return build
+
+
+def request_kind(*, session: Session, project_id: str, message: str) -> tuple[BuildKind, int | None]:
+    """Whether `message` builds a new site or edits the latest version (and which).
+
+    A project with a version takes chat edits; a message that is neither an edit the
+    engine understands nor a new site is answered in the chat, free, with what it can do.
+    Commits that answer before raising `EditNotUnderstood`.
+    """
+    latest = versions.latest_version(session=session, project_id=project_id)
+    if latest is None or latest.plan.get("format") != 2 or edits.is_new_site(message):
+        return BuildKind.BUILD, None
+    if edits.read_edit(message, list(engine_catalog().templates.values())):
+        return BuildKind.EDIT, latest.number
+    projects.add_message(session=session, project_id=project_id, role="user", content=message)
+    projects.add_message(session=session, project_id=project_id, role="assistant", content=edits.HELP)
+    session.commit()
+    raise EditNotUnderstood(edits.HELP)
 
 
 def get_build(*, session: Session, user_id: str, build_id: str) -> Build:

@@ -1,0 +1,96 @@
+"""Palettes and fonts from explicit instructions, kept readable (WCAG AA)."""
+
+from __future__ import annotations
+
+from autowebiq_app.catalog.schema import Fonts, Palette
+from autowebiq_app.colour import contrast, mix
+
+FONT_STACKS = {
+    "serif": "'Iowan Old Style', 'Palatino Linotype', Palatino, Georgia, 'Times New Roman', serif",
+    "sans": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    "mono": "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace",
+    "rounded": "ui-rounded, 'Arial Rounded MT Bold', 'Nunito', system-ui, sans-serif",
+    "slab": "Rockwell, 'Roboto Slab', 'DejaVu Serif', Georgia, serif",
+}
+
+
+def fonts_for(style: str, base: Fonts) -> Fonts:
+    """The asked font style for headings and text (monospace only for headings)."""
+    stack = FONT_STACKS[style]
+    return Fonts(heading=stack, body=stack if style != "mono" else base.body)
+
+
+def apply_colours(base: Palette, colours: dict[str, str], adjustments: list[str]) -> Palette:
+    """`base` with explicit colours by role, kept readable (WCAG AA); changes are noted in `adjustments`."""
+    values = base.model_dump()
+    if "background" in colours:
+        bg = colours["background"]
+        values["background"] = bg
+        values["surface"] = mix(bg, "#ffffff" if _is_dark(bg) else "#000000", 0.94)
+        if contrast(values["text"], bg) < 4.5:
+            values["text"] = _readable_on(bg)
+            adjustments.append("text colour changed to stay readable on the new background")
+        values["muted"] = _muted(values["text"], bg, values["surface"])
+    if "text" in colours:
+        wanted = colours["text"]
+        fixed = _nudge(wanted, values["background"], 4.5, values["surface"])
+        values["text"] = fixed
+        if fixed != wanted:
+            adjustments.append(f"text colour {wanted} darkened/lightened to {fixed} for contrast")
+        values["muted"] = _muted(values["text"], values["background"], values["surface"])
+    if "primary" in colours:
+        values["primary"] = colours["primary"]
+        values["on_primary"] = _readable_on(colours["primary"])
+    if "accent" in colours:
+        values["accent"] = _nudge(colours["accent"], values["background"], 3.0)
+    if contrast(values["primary"], values["background"]) < 3.0:
+        adjustments.append("buttons keep the asked colour; their outline style may be faint on this background")
+    if contrast(values["accent"], values["background"]) < 3.0:
+        values["accent"] = _nudge(values["accent"], values["background"], 3.0)
+    return Palette(**values)
+
+
+def make_readable(palette: Palette, adjustments: list[str]) -> Palette:
+    """`palette` with every text pair raised to WCAG AA (used by QA to fix what it finds)."""
+    values = palette.model_dump()
+    bg, surface = values["background"], values["surface"]
+    if contrast(values["text"], bg) < 4.5 or contrast(values["text"], surface) < 4.5:
+        values["text"] = _nudge(values["text"], bg, 4.5, surface)
+        adjustments.append(f"text colour changed to {values['text']} for contrast")
+    if contrast(values["muted"], bg) < 4.5 or contrast(values["muted"], surface) < 4.5:
+        values["muted"] = _muted(values["text"], bg, surface)
+        adjustments.append(f"secondary text colour changed to {values['muted']} for contrast")
+    if contrast(values["on_primary"], values["primary"]) < 4.5:
+        values["on_primary"] = _readable_on(values["primary"])
+        if contrast(values["on_primary"], values["primary"]) < 4.5:
+            values["primary"] = _nudge(values["primary"], values["on_primary"], 4.5)
+        adjustments.append("button text colour changed for contrast")
+    if contrast(values["accent"], bg) < 3.0:
+        values["accent"] = _nudge(values["accent"], bg, 3.0)
+    return Palette(**values)
+
+
+def _is_dark(colour: str) -> bool:
+    return contrast(colour, "#ffffff") > contrast(colour, "#000000")
+
+
+def _readable_on(colour: str) -> str:
+    return "#ffffff" if contrast("#ffffff", colour) >= contrast("#111111", colour) else "#111111"
+
+
+def _nudge(colour: str, background: str, ratio: float, *also: str) -> str:
+    """`colour`, moved toward black or white only as far as needed for `ratio` on every background."""
+    target = "#ffffff" if _is_dark(background) else "#000000"
+    for step in range(0, 21):
+        candidate = mix(target, colour, step / 20)
+        if all(contrast(candidate, b) >= ratio for b in (background, *also)):
+            return candidate
+    return target
+
+
+def _muted(text: str, background: str, surface: str) -> str:
+    for weight in (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0):
+        candidate = mix(text, background, weight)
+        if contrast(candidate, background) >= 4.5 and contrast(candidate, surface) >= 4.5:
+            return candidate
+    return text

@@ -1,0 +1,248 @@
+"""Planners behind one interface: `offline` (built in) and `openai` (any OpenAI-compatible API).
+
+The model is asked for the parts of a `SitePlan` that words decide (name, template, what
+the business is, tone, headline, colours, sections wanted or not) as JSON constrained by a
+schema (`response_format`), streamed into the build's events as it arrives, validated, and
+asked again with the error a bounded number of times. The engine then fills in what the
+catalog decides (sections, slots, images), exactly as for the offline planner, so a model's
+plan renders and passes QA like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import replace
+from typing import Literal
+
+import openai
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from autowebiq_app.colour import parse_colour
+from autowebiq_app.config import Settings
+from autowebiq_app.engine import copywriter
+from autowebiq_app.engine.brief import Brief, read_brief
+from autowebiq_app.engine.frontend import CatalogView
+from autowebiq_app.engine.pipeline import EngineError, Reporter
+from autowebiq_app.engine.plan import TONES, SitePlan
+from autowebiq_app.engine.planner import plan_from_brief, plan_site
+from autowebiq_app.engine.sections import KIND_COMPONENTS
+
+logger = logging.getLogger(__name__)
+
+STREAM_REPORT_EVERY = 0.5
+SYSTEM_PROMPT = (
+    "You plan websites. Reply with one JSON object that follows the given schema and nothing else. "
+    "Choose the template whose slug best fits the business. Write a short, specific headline and intro "
+    "for this business (no placeholder text). Only give colours the user asked for, as #rrggbb; otherwise null."
+)
+
+
+class ModelColours(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    background: str | None
+    primary: str | None
+    text: str | None
+    accent: str | None
+
+    @field_validator("*")
+    @classmethod
+    def _colour(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        colour = parse_colour(value)
+        if colour is None:
+            raise ValueError(f"{value!r} is not a colour (use #rrggbb)")
+        return colour
+
+
+class ModelPlan(BaseModel):
+    """What the model writes; `template` and section kinds are limited to the catalog's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=60)
+    template: str = Field(max_length=60)
+    subject: str = Field(min_length=2, max_length=60, description="what the business is, e.g. jewellery boutique")
+    audience: str = Field(min_length=2, max_length=80)
+    tone: Literal["refined", "warm", "playful", "professional", "bold", "calm"]
+    variant: Literal["light", "dark"]
+    tagline: str = Field(min_length=2, max_length=120)
+    description: str = Field(min_length=2, max_length=280)
+    headline: str = Field(min_length=2, max_length=90)
+    intro: str = Field(min_length=2, max_length=300)
+    sections_wanted: list[str] = Field(max_length=6)
+    sections_removed: list[str] = Field(max_length=6)
+    colours: ModelColours
+
+
+def plan_schema(catalog: CatalogView) -> dict:
+    """`ModelPlan`'s JSON schema with the catalog's templates and section kinds as enums."""
+    schema = ModelPlan.model_json_schema()
+    properties = schema["properties"]
+    properties["template"]["enum"] = sorted(catalog.templates)
+    for name in ("sections_wanted", "sections_removed"):
+        properties[name]["items"] = {"type": "string", "enum": sorted(KIND_COMPONENTS)}
+    colours = schema["$defs"]["ModelColours"]
+    for role in colours["properties"]:
+        colours["properties"][role] = {"anyOf": [{"type": "string", "maxLength": 7}, {"type": "null"}]}
+    return schema
+
+
+class OfflinePlanner:
+    """The built-in planner: no model, no network, deterministic."""
+
+    def plan(self, prompt: str, catalog: CatalogView, *, seed: int, reporter: Reporter) -> SitePlan:
+        return plan_site(prompt, catalog, seed=seed)
+
+
+class OpenAIPlanner:
+    """A plan from any OpenAI-compatible chat-completions endpoint (official SDK)."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        api_key: str | None,
+        model: str,
+        timeout: float = 60.0,
+        attempts: int = 3,
+        max_tokens: int = 900,
+    ) -> None:
+        self.client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=0)
+        self.model = model
+        self.attempts = attempts
+        self.max_tokens = max_tokens
+
+    def plan(self, prompt: str, catalog: CatalogView, *, seed: int, reporter: Reporter) -> SitePlan:
+        schema = plan_schema(catalog)
+        messages = [
+            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": prompt},
+        ]
+        problem = ""
+        for attempt in range(1, self.attempts + 1):
+            text = ""
+            try:
+                text = self._complete(messages, schema, reporter, seed=seed)
+                drafted = validate_plan(text, catalog)
+            except openai.APITimeoutError:
+                problem = "the model did not answer in time"
+            except openai.APIStatusError as exc:
+                problem = f"the model's server answered {exc.status_code}"
+            except openai.APIError as exc:
+                problem = f"the model's server could not be reached ({type(exc).__name__})"
+            except ValueError as exc:
+                problem = f"the plan was not valid: {exc}"
+                messages = [
+                    *messages[:2],
+                    {"role": "assistant", "content": text[:4000]},
+                    {"role": "user", "content": f"That was not valid: {exc}. Reply again with only the JSON object."},
+                ]
+            else:
+                reporter.agent("planner", f"The model's plan is valid (attempt {attempt}).", 18)
+                return merge(drafted, prompt, catalog, seed=seed)
+            logger.info("model plan attempt %s failed: %s", attempt, problem)
+            if attempt < self.attempts:
+                reporter.agent("planner", f"Attempt {attempt} failed ({problem}); asking again…", 8 + attempt)
+        raise EngineError(f"The model did not return a usable plan after {self.attempts} attempts: {problem}.")
+
+    def _complete(self, messages: list[dict], schema: dict, reporter: Reporter, *, seed: int) -> str:
+        stream = self.client.chat.completions.create(
+            model=self.model,
+            messages=messages,
+            stream=True,
+            temperature=0.2,
+            seed=seed,
+            max_tokens=self.max_tokens,
+            response_format={"type": "json_schema", "json_schema": {"name": "SitePlan", "schema": schema}},
+        )
+        parts: list[str] = []
+        last_report = time.monotonic()
+        reported = 0
+        for chunk in stream:
+            if chunk.choices and chunk.choices[0].delta.content:
+                parts.append(chunk.choices[0].delta.content)
+            now = time.monotonic()
+            if now - last_report >= STREAM_REPORT_EVERY:
+                text = "".join(parts)
+                reporter.plan_text(text[reported:], 12)
+                reported, last_report = len(text), now
+        text = "".join(parts)
+        if len(text) > reported:
+            reporter.plan_text(text[reported:], 15)
+        return text
+
+
+def validate_plan(text: str, catalog: CatalogView) -> ModelPlan:
+    """The model's reply as a `ModelPlan`, or ValueError saying what is wrong with it."""
+    try:
+        raw = json.loads(_strip_fences(text))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg} at character {exc.pos})") from None
+    try:
+        drafted = ModelPlan.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValueError(f"{where}: {first['msg']}") from None
+    if drafted.template not in catalog.templates:
+        raise ValueError(f"template: {drafted.template!r} is not one of the catalog's templates")
+    unknown = [k for k in (*drafted.sections_wanted, *drafted.sections_removed) if k not in KIND_COMPONENTS]
+    if unknown:
+        raise ValueError(f"sections: unknown kinds {unknown}")
+    return drafted
+
+
+def merge(drafted: ModelPlan, prompt: str, catalog: CatalogView, *, seed: int) -> SitePlan:
+    """The model's choices on top of what the prompt says outright (explicit colours and
+    sections in the prompt win), completed by the catalog and the copy writer."""
+    said = read_brief(prompt)
+    colours = {role: c for role, c in drafted.colours.model_dump().items() if c} | said.colours
+    brief = Brief(
+        prompt=said.prompt,
+        name=said.name or drafted.name,
+        colours=colours,
+        variant=said.variant or drafted.variant,
+        font_style=said.font_style,
+        wanted=tuple(dict.fromkeys((*said.wanted, *drafted.sections_wanted))),
+        forbidden=tuple(dict.fromkeys((*said.forbidden, *drafted.sections_removed))),
+        subject=drafted.subject.lower(),
+        place=said.place,
+        offerings=said.offerings,
+        tone=drafted.tone if drafted.tone in TONES else said.tone,
+    )
+    brief = replace(brief, wanted=tuple(k for k in brief.wanted if k not in brief.forbidden))
+    plan = plan_from_brief(brief, catalog.templates[drafted.template], catalog.components, seed=seed)
+    hero = copywriter.with_hero(plan.sections, catalog.components, heading=drafted.headline, text=drafted.intro)
+    return plan.model_copy(
+        update={
+            "sections": hero,
+            "audience": drafted.audience,
+            "tagline": drafted.tagline[:160],
+            "description": drafted.description[:300],
+        }
+    )
+
+
+def _strip_fences(text: str) -> str:
+    text = text.strip()
+    if text.startswith("```"):
+        text = text.split("\n", 1)[-1].rsplit("```", 1)[0]
+    return text
+
+
+def planner_for(settings: Settings):
+    """The planner the settings ask for (LLM_PROVIDER)."""
+    if settings.llm_provider == "openai":
+        return OpenAIPlanner(
+            base_url=settings.llm_base_url,
+            api_key=settings.llm_api_key,
+            model=settings.llm_model or "gpt-4o-mini",
+            timeout=settings.llm_timeout_seconds,
+            attempts=settings.llm_max_attempts,
+            max_tokens=settings.llm_max_tokens,
+        )
+    return OfflinePlanner()

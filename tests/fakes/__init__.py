@@ -1,0 +1,1 @@
+"""Test doubles for external services (started in-process, on loopback)."""
