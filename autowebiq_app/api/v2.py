@@ -101,6 +101,15 @@ def get_project(project_id: ProjectId, user: CurrentUser):
         )
 
 
+@router.post("/projects/{project_id}/duplicate", status_code=201, response_model=schemas.ProjectOut, tags=["projects"])
+def duplicate_project(project_id: ProjectId, user: CurrentUser):
+    """A copy of the project starting from its latest version."""
+    with session_scope() as session:
+        return presenters.project_out(
+            versions.duplicate_project(session=session, user_id=user.id, project_id=project_id)
+        )
+
+
 @router.post("/projects/{project_id}/build", status_code=202, response_model=schemas.BuildAccepted, tags=["builds"])
 def start_build(
     project_id: ProjectId,

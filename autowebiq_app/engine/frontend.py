@@ -10,7 +10,7 @@ from autowebiq_app.catalog.site import render_site
 from autowebiq_app.engine.images import SOCIAL_PREVIEW, image_path
 from autowebiq_app.engine.plan import SitePlan
 
-REGIONS = {"header": "body > header", "footer": "body > footer"}
+REGIONS = {"header": "body > header[data-component]", "footer": "body > footer[data-component]"}
 
 
 class CatalogView(Protocol):

@@ -17,7 +17,7 @@ from state.credits import CreditsState
 def prompt_form() -> rx.Component:
     return rx.form(
         rx.vstack(
-            rx.text("What should we build?", as_="label", html_for="prompt", weight="medium"),
+            rx.text("Describe a site, or a change to this one", as_="label", html_for="prompt", weight="medium"),
             rx.text_area(
                 id="prompt",
                 name="prompt",
@@ -28,7 +28,7 @@ def prompt_form() -> rx.Component:
             ),
             error_callout(WorkspaceState.error),
             rx.button(
-                rx.cond(WorkspaceState.busy, "Building…", "Build"),
+                rx.cond(WorkspaceState.busy, "Working…", "Send"),
                 type="submit",
                 disabled=WorkspaceState.busy,
                 loading=WorkspaceState.busy,
@@ -55,6 +55,7 @@ def chat_history() -> rx.Component:
                 align_self=rx.cond(m["role"] == "user", "end", "start"),
                 max_width="90%",
                 class_name="chat-message",
+                custom_attrs={"data-role": m["role"]},
             ),
         ),
         width="100%",
@@ -62,15 +63,56 @@ def chat_history() -> rx.Component:
     )
 
 
+def quality_panel() -> rx.Component:
+    """The latest version's QA report: its score and every check, failures first."""
+    return rx.cond(
+        WorkspaceState.qa_score != "",
+        rx.vstack(
+            rx.hstack(
+                rx.text("QA score", weight="medium"),
+                rx.badge(WorkspaceState.qa_score, id="qa-score", size="2"),
+                align="center",
+            ),
+            rx.foreach(
+                WorkspaceState.qa_checks,
+                lambda c: rx.hstack(
+                    rx.badge(c["result"], color_scheme=rx.cond(c["result"] == "Passed", "green", "red")),
+                    rx.vstack(
+                        rx.text(c["name"], size="2"),
+                        rx.cond(c["problems"] != "", rx.text(c["problems"], size="1", color_scheme="red")),
+                        spacing="0",
+                    ),
+                    class_name="qa-check",
+                    align="start",
+                ),
+            ),
+            id="quality-panel",
+            spacing="2",
+            width="100%",
+        ),
+        rx.text("Build a site to see its quality report.", size="2", color_scheme="gray"),
+    )
+
+
 def workspace_body() -> rx.Component:
     return rx.grid(
         rx.vstack(
-            rx.heading(WorkspaceState.project_name, size="6", id="project-name"),
+            rx.hstack(
+                rx.heading(WorkspaceState.project_name, size="6", id="project-name"),
+                rx.button(
+                    "Duplicate", variant="soft", size="1", id="duplicate-project", on_click=WorkspaceState.duplicate
+                ),
+                justify="between",
+                align="center",
+                width="100%",
+            ),
             chat_history(),
             prompt_form(),
             rx.tabs.root(
                 rx.tabs.list(
-                    rx.tabs.trigger("Activity", value="activity"), rx.tabs.trigger("Versions", value="versions")
+                    rx.tabs.trigger("Activity", value="activity"),
+                    rx.tabs.trigger("Quality", value="quality"),
+                    rx.tabs.trigger("Versions", value="versions"),
                 ),
                 rx.tabs.content(
                     build_feed(
@@ -81,6 +123,7 @@ def workspace_body() -> rx.Component:
                     value="activity",
                     padding_top="0.75em",
                 ),
+                rx.tabs.content(quality_panel(), value="quality", padding_top="0.75em"),
                 rx.tabs.content(versions_panel(), value="versions", padding_top="0.75em"),
                 default_value="activity",
                 width="100%",

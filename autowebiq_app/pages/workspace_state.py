@@ -8,7 +8,7 @@ import reflex as rx
 
 from autowebiq_app import events, routes
 from autowebiq_app.db import session_scope
-from autowebiq_app.errors import DomainError, ProjectNotFound
+from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.pages.workspace_versions import VersionsState
 from autowebiq_app.redis_client import new_async_redis
@@ -55,6 +55,8 @@ class WorkspaceState(rx.State):
     preview_url: str = ""
     error: str = ""
     build_id: str = ""
+    qa_score: str = ""
+    qa_checks: list[dict[str, str]] = []
     _last_event_id: str = "0"
     _generation: int = 0
 
@@ -86,6 +88,7 @@ class WorkspaceState(rx.State):
             return
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
         self.preview_url = _preview_url(project.id)
+        self.qa_score, self.qa_checks = _quality(project.id)
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
             return WorkspaceState.follow_build
@@ -107,6 +110,9 @@ class WorkspaceState(rx.State):
                     enqueue=enqueue_build,
                 )
                 self.messages = _messages(session, self.project_id)
+        except EditNotUnderstood:
+            self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
+            return
         except DomainError as exc:
             self.error = exc.message
             return
@@ -116,6 +122,20 @@ class WorkspaceState(rx.State):
         if build.status == BuildStatus.FAILED:
             self.error = build.error or "The build could not start."
         return [CreditsState.refresh, WorkspaceState.follow_build]
+
+    @rx.event
+    async def duplicate(self):
+        """Copy this project (from its latest version) and open the copy."""
+        user_id = await signed_in_user_id(self)
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        try:
+            with session_scope() as session:
+                copy = versions.duplicate_project(session=session, user_id=user_id, project_id=self.project_id)
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        return rx.redirect(routes.workspace(copy.id))
 
     @rx.event(background=True)
     async def follow_build(self):
@@ -144,6 +164,7 @@ class WorkspaceState(rx.State):
                         self.status, self.error = finished_status[0], finished_status[1] or ""
                     if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
                         self.preview_url = await rx.run_in_thread(lambda: _preview_url(self.project_id))
+                        self.qa_score, self.qa_checks = await rx.run_in_thread(lambda: _quality(self.project_id))
                         self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
                         credits_state = await self.get_state(CreditsState)
                         await credits_state.refresh()
@@ -176,3 +197,20 @@ def _messages(session, project_id: str) -> list[dict[str, str]]:
 def _load_messages(project_id: str) -> list[dict[str, str]]:
     with session_scope() as session:
         return _messages(session, project_id)
+
+
+def _quality(project_id: str) -> tuple[str, list[dict[str, str]]]:
+    """The latest version's QA score and checks, failed checks first."""
+    with session_scope() as session:
+        version = versions.latest_version(session=session, project_id=project_id)
+        report = (version.qa_report if version else None) or {}
+    checks = sorted(report.get("checks", []), key=lambda c: (c.get("passed", True), c.get("name", "")))
+    rows = [
+        {
+            "name": str(c.get("name", "")),
+            "result": "Passed" if c.get("passed") else "Failed",
+            "problems": "; ".join(str(p) for p in c.get("problems", []))[:300],
+        }
+        for c in checks
+    ]
+    return (f"{report['score']}/100" if "score" in report else ""), rows

@@ -9,7 +9,8 @@ import zipfile
 from sqlmodel import Session, col, func, select
 
 from autowebiq_app.errors import VersionNotFound
-from autowebiq_app.models import ProjectVersion
+from autowebiq_app.models import Project, ProjectVersion
+from autowebiq_app.services import projects
 from autowebiq_app.text_input import slugify
 
 
@@ -130,3 +131,31 @@ def diff_versions(older: ProjectVersion, newer: ProjectVersion, *, context: int 
         )
         changes.append({"path": path, "status": status, "diff": diff})
     return changes
+
+
+def duplicate_project(*, session: Session, user_id: str, project_id: str) -> Project:
+    """A copy of the project whose version 1 is the original's latest version (files, plan,
+    prompt and QA report); its chat starts fresh and nothing is published. Commits."""
+    source = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    latest = latest_version(session=session, project_id=source.id)
+    copy = Project(
+        user_id=user_id,
+        name=f"{source.name[: projects.MAX_NAME_CHARS - 7]} (copy)",
+        description=source.description,
+        template_slug=source.template_slug,
+    )
+    session.add(copy)
+    session.flush()
+    if latest is not None:
+        create_version(
+            session=session,
+            project_id=copy.id,
+            files=dict(latest.files),
+            plan=dict(latest.plan),
+            prompt=latest.prompt,
+            qa_report=dict(latest.qa_report or {}),
+        )
+    note = f"Duplicated from “{source.name}”" + (f" version {latest.number}." if latest else ".")
+    projects.add_message(session=session, project_id=copy.id, role="assistant", content=note)
+    session.commit()
+    return copy

@@ -123,7 +123,7 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
         and detail["qa_score"] == detail["qa_report"]["score"]
     )
     page = client.get(f"/api/v2/projects/{project['id']}/versions/1/files/index.html")
-    assert page.status_code == 200 and "<h1>Aurum</h1>" in page.text
+    assert page.status_code == 200 and "<title>Aurum | " in page.text
     assert page.headers["content-security-policy"] == "sandbox allow-scripts"
     _error(client.get(f"/api/v2/projects/{project['id']}/versions/1/files/nope.html"), 404, "not_found")
     _error(client.get(f"/api/v2/projects/{project['id']}/versions/9"), 404, "not_found")

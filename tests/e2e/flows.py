@@ -7,6 +7,9 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
+SITE_BRAND = "header [class$='__brand']"
+"""The business name in a generated site's navigation."""
+
 
 def sign_up(page: Page, base: str, *, name: str = "Ada") -> str:
     email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flows import build, create_project, sign_up
+from tests.e2e.flows import SITE_BRAND, build, create_project, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_sign_up_create_build_and_preview(app_url, browser_page):
     for agent in ("planner", "image", "frontend", "qa"):
         expect(feed.filter(has_text=agent).first).to_be_visible()
     frame = page.frame_locator("#site-preview")
-    expect(frame.locator("h1")).to_have_text("Aurum Atelier", timeout=30_000)
+    expect(frame.locator(SITE_BRAND)).to_have_text("Aurum Atelier", timeout=30_000)
     assert page.locator("#site-preview").get_attribute("sandbox") == "allow-scripts"
     expect(page.locator("#credit-balance")).to_have_text("90", timeout=15_000)
 
@@ -66,7 +66,7 @@ def test_reload_while_queued_then_continues_live(running_app, browser_page):
     finally:
         os.killpg(running_app.worker.pid, signal.SIGCONT)
     expect(page.locator("#build-status")).to_have_text("Build complete", timeout=60_000)
-    expect(page.frame_locator("#site-preview").locator("h1")).to_have_text("Blue Hours", timeout=30_000)
+    expect(page.frame_locator("#site-preview").locator(SITE_BRAND)).to_have_text("Blue Hours", timeout=30_000)
 
 
 def test_preview_is_served_with_a_sandbox_policy(app_url, browser_page):

