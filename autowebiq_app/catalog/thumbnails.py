@@ -17,13 +17,17 @@ VIEWPORT = {"width": 1280, "height": 800}
 SCALE = 0.5
 
 
+NOT_SEEN = {"keywords", "tags", "description", "name", "category", "thumbnail"}
+"""Template fields that do not change how it looks (so editing them keeps its thumbnail)."""
+
+
 def look_hash(loaded: Loaded, slug: str) -> str:
     """What a template looks like: its own content plus every component it uses."""
     template = loaded.templates[slug]
     used = sorted({s.component for s in template.sections})
     return content_hash(
         {
-            "template": template.model_dump(mode="json"),
+            "template": template.model_dump(mode="json", exclude=NOT_SEEN),
             "components": {c: loaded.components[c].model_dump(mode="json") for c in used},
         }
     )

@@ -75,7 +75,11 @@ def _is_dark(colour: str) -> bool:
 
 
 def _readable_on(colour: str) -> str:
-    return "#ffffff" if contrast("#ffffff", colour) >= contrast("#111111", colour) else "#111111"
+    """White, near-black or black: the first that reads at AA on `colour`, else the best."""
+    for candidate in ("#ffffff", "#111111", "#000000"):
+        if contrast(candidate, colour) >= 4.5:
+            return candidate
+    return max(("#ffffff", "#000000"), key=lambda c: contrast(c, colour))
 
 
 def _nudge(colour: str, background: str, ratio: float, *also: str) -> str:

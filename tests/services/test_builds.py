@@ -12,6 +12,7 @@ from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import (
     BuildInProgress,
     Conflict,
+    EditNotUnderstood,
     ProjectNotFound,
     PromptTooLong,
     RateLimited,
@@ -72,7 +73,7 @@ def test_running_a_finished_build_again_changes_nothing(session, project):
 
 
 def test_engine_crash_fails_with_a_readable_reason_and_refunds(session, project, monkeypatch):
-    def explode(prompt, *, reporter, seed=0):
+    def explode(prompt, *, reporter, **options):
         reporter.agent("planner", "Reading your brief…", 5)
         raise RuntimeError("boom")
 
@@ -185,3 +186,55 @@ def test_cancel_refunds_and_a_finished_build_cannot_be_cancelled(session, projec
         builds.cancel_build(session=session, user_id=project.user_id, build_id=build.id)
     build_runner.run_build(build.id)  # the worker picks it up late: nothing happens
     assert versions.latest_version(session=session, project_id=project.id) is None
+
+
+def test_a_chat_edit_is_charged_less_and_changes_the_version_it_was_asked_on(session, project):
+    first = builds.start_build(
+        session=session,
+        user_id=project.user_id,
+        project_id=project.id,
+        prompt="Build a website for a bakery called Crumb Corner",
+        enqueue=_queue,
+    )
+    build_runner.run_build(first.id)
+    edit = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="rename it to Rye Days", enqueue=_queue
+    )
+    assert (edit.kind, edit.base_version, edit.cost) == ("edit", 1, 2)
+    build_runner.run_build(edit.id)
+    session.expire_all()
+    latest = versions.latest_version(session=session, project_id=project.id)
+    older = versions.get_version(session=session, project_id=project.id, number=1)
+    assert latest.number == 2 and latest.plan["name"] == "Rye Days" and latest.prompt == "rename it to Rye Days"
+    assert latest.files["styles.css"] == older.files["styles.css"]
+    assert credits.balance(session=session, user_id=project.user_id) == 88
+
+
+def test_an_edit_the_engine_does_not_understand_is_answered_free(session, project):
+    first = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="Build a site for a gym", enqueue=_queue
+    )
+    build_runner.run_build(first.id)
+    with pytest.raises(EditNotUnderstood, match="make the header dark"):
+        builds.start_build(
+            session=session, user_id=project.user_id, project_id=project.id, prompt="sing me a song", enqueue=_queue
+        )
+    assert credits.balance(session=session, user_id=project.user_id) == 90
+    assert credits.ledger_sum(session=session, user_id=project.user_id) == 90
+    messages = projects.list_messages(session=session, project_id=project.id)
+    assert [m.role for m in messages[-2:]] == ["user", "assistant"] and "make the header dark" in messages[-1].content
+    assert builds.latest_build(session=session, project_id=project.id).id == first.id
+
+
+def test_duplicate_copies_the_latest_version_into_a_new_project(session, project):
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="A gym called Lift", enqueue=_queue
+    )
+    build_runner.run_build(build.id)
+    copy = versions.duplicate_project(session=session, user_id=project.user_id, project_id=project.id)
+    original = versions.latest_version(session=session, project_id=project.id)
+    copied = versions.latest_version(session=session, project_id=copy.id)
+    assert copy.id != project.id and copy.name == f"{project.name} (copy)"
+    assert copied.number == 1 and copied.files == original.files and copied.plan == original.plan
+    with pytest.raises(ProjectNotFound):
+        versions.duplicate_project(session=session, user_id="someone-else", project_id=project.id)

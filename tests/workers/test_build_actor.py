@@ -17,7 +17,7 @@ def test_time_limit_fails_and_refunds_without_retrying(session, make_user, monke
         session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=lambda b: "t"
     )
 
-    def too_slow(prompt, *, reporter, seed=0):
+    def too_slow(prompt, *, reporter, **options):
         raise TimeLimitExceeded()
 
     monkeypatch.setattr(build_runner, "build_site", too_slow)
