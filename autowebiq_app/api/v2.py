@@ -18,7 +18,7 @@ from autowebiq_app.api.site_files import site_file_response, zip_response
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, Conflict
-from autowebiq_app.models import Build, CreditTransaction, LedgerKind, Project, ProjectVersion
+from autowebiq_app.models import Build, BuildKind, CreditTransaction, LedgerKind, Project, ProjectVersion
 from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import builds, credits, projects, publishing, versions
 
@@ -117,7 +117,11 @@ def start_build(
     user: CurrentUser,
     idempotency_key: Annotated[str | None, Header(max_length=128, pattern=r"^[\x21-\x7e]+$")] = None,
 ):
-    """Queue a build (an edit of the latest version when the project has one); answers at once.
+    """Queue a build, or a chat edit of the latest version; answers at once.
+
+    On a project with a version, a message that is not a new site ("Build a …") is an edit
+    (cheaper); one the engine does not understand is answered with 422
+    `edit_not_understood`, saying what it can do, and costs nothing.
 
     With an `Idempotency-Key`, a retry returns the first response and charges once.
     """
@@ -130,7 +134,6 @@ def start_build(
         if replay is not None:
             return JSONResponse(replay, status_code=202, headers={"Idempotent-Replayed": "true"})
     with session_scope() as session:
-        has_version = versions.latest_version(session=session, project_id=project_id) is not None
         build = builds.start_build(
             session=session,
             user_id=user.id,
@@ -146,7 +149,7 @@ def start_build(
         task_id=build.task_id,
         project_id=build.project_id,
         status=build.status,
-        kind="edit" if has_version else "create",
+        kind="edit" if build.kind == BuildKind.EDIT else "create",
         cost=build.cost,
     )
     if cache_key:

@@ -113,7 +113,12 @@ def _rename(clause: str, lowered: str, _templates) -> list[Op]:
         r"(?:\s+(?:shop|site|store|business|brand|company|restaurant|studio|website|it|us|name))?"
         rf"\s+(?:to|as)\s+[\"“']?({NAME_PATTERN})",
         clause,
-    ) or re.search(rf"\b(?:name|title)\s+(?:to|should be|is now)\s+[\"“']?({NAME_PATTERN})", clause)
+    )
+    match = (
+        match
+        or re.search(rf"\b(?:call|name)\s+(?:it|the site|the shop|the business|us)\s+[\"“']?({NAME_PATTERN})", clause)
+        or re.search(rf"\b(?:name|title)\s+(?:to|should be|is now)\s+[\"“']?({NAME_PATTERN})", clause)
+    )
     return [Op("rename", value=match.group(1).strip(" .,'\"”"))] if match else []
 
 
@@ -209,7 +214,7 @@ def _region(clause: str, lowered: str, _templates) -> list[Op]:
 def _variant(clause: str, lowered: str, _templates) -> list[Op]:
     match = re.search(
         r"\b(dark|light)\s+(?:mode|theme|version|palette)\b"
-        r"|\bmake (?:it|the site|everything|the whole site)\s+(dark|light)\b",
+        r"|\bmake (?:it|the site|everything|the whole site)\s+(?:a bit |much )?(dark|light)(?:er)?\b",
         lowered,
     )
     return [Op("variant", value=match.group(1) or match.group(2))] if match else []

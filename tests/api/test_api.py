@@ -137,9 +137,18 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
         for ref in re.findall(r'(?:src|href)="([^"#:]+)"', index):
             assert f"{folder}/{ref}" in names, ref
 
-    edit = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "Make it a cafe"}).json()
-    assert edit["kind"] == "edit"
+    balance = client.get("/api/v2/user/credits").json()["balance"]
+    unknown = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "Sing it a lullaby"})
+    _error(unknown, 422, "edit_not_understood")
+    assert "make the header dark" in unknown.json()["error"]["message"]
+    assert client.get("/api/v2/user/credits").json()["balance"] == balance
+    edit = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "make the header dark"}).json()
+    assert edit["kind"] == "edit" and edit["cost"] == 2
     _wait_for_build(client, project["id"], edit["task_id"])
+    assert client.get("/api/v2/user/credits").json()["balance"] == balance - 2
+    styles = client.get(f"/api/v2/projects/{project['id']}/versions/2/files/styles.css").text
+    assert "body > header[data-component] {" in styles
+    assert client.get(f"/api/v2/projects/{project['id']}/versions/2/files/index.html").text == page.text
     restored = client.post(f"/api/v2/projects/{project['id']}/versions/1/restore")
     assert restored.status_code == 201 and restored.json()["number"] == 3
     again = client.get(f"/api/v2/projects/{project['id']}/versions/3/files/index.html").text
@@ -157,7 +166,7 @@ def test_publish_serves_the_site_safely_and_unpublish_takes_it_down(client, anon
         and published["url"].endswith(f"/sites/{published['slug']}/")
     )
     site = anonymous.get(f"/sites/{published['slug']}/")
-    assert site.status_code == 200 and "<h1>" in site.text
+    assert site.status_code == 200 and "<h1" in site.text
     assert site.headers["content-security-policy"] == "sandbox allow-scripts"
     assert site.headers["x-content-type-options"] == "nosniff"
     assert anonymous.get(f"/sites/{published['slug']}/styles.css").headers["content-type"].startswith("text/css")

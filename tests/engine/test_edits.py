@@ -99,6 +99,23 @@ def test_an_edit_the_engine_does_not_understand_says_what_it_can_do(base, messag
         edited(base, message)
 
 
+@pytest.mark.parametrize(
+    ("message", "action", "value"),
+    [
+        ("Make it darker", "variant", "dark"),
+        ("switch to light mode", "variant", "light"),
+        ("use a serif font", "font", "serif"),
+        ("make the buttons navy", "colour", "#000080"),
+        ("add a faq before the footer", "add", "faq"),
+        ("call it Juniper & Rye", "rename", "Juniper & Rye"),
+        ("make the copy more professional", "tone", "professional"),
+    ],
+)
+def test_messages_people_write_are_understood(message, action, value):
+    ops = read_edit(message, TEMPLATES)
+    assert ops and ops[0].action == action and ops[0].value == value
+
+
 def test_new_site_or_edit():
     assert is_new_site("Build a website for a bakery called Crumbs")
     assert is_new_site("Create an online store selling candles")
