@@ -25,6 +25,7 @@ def test_edit_by_chat_quality_report_and_duplicate(app_url, browser_page):
     page.get_by_role("tab", name="Quality").click()
     expect(page.locator("#qa-score")).to_have_text("100/100", timeout=15_000)
     assert page.locator(".qa-check").count() >= 8
+    page.get_by_role("tab", name="Activity").click()
 
     build(page, "make the header dark")
     expect(page.locator("#credit-balance")).to_have_text("88", timeout=15_000)
