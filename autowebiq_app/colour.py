@@ -203,3 +203,13 @@ def contrast(a: str, b: str) -> float:
 def mix(a: str, b: str, weight: float) -> str:
     """`weight` of a, the rest of b."""
     return "#" + "".join(f"{round(x * weight + y * (1 - weight)):02x}" for x, y in zip(rgb(a), rgb(b), strict=True))
+
+
+def readable(colour: str, background: str, ratio: float, *also: str) -> str:
+    """`colour`, moved toward black or white only as far as needed for `ratio` on every background."""
+    target = "#ffffff" if contrast(background, "#ffffff") > contrast(background, "#000000") else "#000000"
+    for step in range(0, 21):
+        candidate = mix(target, colour, step / 20)
+        if all(contrast(candidate, b) >= ratio for b in (background, *also)):
+            return candidate
+    return target

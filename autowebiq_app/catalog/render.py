@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Layout, Palette, Section, SlotSpec
-from autowebiq_app.colour import contrast, luminance
+from autowebiq_app.colour import contrast, luminance, readable
 
 BASE_CSS = (Path(__file__).parent / "base.css").read_text()
 ASPECTS = {
@@ -72,6 +72,9 @@ def palette_variables(p: Palette) -> str:
         f" --primary: {p.primary}; --on-primary: {p.on_primary}; --accent: {p.accent};"
         f" --border: color-mix(in srgb, {p.text} 14%, transparent); --error: {error}; --focus: {focus};"
         f" --ink: {ink}; --on-ink: {on_ink};"
+        # Primary and accent as text colours: the same hues, as far from the page as AA needs.
+        f" --primary-text: {readable(p.primary, p.background, 4.5, p.surface)};"
+        f" --accent-text: {readable(p.accent, p.background, 4.5, p.surface)};"
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from autowebiq_app.catalog.schema import Fonts, Palette
-from autowebiq_app.colour import contrast, mix
+from autowebiq_app.colour import contrast, mix, readable
 
 FONT_STACKS = {
     "serif": "'Iowan Old Style', 'Palatino Linotype', Palatino, Georgia, 'Times New Roman', serif",
@@ -33,7 +33,7 @@ def apply_colours(base: Palette, colours: dict[str, str], adjustments: list[str]
         values["muted"] = _muted(values["text"], bg, values["surface"])
     if "text" in colours:
         wanted = colours["text"]
-        fixed = _nudge(wanted, values["background"], 4.5, values["surface"])
+        fixed = readable(wanted, values["background"], 4.5, values["surface"])
         values["text"] = fixed
         if fixed != wanted:
             adjustments.append(f"text colour {wanted} darkened/lightened to {fixed} for contrast")
@@ -42,11 +42,11 @@ def apply_colours(base: Palette, colours: dict[str, str], adjustments: list[str]
         values["primary"] = colours["primary"]
         values["on_primary"] = _readable_on(colours["primary"])
     if "accent" in colours:
-        values["accent"] = _nudge(colours["accent"], values["background"], 3.0)
+        values["accent"] = readable(colours["accent"], values["background"], 3.0)
     if contrast(values["primary"], values["background"]) < 3.0:
         adjustments.append("buttons keep the asked colour; their outline style may be faint on this background")
     if contrast(values["accent"], values["background"]) < 3.0:
-        values["accent"] = _nudge(values["accent"], values["background"], 3.0)
+        values["accent"] = readable(values["accent"], values["background"], 3.0)
     return Palette(**values)
 
 
@@ -55,7 +55,7 @@ def make_readable(palette: Palette, adjustments: list[str]) -> Palette:
     values = palette.model_dump()
     bg, surface = values["background"], values["surface"]
     if contrast(values["text"], bg) < 4.5 or contrast(values["text"], surface) < 4.5:
-        values["text"] = _nudge(values["text"], bg, 4.5, surface)
+        values["text"] = readable(values["text"], bg, 4.5, surface)
         adjustments.append(f"text colour changed to {values['text']} for contrast")
     if contrast(values["muted"], bg) < 4.5 or contrast(values["muted"], surface) < 4.5:
         values["muted"] = _muted(values["text"], bg, surface)
@@ -63,10 +63,10 @@ def make_readable(palette: Palette, adjustments: list[str]) -> Palette:
     if contrast(values["on_primary"], values["primary"]) < 4.5:
         values["on_primary"] = _readable_on(values["primary"])
         if contrast(values["on_primary"], values["primary"]) < 4.5:
-            values["primary"] = _nudge(values["primary"], values["on_primary"], 4.5)
+            values["primary"] = readable(values["primary"], values["on_primary"], 4.5)
         adjustments.append("button text colour changed for contrast")
     if contrast(values["accent"], bg) < 3.0:
-        values["accent"] = _nudge(values["accent"], bg, 3.0)
+        values["accent"] = readable(values["accent"], bg, 3.0)
     return Palette(**values)
 
 
@@ -80,16 +80,6 @@ def _readable_on(colour: str) -> str:
         if contrast(candidate, colour) >= 4.5:
             return candidate
     return max(("#ffffff", "#000000"), key=lambda c: contrast(c, colour))
-
-
-def _nudge(colour: str, background: str, ratio: float, *also: str) -> str:
-    """`colour`, moved toward black or white only as far as needed for `ratio` on every background."""
-    target = "#ffffff" if _is_dark(background) else "#000000"
-    for step in range(0, 21):
-        candidate = mix(target, colour, step / 20)
-        if all(contrast(candidate, b) >= ratio for b in (background, *also)):
-            return candidate
-    return target
 
 
 def _muted(text: str, background: str, surface: str) -> str:

@@ -80,6 +80,8 @@ _PAIRS = (
     ("muted", "bg", 4.5),
     ("muted", "surface", 4.5),
     ("on-primary", "primary", 4.5),
+    ("primary-text", "bg", 4.5),
+    ("accent-text", "bg", 4.5),
 )
 
 
