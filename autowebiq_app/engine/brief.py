@@ -239,26 +239,32 @@ def sections_asked(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def choose_template(brief: Brief, templates: list[dict]) -> tuple[str, int]:
     """The best-matching template slug and its score (0: nothing matched; the caller picks a default).
 
-    A keyword phrase found in the prompt scores twice its word count squared, so "wedding
-    invitation" beats "wedding"; the template's category named outright scores 4, a tag 1;
-    ties go to the alphabetically first slug.
+    Ties go to the alphabetically first slug.
     """
-    lowered = brief.prompt.lower()
     best, best_score = None, 0
     for template in sorted(templates, key=lambda t: t["slug"]):
-        score = 0
-        for keyword in template.get("keywords", []):
-            if re.search(rf"\b{re.escape(keyword.lower())}\b", lowered):
-                score += len(keyword.split()) ** 2 * 2
-        category = template.get("category", "").replace("-", " ").lower()
-        if category and re.search(rf"\b{re.escape(category)}\b", lowered):
-            score += 4
-        for tag in template.get("tags", []):
-            if re.search(rf"\b{re.escape(tag.lower())}\b", lowered):
-                score += 1
+        score = template_score(brief, template)
         if score > best_score:
             best, best_score = template["slug"], score
     return (best or ""), best_score
+
+
+def template_score(brief: Brief, template: dict) -> int:
+    """How well a template matches the prompt: a keyword phrase found in it scores twice its
+    word count squared (so "wedding invitation" beats "wedding"), the template's category
+    named outright 4, a tag 1."""
+    lowered = brief.prompt.lower()
+    score = 0
+    for keyword in template.get("keywords", []):
+        if re.search(rf"\b{re.escape(keyword.lower())}\b", lowered):
+            score += len(keyword.split()) ** 2 * 2
+    category = template.get("category", "").replace("-", " ").lower()
+    if category and re.search(rf"\b{re.escape(category)}\b", lowered):
+        score += 4
+    for tag in template.get("tags", []):
+        if re.search(rf"\b{re.escape(tag.lower())}\b", lowered):
+            score += 1
+    return score
 
 
 _ARTICLE = r"\b(?:a|an|my|our|the)\s+"

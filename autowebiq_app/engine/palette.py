@@ -36,7 +36,7 @@ def apply_colours(base: Palette, colours: dict[str, str], adjustments: list[str]
         fixed = readable(wanted, values["background"], 4.5, values["surface"])
         values["text"] = fixed
         if fixed != wanted:
-            adjustments.append(f"text colour {wanted} darkened/lightened to {fixed} for contrast")
+            adjustments.append(f"text colour {wanted} changed to {fixed} for contrast")
         values["muted"] = _muted(values["text"], values["background"], values["surface"])
     if "primary" in colours:
         values["primary"] = colours["primary"]

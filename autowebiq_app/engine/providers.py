@@ -19,10 +19,11 @@ from typing import Literal
 import openai
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from autowebiq_app.catalog.schema import TemplateDoc
 from autowebiq_app.colour import parse_colour
 from autowebiq_app.config import Settings
 from autowebiq_app.engine import copywriter
-from autowebiq_app.engine.brief import Brief, read_brief
+from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.pipeline import EngineError, Reporter
 from autowebiq_app.engine.plan import TONES, SitePlan
@@ -47,15 +48,11 @@ class ModelColours(BaseModel):
     text: str | None
     accent: str | None
 
-    @field_validator("*")
+    @field_validator("*", mode="before")
     @classmethod
-    def _colour(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        colour = parse_colour(value)
-        if colour is None:
-            raise ValueError(f"{value!r} is not a colour (use #rrggbb)")
-        return colour
+    def _colour(cls, value):
+        """A colour, or None: an optional colour the model garbled is dropped, not retried."""
+        return parse_colour(value) if isinstance(value, str) and value.strip() else None
 
 
 class ModelPlan(BaseModel):
@@ -87,7 +84,7 @@ def plan_schema(catalog: CatalogView) -> dict:
         properties[name]["items"] = {"type": "string", "enum": sorted(KIND_COMPONENTS)}
     colours = schema["$defs"]["ModelColours"]
     for role in colours["properties"]:
-        colours["properties"][role] = {"anyOf": [{"type": "string", "maxLength": 7}, {"type": "null"}]}
+        colours["properties"][role] = {"anyOf": [{"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, {"type": "null"}]}
     return schema
 
 
@@ -115,6 +112,7 @@ class OpenAIPlanner:
         self.model = model
         self.attempts = attempts
         self.max_tokens = max_tokens
+        self.response_format = "json_schema"
 
     def plan(self, prompt: str, catalog: CatalogView, *, seed: int, reporter: Reporter) -> SitePlan:
         schema = plan_schema(catalog)
@@ -123,7 +121,9 @@ class OpenAIPlanner:
             {"role": "user", "content": prompt},
         ]
         problem = ""
-        for attempt in range(1, self.attempts + 1):
+        attempt = 0
+        while attempt < self.attempts:
+            attempt += 1
             text = ""
             try:
                 text = self._complete(messages, schema, reporter, seed=seed)
@@ -131,6 +131,11 @@ class OpenAIPlanner:
             except openai.APITimeoutError:
                 problem = "the model did not answer in time"
             except openai.APIStatusError as exc:
+                if self.response_format == "json_schema" and "response_format" in str(exc):
+                    # Servers without OpenAI's json_schema type (llama-cpp-python) take the
+                    # schema with json_object; switching is not the model's failure.
+                    self.response_format, attempt = "json_object", attempt - 1
+                    continue
                 problem = f"the model's server answered {exc.status_code}"
             except openai.APIError as exc:
                 problem = f"the model's server could not be reached ({type(exc).__name__})"
@@ -157,7 +162,11 @@ class OpenAIPlanner:
             temperature=0.2,
             seed=seed,
             max_tokens=self.max_tokens,
-            response_format={"type": "json_schema", "json_schema": {"name": "SitePlan", "schema": schema}},
+            response_format=(
+                {"type": "json_schema", "json_schema": {"name": "SitePlan", "schema": schema}}
+                if self.response_format == "json_schema"
+                else {"type": "json_object", "schema": schema}
+            ),
         )
         parts: list[str] = []
         last_report = time.monotonic()
@@ -215,7 +224,7 @@ def merge(drafted: ModelPlan, prompt: str, catalog: CatalogView, *, seed: int) -
         tone=drafted.tone if drafted.tone in TONES else said.tone,
     )
     brief = replace(brief, wanted=tuple(k for k in brief.wanted if k not in brief.forbidden))
-    plan = plan_from_brief(brief, catalog.templates[drafted.template], catalog.components, seed=seed)
+    plan = plan_from_brief(brief, _template(drafted, said, catalog), catalog.components, seed=seed)
     hero = copywriter.with_hero(plan.sections, catalog.components, heading=drafted.headline, text=drafted.intro)
     return plan.model_copy(
         update={
@@ -225,6 +234,16 @@ def merge(drafted: ModelPlan, prompt: str, catalog: CatalogView, *, seed: int) -
             "description": drafted.description[:300],
         }
     )
+
+
+def _template(drafted: ModelPlan, said: Brief, catalog: CatalogView) -> TemplateDoc:
+    """The model's template, unless it has nothing to do with the prompt's words and another does."""
+    chosen = catalog.templates[drafted.template]
+    if template_score(said, chosen.model_dump()) == 0:
+        slug, score = choose_template(said, [t.model_dump() for t in catalog.templates.values()])
+        if score > 0:
+            return catalog.templates[slug]
+    return chosen
 
 
 def _strip_fences(text: str) -> str:

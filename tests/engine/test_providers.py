@@ -102,6 +102,21 @@ def test_a_model_that_keeps_failing_ends_the_build_with_a_clear_reason(server, b
     assert len(server.requests) == 2
 
 
+def test_a_template_unrelated_to_the_prompt_gives_way_to_one_that_matches(server):
+    server.script(Reply(model_plan(template="law-firm")), Reply(model_plan(template="saas-product")))
+    assert planner(server).plan(PROMPT, CATALOG, seed=0, reporter=Recorder()).template == "cafe-bistro"
+    prompt = "A landing page for Ledgerly, invoicing software for freelancers"
+    assert planner(server).plan(prompt, CATALOG, seed=0, reporter=Recorder()).template == "saas-product"
+
+
+def test_a_server_without_json_schema_gets_the_schema_as_json_object(server):
+    server.script(Status(400, "response_format.type: Input should be 'text' or 'json_object'"), Reply(model_plan()))
+    plan = planner(server, attempts=1).plan(PROMPT, CATALOG, seed=0, reporter=Recorder())
+    assert plan.name == "Crumb & Co"
+    assert server.requests[0]["response_format"]["type"] == "json_schema"
+    assert server.requests[1]["response_format"] == {"type": "json_object", "schema": plan_schema(CATALOG)}
+
+
 def test_the_schema_limits_the_model_to_the_catalog():
     schema = plan_schema(CATALOG)
     assert set(schema["required"]) >= {"name", "template", "headline", "colours", "sections_wanted"}
