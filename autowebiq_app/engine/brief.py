@@ -280,8 +280,14 @@ _SUBJECT_PATTERNS = (
     rf"^(?:(?:build|create|make|design)\s+(?:me\s+)?)?{_ARTICLE}((?:[\w'’&-]+\s+){{0,4}}?[\w'’&-]+){_SUBJECT_STOP}",
     rf"^(?:(?:build|create|make|design)\s+(?:me\s+)?)?(?:{_ARTICLE})?((?:[\w'’&-]+\s+){{0,3}}?[\w'’&-]+)"
     r"\s+(?:called|named|for\s+[A-Z])",
+    rf"\bfor\s+(?:my|our)\s+((?:[\w'’&-]+\s+){{0,3}}?[\w'’&-]+){_SUBJECT_STOP}",
+    r"^((?:[\w'’&-]+\s+){0,3}?[\w'’&-]+)\s+(?:website|site|landing page|homepage)\b",
 )
-_VAGUE = {"website", "site", "page", "web", "new", "simple", "nice", "good", "great", "modern", "beautiful", "one"}
+_VAGUE = {
+    "website", "site", "page", "web", "new", "simple", "nice", "good", "great", "modern", "beautiful", "one",
+    "something", "anything", "stuff", "thing", "me", "landing",
+}  # fmt: skip
+_NOUNS_FOR = {"e-commerce": "online store", "ecommerce": "online store", "luxury": "luxury brand", "saas": "software"}
 TONES: dict[str, tuple[str, ...]] = {
     "refined": ("luxury", "luxurious", "elegant", "refined", "premium", "high-end", "exclusive", "sophisticated"),
     "playful": ("playful", "fun", "quirky", "cheerful", "whimsical", "silly", "cheeky", "colourful", "colorful"),
@@ -299,8 +305,14 @@ def subject_of(text: str) -> str | None:
             words = [w for w in match.group(1).split() if w.lower() not in _VAGUE]
             phrase = " ".join(words).strip(" '’-")
             if phrase and not phrase[0].isupper() and len(phrase) <= 48 and phrase.lower() not in _VAGUE:
-                return phrase.lower()
+                return _as_noun(phrase.lower())
     return None
+
+
+def _as_noun(phrase: str) -> str:
+    """ "luxury e-commerce" -> "luxury online store": a subject the copy can call a business."""
+    *modifiers, head = phrase.split()
+    return " ".join([*modifiers, _NOUNS_FOR.get(head, head)])
 
 
 def place_of(text: str) -> str | None:

@@ -36,6 +36,14 @@ KIND_TONE = {
     "portfolio": "calm",
     "photography": "calm",
     "resume": "professional",
+    "launch": "calm",
+    "agency": "bold",
+    "blog": "calm",
+    "news": "professional",
+    "event": "bold",
+    "education": "warm",
+    "hospitality": "refined",
+    "local-services": "warm",
 }
 KIND_AUDIENCE = {
     "ecommerce": "discerning shoppers",

@@ -101,3 +101,28 @@ def test_the_best_matching_template_is_chosen(prompt, slug):
 
 def test_nothing_matching_scores_zero():
     assert choose_template(read_brief("qwerty zxcvb"), TEMPLATES) == ("", 0)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "subject", "place", "offerings", "tone"),
+    [
+        (
+            "Build a luxury e-commerce website for Aurum, a jewellery boutique in Milan selling rings, necklaces and "
+            "earrings",
+            "jewellery boutique",
+            "Milan",
+            ("rings", "necklaces", "earrings"),
+            "refined",
+        ),
+        ("Build a luxury e-commerce website", "luxury online store", None, (), "refined"),
+        ("bakery website", "bakery", None, (), None),
+        ("crossfit gym called Iron Fist", "crossfit gym", None, (), None),
+        ("Make me something for my pottery classes in Lisbon", "pottery classes", "Lisbon", (), None),
+        ("A playful site for a dog grooming salon serving poodles and terriers", "dog grooming salon", None,
+         ("poodles", "terriers"), "playful"),
+        ("Build me a website", None, None, (), None),
+    ],
+)  # fmt: skip
+def test_what_the_business_is_where_and_what_it_offers(prompt, subject, place, offerings, tone):
+    brief = read_brief(prompt)
+    assert (brief.subject, brief.place, brief.offerings, brief.tone) == (subject, place, offerings, tone)
