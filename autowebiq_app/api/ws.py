@@ -69,6 +69,8 @@ def message(build_id: str, event: events.BuildEvent) -> dict:
         )
     elif event.type == events.BUILD_FAILED:
         payload.update(reason=event.data.get("reason") or event.message)
+    elif "plan_text" in event.data:
+        payload.update(plan_text=event.data["plan_text"])
     return payload
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from autowebiq_app import events
+from autowebiq_app.api import ws
 from autowebiq_app.models import Build, BuildStatus
 from autowebiq_app.services import build_runner, builds, credits, projects, versions
 from tests.engine.test_providers import model_plan
@@ -48,8 +49,8 @@ def test_a_model_planned_build_streams_its_plan_and_stores_the_version(session, 
     version = versions.latest_version(session=session, project_id=project.id)
     assert version.plan["name"] == "Crumb & Co" and version.plan["template"] == "cafe-bistro"
     assert "Bread worth getting up early for" in version.files["index.html"]
-    streamed = "".join(e.data.get("plan_text", "") for e in events.read(build.id))
-    assert streamed == model_plan()
+    socket_messages = [ws.message(build.id, e) for e in events.read(build.id)]
+    assert "".join(m.get("plan_text", "") for m in socket_messages) == model_plan()
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
 
