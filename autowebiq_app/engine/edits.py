@@ -86,16 +86,17 @@ def apply_edit(
     return plan
 
 
+_CLAUSE_BREAK = re.compile(
+    r"[.;!\n]"  # sentences
+    r"|,\s*(?:and\s+)?"  # commas
+    r"|\s+and\s+(?=(?:make|change|add|remove|rename|use|switch|set|delete|drop|turn)\b)"  # "… and add …"
+    r"|\s+then\s+"
+)
+
+
 def _clauses(message: str) -> list[str]:
-    text = " ".join(message.split())
-    return [
-        c.strip()
-        for c in re.split(
-            r"[.;!\n]|,\s*(?:and\s+)?|\s+and\s+(?=\w+\s)(?=(?:make|change|add|remove|rename|use|switch|set|delete|drop|turn)\b)|\s+then\s+",
-            text,
-        )
-        if c and c.strip()
-    ]
+    """The message split into one request each (a list like "faq and map" stays together)."""
+    return [c.strip() for c in _CLAUSE_BREAK.split(" ".join(message.split())) if c and c.strip()]
 
 
 def _read_clause(clause: str, templates: list[TemplateDoc]) -> list[Op]:
