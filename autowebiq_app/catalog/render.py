@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,16 +148,24 @@ def render_section(
 ) -> str:
     """One component's markup, with images resolved to `src` + size."""
     values = validate_content(component, content)
-    for name, spec in component.slots.items():
-        if spec.type == "image" and values[name]:
-            values[name] = _image(values[name], spec.aspect, images, f"{anchor}-{name}")
-        elif spec.type == "list":
-            for index, item in enumerate(values[name]):
-                for key, kind in spec.fields.items():
-                    if kind == "image" and item.get(key):
-                        item[key] = _image(item[key], spec.aspect, images, f"{anchor}-{name}-{index + 1}")
+    for key, holder, slot, aspect in list(image_slots(component, values, anchor)):
+        holder[slot] = _image(holder[slot], aspect, images, key)
     template = _env.from_string(component.template)
     return template.render(**values, anchor=anchor, uid=anchor, site=site or {}).strip()
+
+
+def image_slots(component: ComponentDoc, content: dict, anchor: str) -> Iterator[tuple[str, dict, str, str]]:
+    """Every image in a section's content as (key, holder, field, aspect), `holder[field]`
+    being the image; the key (`<anchor>-<slot>[-<item number>]`) names its file."""
+    for name, spec in component.slots.items():
+        value = content.get(name)
+        if spec.type == "image" and value:
+            yield f"{anchor}-{name}", content, name, spec.aspect
+        elif spec.type == "list":
+            for index, item in enumerate(value or []):
+                for item_field, kind in spec.fields.items():
+                    if kind == "image" and item.get(item_field):
+                        yield f"{anchor}-{name}-{index + 1}", item, item_field, spec.aspect
 
 
 def _image(value: dict, aspect: str, images: ImageResolver, key: str) -> dict:

@@ -12,7 +12,7 @@ from autowebiq_app.catalog.render import (
 )
 from autowebiq_app.catalog.samples import template_theme
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
-from autowebiq_app.engine.images import FAVICON, favicon_svg, illustration
+from autowebiq_app.engine.images import FAVICON, favicon_svg, illustration, image_path
 
 
 class AssetImages:
@@ -23,7 +23,7 @@ class AssetImages:
         self.files: dict[str, str] = {}
 
     def __call__(self, subject: str, alt: str, width: int, height: int, key: str) -> str:
-        path = f"assets/{key}.svg"
+        path = image_path(key)
         self.files[path] = illustration(alt=subject, palette=self.theme.palette, key=key, width=width, height=height)
         return path
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from autowebiq_app.catalog.files import Loaded
-from autowebiq_app.catalog.render import ASPECTS, section_anchors
+from autowebiq_app.catalog.render import ASPECTS, image_slots, section_anchors
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
 from autowebiq_app.engine import copywriter, sections
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief
@@ -188,21 +188,14 @@ def with_images(plan: SitePlan, components: dict[str, ComponentDoc]) -> SitePlan
 
 
 def images_wanted(planned: list[Section], components: dict[str, ComponentDoc]) -> list[ImageWanted]:
-    """Every image slot's picture, at the path the renderer gives it (`assets/<key>.svg`)."""
+    """Every image slot's picture, at the path the renderer gives it."""
     docs = [components[s.component] for s in planned]
     anchors = section_anchors(zip(docs, (s.anchor for s in planned), strict=True))
-    wanted: list[ImageWanted] = []
-    for doc, section, anchor in zip(docs, planned, anchors, strict=True):
-        for name, spec in doc.slots.items():
-            value = section.content.get(name)
-            if spec.type == "image" and isinstance(value, dict):
-                wanted.append(_wanted(f"{anchor}-{name}", value, spec.aspect))
-            elif spec.type == "list" and isinstance(value, list):
-                for index, item in enumerate(value):
-                    for key, kind in spec.fields.items():
-                        if kind == "image" and isinstance(item.get(key), dict):
-                            wanted.append(_wanted(f"{anchor}-{name}-{index + 1}", item[key], spec.aspect))
-    return wanted
+    return [
+        _wanted(key, holder[field], aspect)
+        for doc, section, anchor in zip(docs, planned, anchors, strict=True)
+        for key, holder, field, aspect in image_slots(doc, section.content, anchor)
+    ]
 
 
 def _wanted(key: str, value: dict, aspect: str) -> ImageWanted:
