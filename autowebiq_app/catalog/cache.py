@@ -68,18 +68,23 @@ class Catalog:
     def component_list(self, *, category: str | None = None, words: str = "", full: bool = False) -> list[dict]:
         return self._query(COMPONENTS, category=category, words=words, full=full)
 
-    def everything(self) -> tuple[str | None, list[dict], list[dict]]:
-        """(generation, every template, every component) in full: what the engine plans with.
-
-        The generation changes whenever seeding changes a document, so a caller may keep
-        the parsed result until it does (None: no cache, so nothing may be kept)."""
-        key = self._list_key(TEMPLATES, "everything")
-        generation = key.split(":")[1] if key else None
-        templates = self._cached(key, lambda: self.store.query(TEMPLATES, limit=1000, full=True))
+    def everything(self) -> tuple[list[dict], list[dict]]:
+        """Every template and every component, in full: what the engine plans with."""
+        templates = self._cached(
+            self._list_key(TEMPLATES, "everything"), lambda: self.store.query(TEMPLATES, limit=1000, full=True)
+        )
         components = self._cached(
             self._list_key(COMPONENTS, "everything"), lambda: self.store.query(COMPONENTS, limit=1000, full=True)
         )
-        return generation, templates, components
+        return templates, components
+
+    def generation(self) -> int | None:
+        """The number seeding bumps whenever it changes a document; None when there is no
+        cache to keep it (then nothing derived from the catalog may be kept either)."""
+        generation = self._safe(lambda: self.cache.get(GENERATION_KEY), default=None)
+        if generation is None and self._cache_down():
+            return None
+        return int(generation or 0)
 
     def categories(self, collection: str) -> list[dict]:
         key = self._list_key(collection, "categories")
@@ -136,10 +141,8 @@ class Catalog:
         return value
 
     def _list_key(self, collection: str, suffix: str) -> str | None:
-        generation = self._safe(lambda: self.cache.get(GENERATION_KEY), default=None)
-        if generation is None and self._cache_down():
-            return None
-        return f"catalog:{int(generation or 0)}:{collection}:{suffix}"
+        generation = self.generation()
+        return None if generation is None else f"catalog:{generation}:{collection}:{suffix}"
 
     def _store(self, key: str, value) -> None:
         payload = json.dumps(value, default=str, separators=(",", ":"))

@@ -28,15 +28,17 @@ def get_catalog() -> Catalog:
     return catalog
 
 
-_parsed: dict[str, Loaded] = {}
+_parsed: dict[int, Loaded] = {}
 
 
 def engine_catalog() -> Loaded:
     """Every template and component, parsed, as the engine plans with them; kept in
-    process until seeding changes the catalog (one Redis GET per call)."""
-    generation, templates, components = get_catalog().everything()
+    process until seeding changes the catalog (one Redis GET per call while it has not)."""
+    catalog = get_catalog()
+    generation = catalog.generation()
     if generation is not None and generation in _parsed:
         return _parsed[generation]
+    templates, components = catalog.everything()
     loaded = Loaded(
         templates={d["slug"]: as_template(d) for d in templates},
         components={d["slug"]: as_component(d) for d in components},
