@@ -232,11 +232,11 @@ def with_hero(
 
 
 def tagline(facts: Facts, tone: str) -> str:
-    return _line("tagline", facts, tone, key="tagline", name=NAME)
+    return _line("tagline", facts, tone, key="tagline")
 
 
 def description(facts: Facts, tone: str) -> str:
-    text = _line("hero.text", facts, tone, key="description", name=NAME)
+    text = _line("hero.text", facts, tone, key="description")
     return text[:300]
 
 
@@ -248,7 +248,7 @@ def _section_copy(section: Section, component: ComponentDoc, facts: Facts, tone:
 
     def put(slot: str, bank: str, *, limit_from: str | None = None) -> None:
         if slot in slots and slots[slot].type in ("text", "longtext") and (content.get(slot) or slots[slot].required):
-            line = _line(bank, facts, tone, key=f"{key}.{slot}", name=NAME)
+            line = _line(bank, facts, tone, key=f"{key}.{slot}")
             limit = slots[slot].max_length or (160 if slots[slot].type == "text" else 1200)
             if len(line) <= limit:
                 content[slot] = line
@@ -278,7 +278,7 @@ def _section_copy(section: Section, component: ComponentDoc, facts: Facts, tone:
     elif category in HEADINGS:
         for slot in _HEADING_SLOTS:
             if slot in slots and content.get(slot):
-                content[slot] = _pick(HEADINGS[category], facts, f"{key}.{slot}", NAME)
+                content[slot] = _pick(HEADINGS[category], facts, f"{key}.{slot}")
         for slot in _INTRO_SLOTS:
             if content.get(slot):
                 put(slot, "section.intro")
@@ -310,12 +310,12 @@ def _products(products: list[dict], facts: Facts) -> list[dict]:
     return renamed
 
 
-def _line(bank: str, facts: Facts, tone: str, *, key: str, name: str) -> str:
+def _line(bank: str, facts: Facts, tone: str, *, key: str) -> str:
     lines = BANK[bank].get(tone) or BANK[bank].get("*") or next(iter(BANK[bank].values()))
-    return _pick(lines, facts, key, name)
+    return _pick(lines, facts, key)
 
 
-def _pick(lines: tuple[str, ...], facts: Facts, key: str, name: str) -> str:
+def _pick(lines: tuple[str, ...], facts: Facts, key: str) -> str:
     usable = [
         line
         for line in lines
@@ -323,7 +323,7 @@ def _pick(lines: tuple[str, ...], facts: Facts, key: str, name: str) -> str:
         and (facts.place or "{Place}" not in line and "{place}" not in line)
     ] or [lines[-1]]
     line = usable[_index(facts, key, len(usable))]
-    return _fill(line, facts, name)
+    return _fill(line, facts)
 
 
 def _index(facts: Facts, key: str, size: int) -> int:
@@ -331,11 +331,11 @@ def _index(facts: Facts, key: str, size: int) -> int:
     return int.from_bytes(digest[:4], "big") % size
 
 
-def _fill(line: str, facts: Facts, name: str) -> str:
+def _fill(line: str, facts: Facts) -> str:
     what = facts.subject
     offers = _listed(facts.offerings) if facts.offerings else what
     values = {
-        "Name": name,
+        "Name": NAME,
         "what": what,
         "What": what[:1].upper() + what[1:],
         "a_what": f"{_article(what)} {what}",

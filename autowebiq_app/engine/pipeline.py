@@ -95,8 +95,8 @@ def produce(plan: SitePlan, *, catalog: frontend.CatalogView, reporter: Reporter
         if not qa.failed(report, qa.CONTRAST_CHECK) or attempt == MAX_QA_FIXES:
             break
         notes: list[str] = []
-        plan = plan.model_copy(update={"palette": make_readable(plan.palette, notes)})
-        plan = plan.model_copy(update={"adjustments": [*plan.adjustments, *notes]})
+        palette = make_readable(plan.palette, notes)
+        plan = plan.model_copy(update={"palette": palette, "adjustments": [*plan.adjustments, *notes]})
         reporter.agent("qa", f"Fixing contrast and checking again: {'; '.join(notes) or 'palette adjusted'}.", 90)
     report["attempts"] = attempt + 1
     failed = [check["name"] for check in report["checks"] if not check["passed"]]

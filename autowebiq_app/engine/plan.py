@@ -13,9 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from autowebiq_app.catalog.schema import Fonts, Palette, Section
 
-__all__ = ["Fonts", "ImageWanted", "Palette", "Section", "SitePlan", "TONES"]
+__all__ = ["Fonts", "ImageWanted", "Palette", "Section", "SitePlan", "Tone"]
 
-TONES = ("refined", "warm", "playful", "professional", "bold", "calm")
 Tone = Literal["refined", "warm", "playful", "professional", "bold", "calm"]
 RegionStyle = Literal["auto", "dark", "light"]
 

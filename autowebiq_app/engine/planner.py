@@ -114,13 +114,13 @@ def plan_from_brief(brief: Brief, template: TemplateDoc, components: dict[str, C
     for kind in brief.wanted:
         planned = sections.add_kind(planned, kind, components)
     facts = copywriter.Facts(
-        subject=brief.subject or KIND_SUBJECT.get(template.category, template.category.replace("-", " ")),
+        subject=brief.subject or default_subject(template),
         place=brief.place,
         offerings=brief.offerings,
-        audience=KIND_AUDIENCE.get(template.category, "people who care about the details"),
+        audience=default_audience(template),
         seed=seed,
     )
-    tone = brief.tone or KIND_TONE.get(template.category, "warm")
+    tone = brief.tone or default_tone(template)
     name = brief.name or invent_name(brief.prompt, facts.subject, seed)
     plan = SitePlan(
         name=name,
@@ -148,9 +148,9 @@ def template_plan(template: TemplateDoc, components: dict[str, ComponentDoc], *,
     plan = SitePlan(
         name=template.site_name,
         kind=template.category,
-        subject=KIND_SUBJECT.get(template.category, template.category.replace("-", " ")),
-        audience=KIND_AUDIENCE.get(template.category, "people who care about the details"),
-        tone=KIND_TONE.get(template.category, "warm"),
+        subject=default_subject(template),
+        audience=default_audience(template),
+        tone=default_tone(template),
         tagline=template.tagline,
         description=template.description[:300],
         template=template.slug,
@@ -160,6 +160,19 @@ def template_plan(template: TemplateDoc, components: dict[str, ComponentDoc], *,
         sections=copywriter.rename_sample(template.sections, template.site_name),
     )
     return with_images(plan, components)
+
+
+def default_subject(template: TemplateDoc) -> str:
+    """What a business on this template is, when the prompt does not say."""
+    return KIND_SUBJECT.get(template.category, template.category.replace("-", " "))
+
+
+def default_audience(template: TemplateDoc) -> str:
+    return KIND_AUDIENCE.get(template.category, "people who care about the details")
+
+
+def default_tone(template: TemplateDoc) -> str:
+    return KIND_TONE.get(template.category, "warm")
 
 
 def facts_of(plan: SitePlan) -> copywriter.Facts:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import replace
 from typing import Literal
 
 import openai
@@ -26,7 +25,7 @@ from autowebiq_app.engine import copywriter
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.pipeline import EngineError, Reporter
-from autowebiq_app.engine.plan import TONES, SitePlan
+from autowebiq_app.engine.plan import SitePlan, Tone
 from autowebiq_app.engine.planner import plan_from_brief, plan_site
 from autowebiq_app.engine.sections import KIND_COMPONENTS
 
@@ -64,7 +63,7 @@ class ModelPlan(BaseModel):
     template: str = Field(max_length=60)
     subject: str = Field(min_length=2, max_length=60, description="what the business is, e.g. jewellery boutique")
     audience: str = Field(min_length=2, max_length=80)
-    tone: Literal["refined", "warm", "playful", "professional", "bold", "calm"]
+    tone: Tone
     variant: Literal["light", "dark"]
     tagline: str = Field(min_length=2, max_length=120)
     description: str = Field(min_length=2, max_length=280)
@@ -210,20 +209,21 @@ def merge(drafted: ModelPlan, prompt: str, catalog: CatalogView, *, seed: int) -
     sections in the prompt win), completed by the catalog and the copy writer."""
     said = read_brief(prompt)
     colours = {role: c for role, c in drafted.colours.model_dump().items() if c} | said.colours
+    forbidden = tuple(dict.fromkeys((*said.forbidden, *drafted.sections_removed)))
+    wanted = tuple(k for k in dict.fromkeys((*said.wanted, *drafted.sections_wanted)) if k not in forbidden)
     brief = Brief(
         prompt=said.prompt,
         name=said.name or drafted.name,
         colours=colours,
         variant=said.variant or drafted.variant,
         font_style=said.font_style,
-        wanted=tuple(dict.fromkeys((*said.wanted, *drafted.sections_wanted))),
-        forbidden=tuple(dict.fromkeys((*said.forbidden, *drafted.sections_removed))),
+        wanted=wanted,
+        forbidden=forbidden,
         subject=drafted.subject.lower(),
         place=said.place,
         offerings=said.offerings,
-        tone=drafted.tone if drafted.tone in TONES else said.tone,
+        tone=drafted.tone,
     )
-    brief = replace(brief, wanted=tuple(k for k in brief.wanted if k not in brief.forbidden))
     plan = plan_from_brief(brief, _template(drafted, said, catalog), catalog.components, seed=seed)
     hero = copywriter.with_hero(plan.sections, catalog.components, heading=drafted.headline, text=drafted.intro)
     return plan.model_copy(
