@@ -61,6 +61,11 @@ class Theme:
         )
 
 
+def css_variable(role: str) -> str:
+    """The custom property a palette role is written to: "on_primary" -> "on-primary"."""
+    return "bg" if role == "background" else role.replace("_", "-")
+
+
 def palette_variables(p: Palette) -> str:
     """The CSS custom properties of a palette, including the colours derived from it."""
     error = "#b42318" if contrast("#b42318", p.background) >= 4.5 else "#ff8a80"

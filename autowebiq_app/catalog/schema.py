@@ -82,6 +82,16 @@ class ComponentDoc(_Strict):
     js: str = ""
 
 
+TEXT_PAIRS = (
+    ("text", "background"),
+    ("text", "surface"),
+    ("muted", "background"),
+    ("muted", "surface"),
+    ("on_primary", "primary"),
+)
+"""Palette roles used as text on another role: each pair must reach 4.5:1."""
+
+
 class Palette(_Strict):
     background: HexColour
     surface: HexColour
@@ -93,15 +103,7 @@ class Palette(_Strict):
 
     def contrast_problems(self) -> list[str]:
         """The WCAG AA pairs this palette fails (4.5:1 for text, 3:1 for UI parts)."""
-        pairs = [
-            ("text", "background", 4.5),
-            ("text", "surface", 4.5),
-            ("muted", "background", 4.5),
-            ("muted", "surface", 4.5),
-            ("on_primary", "primary", 4.5),
-            ("primary", "background", 3.0),
-            ("accent", "background", 3.0),
-        ]
+        pairs = [*((a, b, 4.5) for a, b in TEXT_PAIRS), ("primary", "background", 3.0), ("accent", "background", 3.0)]
         return [
             f"{a} on {b}: {contrast(getattr(self, a), getattr(self, b)):.2f} < {need}"
             for a, b, need in pairs

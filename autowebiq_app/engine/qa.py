@@ -6,6 +6,8 @@ import posixpath
 import re
 from html.parser import HTMLParser
 
+from autowebiq_app.catalog.render import css_variable
+from autowebiq_app.catalog.schema import TEXT_PAIRS
 from autowebiq_app.colour import contrast
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
@@ -75,13 +77,9 @@ CONTRAST_CHECK = "text colours meet WCAG AA contrast"
 _PALETTE_BLOCK = re.compile(r"([^{}]+)\{([^{}]*--bg:[^{}]*)\}")
 _VARIABLE = re.compile(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})\b")
 _PAIRS = (
-    ("text", "bg", 4.5),
-    ("text", "surface", 4.5),
-    ("muted", "bg", 4.5),
-    ("muted", "surface", 4.5),
-    ("on-primary", "primary", 4.5),
-    ("primary-text", "bg", 4.5),
-    ("accent-text", "bg", 4.5),
+    *((css_variable(a), css_variable(b)) for a, b in TEXT_PAIRS),
+    ("primary-text", "bg"),
+    ("accent-text", "bg"),
 )
 
 
@@ -90,11 +88,11 @@ def contrast_problems(css: str) -> list[str]:
     problems = []
     for selector, block in _PALETTE_BLOCK.findall(css):
         colours = dict(_VARIABLE.findall(block))
-        for fg, bg, need in _PAIRS:
+        for fg, bg in _PAIRS:
             if fg in colours and bg in colours:
                 ratio = contrast(colours[fg], colours[bg])
-                if ratio < need:
-                    problems.append(f"{selector.strip()}: --{fg} on --{bg} is {ratio:.2f}:1 (needs {need}:1)")
+                if ratio < 4.5:
+                    problems.append(f"{selector.strip()}: --{fg} on --{bg} is {ratio:.2f}:1 (needs 4.5:1)")
     return problems
 
 
