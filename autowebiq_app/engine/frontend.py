@@ -7,7 +7,7 @@ from typing import Protocol
 from autowebiq_app.catalog.render import Theme, palette_variables
 from autowebiq_app.catalog.schema import ComponentDoc, TemplateDoc
 from autowebiq_app.catalog.site import render_site
-from autowebiq_app.engine.images import SOCIAL_PREVIEW, image_path
+from autowebiq_app.engine.images import FAVICON, SOCIAL_PREVIEW, image_path
 from autowebiq_app.engine.plan import SitePlan
 
 REGIONS = {"header": "body > header[data-component]", "footer": "body > footer[data-component]"}
@@ -44,6 +44,7 @@ def render_pages(plan: SitePlan, catalog: CatalogView, images: dict[str, str]) -
         components=catalog.components,
         theme=theme,
         images=resolve,
+        favicon=FAVICON,
         og_image=SOCIAL_PREVIEW,
     )
 

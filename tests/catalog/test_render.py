@@ -6,7 +6,8 @@ import pytest
 
 from autowebiq_app.catalog.render import CatalogContentError, render_section, validate_content
 from autowebiq_app.catalog.samples import PREVIEW_THEME, data_uri_images
-from autowebiq_app.catalog.site import template_site
+from autowebiq_app.engine.pipeline import SilentReporter, produce
+from autowebiq_app.engine.planner import template_plan
 from autowebiq_app.engine.qa import check_site
 
 IMAGES = data_uri_images(PREVIEW_THEME.palette)
@@ -51,13 +52,19 @@ def test_missing_required_unknown_and_oversized_slots_are_named(loaded):
         validate_content(hero, dict(hero.sample, image={"subject": "x", "alt": " "}))
 
 
+def template_site(loaded, slug, variant="light"):
+    """The template as a project starts from it: its own sample copy, as a site."""
+    plan = template_plan(loaded.templates[slug], loaded.components, variant=variant)
+    return produce(plan, catalog=loaded, reporter=SilentReporter(), summary="").files
+
+
 def test_template_site_is_complete_and_checks_clean(loaded):
-    files = template_site(loaded.templates["minimal-launch"], loaded.components)
+    files = template_site(loaded, "minimal-launch")
     assert {"index.html", "styles.css", "script.js", "assets/favicon.svg"} <= set(files)
     assert any(path.startswith("assets/") and path != "assets/favicon.svg" for path in files)
     report = check_site(files)
     assert report["score"] == 100, [c for c in report["checks"] if not c["passed"]]
     assert 'id="features"' in files["index.html"] and '<main id="main">' in files["index.html"]
     assert "--bg: #fbfbf9" in files["styles.css"]
-    dark = template_site(loaded.templates["minimal-launch"], loaded.components, variant="dark")
+    dark = template_site(loaded, "minimal-launch", variant="dark")
     assert "--bg: #111114" in dark["styles.css"]
