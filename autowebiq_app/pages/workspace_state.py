@@ -28,16 +28,6 @@ STATUS_TEXT = {
 }
 
 
-def _preview_url(project_id: str, number: int | None = None) -> str:
-    with session_scope() as session:
-        version = (
-            versions.get_version(session=session, project_id=project_id, number=number)
-            if number
-            else versions.latest_version(session=session, project_id=project_id)
-        )
-        return routes.preview(preview_links.sign(version.id)) if version else ""
-
-
 def _build_status(build_id: str) -> tuple[str, str | None]:
     with session_scope() as session:
         build = session.get(builds.Build, build_id)
@@ -87,8 +77,7 @@ class WorkspaceState(rx.State):
             self.not_found, self.project_id, self.project_name = True, "", ""
             return
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
-        self.preview_url = _preview_url(project.id)
-        self.qa_score, self.qa_checks = _quality(project.id)
+        self.preview_url, self.qa_score, self.qa_checks = _latest_version(project.id)
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
             return WorkspaceState.follow_build
@@ -163,8 +152,9 @@ class WorkspaceState(rx.State):
                     if finished_status:
                         self.status, self.error = finished_status[0], finished_status[1] or ""
                     if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
-                        self.preview_url = await rx.run_in_thread(lambda: _preview_url(self.project_id))
-                        self.qa_score, self.qa_checks = await rx.run_in_thread(lambda: _quality(self.project_id))
+                        self.preview_url, self.qa_score, self.qa_checks = await rx.run_in_thread(
+                            lambda: _latest_version(self.project_id)
+                        )
                         self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
                         credits_state = await self.get_state(CreditsState)
                         await credits_state.refresh()
@@ -199,11 +189,14 @@ def _load_messages(project_id: str) -> list[dict[str, str]]:
         return _messages(session, project_id)
 
 
-def _quality(project_id: str) -> tuple[str, list[dict[str, str]]]:
-    """The latest version's QA score and checks, failed checks first."""
+def _latest_version(project_id: str) -> tuple[str, str, list[dict[str, str]]]:
+    """The latest version's preview link, QA score and checks (failed first); blanks if none."""
     with session_scope() as session:
         version = versions.latest_version(session=session, project_id=project_id)
-        report = (version.qa_report if version else None) or {}
+        if version is None:
+            return "", "", []
+        preview_url = routes.preview(preview_links.sign(version.id))
+        report = version.qa_report or {}
     checks = sorted(report.get("checks", []), key=lambda c: (c.get("passed", True), c.get("name", "")))
     rows = [
         {
@@ -213,4 +206,4 @@ def _quality(project_id: str) -> tuple[str, list[dict[str, str]]]:
         }
         for c in checks
     ]
-    return (f"{report['score']}/100" if "score" in report else ""), rows
+    return preview_url, (f"{report['score']}/100" if "score" in report else ""), rows
