@@ -157,3 +157,81 @@ class TemplateDoc(_Strict):
         if problems:
             raise ValueError("palette contrast below WCAG AA: " + "; ".join(problems))
         return self
+
+
+class Highlight(_Strict):
+    title: str = Field(max_length=60)
+    text: str = Field(max_length=200)
+
+
+class DomainDoc(_Strict):
+    """A kind of site or app people ask for: its data, pages and features, and its look.
+
+    The offline planner matches prompts on `keywords`; the spec it builds takes the
+    entities (with sample records), pages and features from here, never from a template.
+    """
+
+    slug: Slug
+    name: str = Field(max_length=80)
+    kind: str = Field(max_length=40, description="the corpus kind: crm-erp, games, shops, ...")
+    keywords: list[str] = Field(min_length=3)
+    template: Slug = Field(description="the template whose look (palette, fonts, layout) it uses")
+    subject: str = Field(max_length=80, description="what such a site is, e.g. 'client manager'")
+    names: list[str] = Field(min_length=3, description="names to choose from when the prompt gives none")
+    tagline: str = Field(max_length=140, description="may use {name}, {place}")
+    description: str = Field(max_length=300)
+    highlights: list[Highlight] = Field(min_length=3, max_length=4)
+    roles: list[Literal["visitor", "member", "admin"]] = Field(default_factory=lambda: ["visitor"])
+    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="the usual currency, if any")
+    entities: list[dict] = Field(default_factory=list, description="engine.spec.Entity documents")
+    pages: list[dict] = Field(min_length=2, description="engine.spec.PageSpec documents; the first is home")
+
+    @model_validator(mode="after")
+    def _valid_spec_parts(self) -> DomainDoc:
+        from autowebiq_app.engine.spec import Entity, PageSpec
+
+        entities = {e.name: e for e in (Entity.model_validate(raw) for raw in self.entities)}
+        pages = [PageSpec.model_validate(raw) for raw in self.pages]
+        if pages[0].slug != "home":
+            raise ValueError("the first page is home")
+        for page in pages:
+            for use in page.features:
+                entity = use.config().get("entity")
+                if entity is not None and entity not in entities:
+                    raise ValueError(f"page {page.slug}: unknown entity {entity!r}")
+        for entity in entities.values():
+            keys = {f.key for f in entity.fields}
+            for record in entity.records:
+                if not set(record) <= keys:
+                    raise ValueError(f"{entity.name}: record has unknown fields {sorted(set(record) - keys)}")
+                if not record.get(entity.title):
+                    raise ValueError(f"{entity.name}: every record has a {entity.title}")
+        return self
+
+
+class FeaturePage(_Strict):
+    slug: Slug
+    title: str = Field(max_length=60)
+    nav: str | None = Field(None, max_length=30)
+
+
+class FeatureDoc(_Strict):
+    """One module of the feature library: plain JS on the shared runtime, with its own CSS
+    and a browser self-test (`AW.selftest`), read from `features/<slug>.{toml,js,css}`."""
+
+    slug: Slug
+    name: str = Field(max_length=80)
+    verbs: list[str] = Field(min_length=1)
+    entity: bool = Field(description="whether its config names an entity")
+    keywords: list[str] = Field(default_factory=list, description="phrases in a request that ask for it")
+    description: str = Field(max_length=400)
+    page: FeaturePage | None = None
+    options: dict = Field(default_factory=dict, description="default config")
+    js: str = Field(min_length=20)
+    css: str = ""
+
+    @model_validator(mode="after")
+    def _registers_itself(self) -> FeatureDoc:
+        if f'AW.feature("{self.slug}"' not in self.js or f'AW.selftest("{self.slug}"' not in self.js:
+            raise ValueError(f"{self.slug}.js registers AW.feature and AW.selftest under its slug")
+        return self

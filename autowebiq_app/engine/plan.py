@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from autowebiq_app.catalog.schema import Fonts, Palette, Section
+from autowebiq_app.engine.spec import AppSpec
 
 __all__ = ["Fonts", "ImageWanted", "Palette", "Section", "SitePlan", "Tone"]
 
@@ -49,10 +50,17 @@ class SitePlan(BaseModel):
     pages: list[str] = Field(default_factory=lambda: ["index.html"])
     palette: Palette
     fonts: Fonts
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(default_factory=list, description="marketing sites: catalog sections")
     images: list[ImageWanted] = Field(default_factory=list)
     adjustments: list[str] = Field(default_factory=list, description="what was changed to keep the site readable")
     seed: int = 0
+    app: AppSpec | None = Field(None, description="apps and multi-page sites: what the site is for")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> SitePlan:
+        if not self.sections and self.app is None:
+            raise ValueError("a plan has sections or an app spec")
+        return self
 
     def filled(self, text: str) -> str:
         """`text` with the `{site_name}` placeholder replaced by the plan's name."""

@@ -13,10 +13,13 @@ from autowebiq_app.catalog.files import Loaded
 from autowebiq_app.catalog.render import ASPECTS, image_slots, section_anchors
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
 from autowebiq_app.engine import copywriter, sections
-from autowebiq_app.engine.brief import Brief, choose_template, read_brief
+from autowebiq_app.engine.app_reader import read_app
+from autowebiq_app.engine.appsite import HERO_IMAGE
+from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.images import image_path
 from autowebiq_app.engine.palette import apply_colours, fonts_for
 from autowebiq_app.engine.plan import ImageWanted, SitePlan
+from autowebiq_app.engine.spec import AppSpec
 
 FALLBACK_TEMPLATE = "minimal-launch"
 KIND_TONE = {
@@ -96,11 +99,61 @@ _NAME_ENDINGS = ("& Co.", "House", "Studio", "Collective", "Works", "Lane")
 
 
 def plan_site(prompt: str, catalog: Loaded, *, seed: int = 0) -> SitePlan:
-    """A deterministic plan: same prompt, seed and catalog, same plan."""
+    """A deterministic plan: same prompt, seed and catalog, same plan.
+
+    A request for an app, or for a kind of site the catalog's domains know, gets an app
+    spec (pages, entities, features); anything else a marketing site from a template."""
     brief = read_brief(prompt)
-    slug, _score = choose_template(brief, [t.model_dump() for t in catalog.templates.values()])
+    templates = [t.model_dump() for t in catalog.templates.values()]
+    spec = read_app(brief, catalog.domains, catalog.features, seed=seed)
+    if spec is not None:
+        domain = catalog.domains.get(spec.domain)
+        look = look_template(brief, templates, domain.template if domain else "dashboard-app")
+        return plan_app(brief, spec, catalog.templates[look], seed=seed)
+    slug, _score = choose_template(brief, templates)
     template = catalog.templates[slug or FALLBACK_TEMPLATE]
     return plan_from_brief(brief, template, catalog.components, seed=seed)
+
+
+def look_template(brief: Brief, templates: list[dict], default: str) -> str:
+    """The template whose look fits the words of the prompt better than the domain's own."""
+    by_slug = {t["slug"]: t for t in templates}
+    best, score = choose_template(brief, templates)
+    if best and score >= 4 and score > template_score(brief, by_slug[default]):
+        return best
+    return default
+
+
+def plan_app(brief: Brief, spec: AppSpec, template: TemplateDoc, *, seed: int) -> SitePlan:
+    """A plan around an app spec: the template gives only the look."""
+    variant = brief.variant or "light"
+    adjustments: list[str] = []
+    palette = apply_colours(template.palettes[variant], brief.colours, adjustments)
+    fonts = fonts_for(brief.font_style, template.fonts) if brief.font_style else template.fonts
+    facts = spec.facts
+    hero = ImageWanted(
+        path=HERO_IMAGE, subject=facts.subject or facts.name, alt=facts.subject or facts.name, width=1200, height=800
+    )
+    return SitePlan(
+        name=facts.name,
+        kind=spec.kind,
+        subject=facts.subject or spec.kind,
+        place=facts.place,
+        offerings=list(facts.products),
+        audience=default_audience(template),
+        tone=brief.tone or default_tone(template),
+        tagline=facts.tagline or facts.name,
+        description=(facts.description or facts.tagline or facts.name)[:300],
+        template=template.slug,
+        variant=variant,
+        pages=[page.path for page in spec.pages],
+        palette=palette,
+        fonts=fonts,
+        images=[hero],
+        adjustments=adjustments,
+        seed=seed,
+        app=spec,
+    )
 
 
 def plan_from_brief(brief: Brief, template: TemplateDoc, components: dict[str, ComponentDoc], *, seed: int) -> SitePlan:

@@ -1,0 +1,288 @@
+/* Collection: list, create, edit, delete, detail, search, filter, sort and paginate the
+   records of one entity, kept in the store. Config: {entity, form, search, filters,
+   sort, detail, children, comments, likes, page_size, add_label, mine}. */
+AW.feature("collection", function (root, config) {
+  "use strict";
+  var h = AW.h;
+  var entity = AW.entity(config.entity);
+  var fields = entity.fields;
+  var plural = entity.plural;
+  var uid = AW.uid("col");
+  var editing = null;
+  var query = "";
+  var filters = {};
+  var sortKey = "newest";
+  var page = 1;
+  var size = config.page_size || 12;
+  var filterFields = fields.filter(function (f) { return (config.filters || []).indexOf(f.key) >= 0; });
+  var shown = fields.filter(function (f) { return f.type !== "longtext" && f.type !== "image" && f.key !== entity.title; }).slice(0, 4);
+  var imageField = fields.filter(function (f) { return f.type === "image"; })[0];
+  var textField = fields.filter(function (f) { return f.type === "longtext"; })[0];
+
+  var listView = h("div", { class: "aw-collection__list-view" });
+  var detailView = h("div", { class: "aw-collection__detail", hidden: true });
+  root.appendChild(listView);
+  root.appendChild(detailView);
+
+  /* the add / edit form */
+  var formTitle = h("h3", { id: uid + "-form-title", text: config.add_label || AW.t("add", "Add") + " " + entity.label.toLowerCase() });
+  var form = h("form", { class: "aw-form card", novalidate: true, "aria-labelledby": uid + "-form-title" });
+  var submit = h("button", { type: "submit", class: "btn btn-primary" });
+  var cancel = h("button", { type: "button", class: "btn btn-outline", hidden: true, text: AW.t("cancel", "Cancel") });
+  function buildForm(record) {
+    form.innerHTML = "";
+    form.appendChild(formTitle);
+    fields.forEach(function (f) {
+      if (config.fixed && Object.prototype.hasOwnProperty.call(config.fixed, f.key)) return;
+      form.appendChild(AW.input(f, record ? record[f.key] : f.default, uid));
+    });
+    submit.textContent = record ? AW.t("save", "Save changes") : config.add_label || AW.t("add", "Add") + " " + entity.label.toLowerCase();
+    formTitle.textContent = record ? AW.t("edit", "Edit") + " " + AW.title(config.entity, record) : submit.textContent;
+    cancel.hidden = !record;
+    form.appendChild(h("div", { class: "btn-row" }, submit, cancel));
+    AW.bindImageInputs(form);
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var values = AW.readForm(form, fields.filter(function (f) { return !(config.fixed && f.key in config.fixed); }));
+    if (!values) { AW.toast(AW.t("fix", "Please correct the highlighted fields.")); return; }
+    Object.assign(values, config.fixed || {});
+    if (config.mine) values.owner = AW.auth.owner();
+    if (editing) {
+      AW.db.update(config.entity, editing, values);
+      AW.toast(entity.label + " " + AW.t("saved", "saved") + ".");
+      editing = null;
+    } else {
+      var added = AW.db.add(config.entity, values);
+      AW.toast(entity.label + " “" + AW.title(config.entity, added) + "” " + AW.t("added", "added") + ".");
+      sortKey = "newest";
+      page = 1;
+    }
+    buildForm(null);
+    render();
+  });
+  cancel.addEventListener("click", function () { editing = null; buildForm(null); });
+
+  /* toolbar: search, filters, sort */
+  var toolbar = h("div", { class: "aw-toolbar", role: "search" });
+  if (config.search !== false) {
+    var search = h("input", { id: uid + "-search", type: "search", class: "input" });
+    search.addEventListener("input", function () { query = search.value.trim().toLowerCase(); page = 1; render(); });
+    toolbar.appendChild(h("div", { class: "field" }, h("label", { for: uid + "-search", text: AW.t("search", "Search") + " " + plural.toLowerCase() }), search));
+  }
+  filterFields.forEach(function (f) {
+    var select = h("select", { id: uid + "-filter-" + f.key, class: "input" }, h("option", { value: "", text: AW.t("all", "All") }));
+    var options = f.type === "ref" ? AW.db.list(f.ref).map(function (r) { return [r.id, AW.title(f.ref, r)]; })
+      : f.type === "bool" ? [["true", AW.t("yes", "Yes")], ["false", AW.t("no", "No")]]
+      : (f.options || []).map(function (o) { return [o, o]; });
+    options.forEach(function (o) { select.appendChild(h("option", { value: o[0], text: o[1] })); });
+    select.addEventListener("change", function () { filters[f.key] = select.value; page = 1; render(); });
+    toolbar.appendChild(h("div", { class: "field" }, h("label", { for: select.id, text: f.label }), select));
+  });
+  if (config.sort !== false) {
+    var sort = h("select", { id: uid + "-sort", class: "input" },
+      h("option", { value: "newest", text: AW.t("newest", "Newest first") }),
+      h("option", { value: "oldest", text: AW.t("oldest", "Oldest first") }));
+    fields.forEach(function (f) {
+      if (["text", "number", "money", "date", "select", "rating", "time"].indexOf(f.type) < 0) return;
+      var numeric = ["number", "money", "rating"].indexOf(f.type) >= 0;
+      sort.appendChild(h("option", { value: f.key + ":asc", text: f.label + (numeric ? " (low to high)" : f.type === "date" ? " (earliest)" : " (A–Z)") }));
+      sort.appendChild(h("option", { value: f.key + ":desc", text: f.label + (numeric ? " (high to low)" : f.type === "date" ? " (latest)" : " (Z–A)") }));
+    });
+    sort.addEventListener("change", function () { sortKey = sort.value; render(); });
+    toolbar.appendChild(h("div", { class: "field" }, h("label", { for: uid + "-sort", text: AW.t("sort", "Sort by") }), sort));
+  }
+
+  var count = h("p", { class: "aw-count muted", "aria-live": "polite" });
+  var list = h("ul", { class: "aw-cards", role: "list" });
+  var pager = h("nav", { class: "aw-pager btn-row", "aria-label": plural + " pages" });
+  var listHeading = h("h2", { id: uid + "-heading", text: config.heading || plural });
+  var layout = h("div", { class: "aw-collection__grid" });
+  var main = h("div", { class: "aw-collection__main" }, toolbar, count, list, pager);
+  if (config.form !== false) layout.appendChild(h("div", { class: "aw-collection__side" }, form));
+  layout.insertBefore(main, layout.firstChild);
+  listView.appendChild(listHeading);
+  listView.appendChild(layout);
+  buildForm(null);
+
+  function records() {
+    var rows = AW.db.list(config.entity);
+    if (config.mine) { var owner = AW.auth.owner(); rows = rows.filter(function (r) { return r.owner === owner; }); }
+    if (config.fixed) rows = rows.filter(function (r) { return Object.keys(config.fixed).every(function (k) { return String(r[k]) === String(config.fixed[k]); }); });
+    if (query) {
+      rows = rows.filter(function (r) {
+        return fields.some(function (f) { return String(AW.display(f, r[f.key]) || "").toLowerCase().indexOf(query) >= 0 || String(r[f.key] || "").toLowerCase().indexOf(query) >= 0; });
+      });
+    }
+    Object.keys(filters).forEach(function (k) {
+      if (filters[k] !== "") rows = rows.filter(function (r) { return String(r[k]) === filters[k]; });
+    });
+    var parts = sortKey.split(":");
+    rows.sort(function (a, b) {
+      if (parts[0] === "newest") return (b.created || 0) - (a.created || 0);
+      if (parts[0] === "oldest") return (a.created || 0) - (b.created || 0);
+      var x = a[parts[0]], y = b[parts[0]];
+      var cmp = typeof x === "number" && typeof y === "number" ? x - y : String(x || "").localeCompare(String(y || ""), undefined, { numeric: true });
+      return parts[1] === "desc" ? -cmp : cmp;
+    });
+    return rows;
+  }
+
+  function actions(record) {
+    var title = AW.title(config.entity, record);
+    var row = h("div", { class: "aw-actions btn-row" });
+    if (config.detail !== false) row.appendChild(h("a", { class: "btn btn-outline btn-small", href: AW.link(config.entity, record.id), "aria-label": AW.t("view", "View") + " " + title, text: AW.t("view", "View") }));
+    if (config.likes) {
+      var likes = Number(record.likes || 0);
+      row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-pressed": record.liked ? "true" : "false",
+        onclick: function () { AW.db.update(config.entity, record.id, { likes: likes + (record.liked ? -1 : 1), liked: !record.liked }); render(); } },
+        (record.liked ? "♥ " : "♡ ") + AW.t("like", "Like") + " (" + likes + ")"));
+    }
+    if (config.form !== false) {
+      row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-label": AW.t("edit", "Edit") + " " + title,
+        onclick: function () { editing = record.id; showList(); buildForm(record); form.scrollIntoView({ block: "nearest" }); form.querySelector("input, textarea, select").focus(); } }, AW.t("edit", "Edit")));
+      row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-label": AW.t("delete", "Delete") + " " + title,
+        onclick: function () {
+          AW.confirm(AW.t("delete", "Delete") + " “" + title + "”?", AW.t("delete", "Delete")).then(function (yes) {
+            if (!yes) return;
+            AW.db.remove(config.entity, record.id);
+            AW.toast(entity.label + " “" + title + "” " + AW.t("deleted", "deleted") + ".");
+            if (AW.route().id === record.id) window.location.hash = "";
+            render();
+          });
+        } }, AW.t("delete", "Delete")));
+    }
+    return row;
+  }
+
+  function toggles(record) {
+    return fields.filter(function (f) { return f.type === "bool"; }).map(function (f) {
+      var id = uid + "-" + f.key + "-" + record.id;
+      var box = h("input", { type: "checkbox", id: id, class: "aw-check" });
+      box.checked = !!record[f.key];
+      box.addEventListener("change", function () { var patch = {}; patch[f.key] = box.checked; AW.db.update(config.entity, record.id, patch); render(); });
+      return h("label", { for: id, class: "aw-toggle" }, box, " " + f.label);
+    });
+  }
+
+  function card(record) {
+    var title = AW.title(config.entity, record);
+    var done = fields.some(function (f) { return f.type === "bool" && f.key === "done" && record[f.key]; });
+    var meta = h("dl", { class: "aw-meta" });
+    shown.forEach(function (f) {
+      var value = AW.display(f, record[f.key]);
+      if (value === "" || f.type === "bool") return;
+      meta.appendChild(h("div", null, h("dt", { text: f.label }), h("dd", { text: value })));
+    });
+    var picture = imageField && record[imageField.key] && String(record[imageField.key]).indexOf("data:image/") === 0
+      ? h("img", { src: record[imageField.key], alt: title, class: "aw-thumb" }) : null;
+    return h("li", { class: "aw-card card" + (done ? " is-done" : "") },
+      picture,
+      h("h3", { class: "aw-card__title" }, config.detail === false ? title : h("a", { href: AW.link(config.entity, record.id), text: title })),
+      textField && record[textField.key] ? h("p", { class: "aw-card__text", text: String(record[textField.key]).slice(0, 160) }) : null,
+      meta, toggles(record), actions(record));
+  }
+
+  function render() {
+    var route = AW.route();
+    if (route.name === config.entity && route.id && config.detail !== false) { renderDetail(route.id); return; }
+    showList();
+    var rows = records();
+    var pages = Math.max(1, Math.ceil(rows.length / size));
+    page = Math.min(page, pages);
+    count.textContent = rows.length + " " + (rows.length === 1 ? entity.label.toLowerCase() : plural.toLowerCase()) + (query ? " " + AW.t("match", "match") + " “" + query + "”" : "");
+    list.innerHTML = "";
+    if (!rows.length) list.appendChild(h("li", { class: "aw-empty muted", text: AW.t("none", "No " + plural.toLowerCase() + " yet.") }));
+    rows.slice((page - 1) * size, page * size).forEach(function (r) { list.appendChild(card(r)); });
+    pager.innerHTML = "";
+    if (pages > 1) {
+      pager.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", disabled: page === 1, onclick: function () { page -= 1; render(); } }, AW.t("previous", "Previous")));
+      pager.appendChild(h("span", { text: AW.t("page", "Page") + " " + page + " / " + pages }));
+      pager.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", disabled: page === pages, onclick: function () { page += 1; render(); } }, AW.t("next", "Next")));
+    }
+  }
+  function showList() { listView.hidden = false; detailView.hidden = true; }
+
+  function renderDetail(id) {
+    var record = AW.db.get(config.entity, id);
+    listView.hidden = true;
+    detailView.hidden = false;
+    detailView.innerHTML = "";
+    detailView.appendChild(h("p", null, h("a", { href: "#", text: "← " + AW.t("back", "Back to") + " " + plural.toLowerCase() })));
+    if (!record) { detailView.appendChild(h("p", { text: entity.label + " " + AW.t("notfound", "not found") + "." })); return; }
+    var title = AW.title(config.entity, record);
+    detailView.appendChild(h("h2", { text: title }));
+    var dl = h("dl", { class: "aw-detail card" });
+    fields.forEach(function (f) {
+      if (f.key === entity.title) return;
+      var value = f.type === "image" ? null : AW.display(f, record[f.key]);
+      if (f.type === "image" && record[f.key] && String(record[f.key]).indexOf("data:image/") === 0) {
+        dl.appendChild(h("div", null, h("dt", { text: f.label }), h("dd", null, h("img", { src: record[f.key], alt: title, class: "aw-photo" }))));
+      } else if (value !== null && value !== "") dl.appendChild(h("div", null, h("dt", { text: f.label }), h("dd", { text: value })));
+    });
+    detailView.appendChild(dl);
+    detailView.appendChild(actions(record));
+    (config.children || []).forEach(function (child) {
+      var holder = h("section", { class: "aw-children", "data-feature-child": "collection" });
+      detailView.appendChild(holder);
+      var childConfig = Object.assign({ detail: false, search: false, sort: false, page_size: 20 }, child, { fixed: {} });
+      childConfig.fixed[child.via] = record.id;
+      AW.mountInto(holder, "collection", childConfig);
+    });
+    if (config.comments) {
+      var comments = h("section", { class: "aw-children" });
+      detailView.appendChild(comments);
+      AW.mountInto(comments, "comments", { entity: config.entity, record: record.id });
+    }
+    var heading = detailView.querySelector("h2");
+    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: true }); }
+  }
+
+  AW.db.on(function () { if (!root.contains(document.activeElement) || document.activeElement === document.body) render(); });
+  window.addEventListener("hashchange", render);
+  render();
+});
+
+AW.selftest("collection", async function (root, t, config) {
+  var entity = AW.entity(config.entity);
+  var form = root.querySelector(".aw-collection__side form");
+  if (config.form === false || !form) {
+    t.ok(root.querySelectorAll(".aw-card").length > 0, "the list shows the sample " + entity.plural.toLowerCase());
+    return;
+  }
+  var marker = "Selftest " + Math.random().toString(36).slice(2, 8);
+  entity.fields.forEach(function (f) {
+    var control = form.elements[f.key];
+    if (!control) return;
+    var sample = (entity.records || [])[0] || {};
+    if (f.type === "bool") control.checked = true;
+    else if (f.key === entity.title) t.fill(control, marker);
+    else if (control.tagName === "SELECT") { if (control.options.length > 1) control.selectedIndex = 1; }
+    else if (f.type === "image") return;
+    else t.fill(control, sample[f.key] !== undefined && sample[f.key] !== null ? String(sample[f.key]) : f.type === "email" ? "test@example.com" : f.type === "date" ? AW.today(3) : f.type === "number" || f.type === "money" ? "3" : "x");
+  });
+  form.querySelector('button[type="submit"]').click();
+  await t.wait(50);
+  t.ok(t.text().indexOf(marker) >= 0, "a new " + entity.label.toLowerCase() + " appears in the list");
+  t.ok(AW.db.list(config.entity).some(function (r) { return r[entity.title] === marker; }), "the new record is stored");
+  var search = root.querySelector('input[type="search"]');
+  if (search) {
+    t.fill(search, marker.toLowerCase());
+    await t.wait(30);
+    t.ok(root.querySelectorAll(".aw-card").length === 1, "search finds exactly the new record");
+    t.fill(search, "zzqx-no-such-thing");
+    await t.wait(30);
+    t.ok(root.querySelectorAll(".aw-card").length === 0, "search for nonsense finds nothing");
+    t.fill(search, "");
+  }
+  var record = AW.db.list(config.entity).filter(function (r) { return r[entity.title] === marker; })[0];
+  if (record) AW.db.remove(config.entity, record.id);
+  await t.wait(30);
+  t.ok(t.text().indexOf(marker) < 0, "a deleted record leaves the list");
+});
+
+AW.mountInto = function (holder, name, config) {
+  holder.setAttribute("data-feature", name);
+  holder.setAttribute("data-config", JSON.stringify(config));
+  AW.mount(holder);
+};

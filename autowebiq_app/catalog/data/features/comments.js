@@ -1,0 +1,57 @@
+/* Comments on one record: a form (name, comment) and the list, kept in the store.
+   Config: {entity, record}. */
+AW.feature("comments", function (root, config) {
+  "use strict";
+  var h = AW.h;
+  var uid = AW.uid("com");
+  var user = AW.auth.user();
+  var list = h("ol", { class: "aw-comments", role: "list" });
+  var name = h("input", { id: uid + "-name", name: "name", class: "input", required: true, autocomplete: "name" });
+  if (user) name.value = user.name;
+  var text = h("textarea", { id: uid + "-text", name: "comment", class: "input", rows: 3, required: true });
+  var error = h("p", { class: "field-error", "aria-live": "polite" });
+  var form = h("form", { class: "aw-form card", novalidate: true },
+    h("div", { class: "field" }, h("label", { for: uid + "-name", text: AW.t("your_name", "Your name") }), name),
+    h("div", { class: "field" }, h("label", { for: uid + "-text", text: AW.t("comment", "Comment") }), text),
+    error,
+    h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn btn-primary", text: AW.t("post_comment", "Post comment") })));
+  root.appendChild(h("h3", { text: AW.t("comments", "Comments") }));
+  root.appendChild(list);
+  root.appendChild(form);
+  function mine() {
+    return AW.db.list("_comments").filter(function (c) { return c.entity === config.entity && c.record === config.record; })
+      .sort(function (a, b) { return (a.created || 0) - (b.created || 0); });
+  }
+  function render() {
+    list.innerHTML = "";
+    var rows = mine();
+    if (!rows.length) list.appendChild(h("li", { class: "muted", text: AW.t("no_comments", "No comments yet. Be the first.") }));
+    rows.forEach(function (c) {
+      list.appendChild(h("li", { class: "aw-comment card" }, h("p", null, h("strong", { text: c.name }), " · " + AW.date(c.date)), h("p", { text: c.text })));
+    });
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!name.value.trim() || !text.value.trim()) {
+      error.textContent = AW.t("comment_needed", "Write your name and a comment.");
+      (name.value.trim() ? text : name).focus();
+      return;
+    }
+    error.textContent = "";
+    AW.db.add("_comments", { entity: config.entity, record: config.record, name: name.value.trim(), text: text.value.trim(), date: AW.today() });
+    text.value = "";
+    AW.toast(AW.t("comment_posted", "Comment posted."));
+    render();
+  });
+  render();
+});
+
+AW.selftest("comments", async function (root, t) {
+  var form = root.querySelector("form");
+  t.fill(form.elements.name, "Selftest");
+  t.fill(form.elements.comment, "A selftest comment");
+  form.querySelector('button[type="submit"]').click();
+  await t.wait(20);
+  t.ok(t.text().indexOf("A selftest comment") >= 0, "a posted comment is listed");
+  AW.db.list("_comments").forEach(function (c) { if (c.text === "A selftest comment") AW.db.remove("_comments", c.id); });
+});

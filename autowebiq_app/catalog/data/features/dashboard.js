@@ -1,0 +1,83 @@
+/* Dashboard: figures (count, sum, average) and a bar chart computed from the stored records,
+   updated whenever the data changes. Config: {stats: [{label, entity, agg, field, where}],
+   chart: {entity, by, title, sum}}. */
+AW.feature("dashboard", function (root, config) {
+  "use strict";
+  var h = AW.h;
+  var uid = AW.uid("dash");
+  var statsList = h("ul", { class: "aw-stats", role: "list" });
+  var chartBox = h("div", { class: "aw-chart card" });
+  root.appendChild(h("h2", { id: uid + "-title", text: config.heading || AW.t("overview", "Overview") }));
+  root.appendChild(statsList);
+  if (config.chart) root.appendChild(chartBox);
+
+  function rows(spec) {
+    var list = AW.db.list(spec.entity);
+    Object.keys(spec.where || {}).forEach(function (k) {
+      list = list.filter(function (r) { return String(r[k]) === String(spec.where[k]); });
+    });
+    return list;
+  }
+  function fieldOf(entity, key) {
+    var e = AW.entity(entity);
+    return e ? e.fields.filter(function (f) { return f.key === key; })[0] : null;
+  }
+  AW.dashboardValue = function (spec) {
+    var list = rows(spec);
+    if (spec.agg === "sum" || spec.agg === "avg") {
+      var total = list.reduce(function (acc, r) { return acc + (Number(r[spec.field]) || 0); }, 0);
+      return spec.agg === "sum" ? total : list.length ? total / list.length : 0;
+    }
+    return list.length;
+  };
+  function render() {
+    statsList.innerHTML = "";
+    (config.stats || []).forEach(function (spec) {
+      var value = AW.dashboardValue(spec);
+      var field = spec.field ? fieldOf(spec.entity, spec.field) : null;
+      var shown = field && field.type === "money" ? AW.money(value) : AW.number(value);
+      statsList.appendChild(h("li", { class: "aw-stat card" }, h("span", { class: "aw-stat__value", text: shown }), h("span", { text: spec.label })));
+    });
+    if (!config.chart) return;
+    var c = config.chart;
+    var by = fieldOf(c.entity, c.by) || { key: c.by, type: "text" };
+    var groups = {};
+    AW.db.list(c.entity).forEach(function (r) {
+      var key = AW.display(by, r[c.by]) || AW.t("none_value", "(none)");
+      groups[key] = (groups[key] || 0) + (c.sum ? Number(r[c.sum]) || 0 : 1);
+    });
+    var keys = Object.keys(groups).sort(function (a, b) { return groups[b] - groups[a]; });
+    var max = keys.reduce(function (m, k) { return Math.max(m, groups[k]); }, 0) || 1;
+    chartBox.innerHTML = "";
+    chartBox.appendChild(h("h3", { text: c.title || AW.t("chart", "Chart") }));
+    var bars = h("ul", { class: "aw-bars", role: "list" });
+    keys.forEach(function (k) {
+      var sumField = c.sum ? fieldOf(c.entity, c.sum) : null;
+      var label = sumField && sumField.type === "money" ? AW.money(groups[k]) : AW.number(groups[k]);
+      bars.appendChild(h("li", { class: "aw-bar" },
+        h("span", { text: k }),
+        h("span", { class: "aw-bar__track", "aria-hidden": "true" }, h("span", { class: "aw-bar__fill", style: "width:" + Math.round((groups[k] / max) * 100) + "%" })),
+        h("span", { class: "aw-bar__value", text: label })));
+    });
+    if (!keys.length) bars.appendChild(h("li", { class: "muted", text: AW.t("nodata", "No data yet.") }));
+    chartBox.appendChild(bars);
+  }
+  AW.db.on(render);
+  render();
+});
+
+AW.selftest("dashboard", async function (root, t, config) {
+  var first = (config.stats || []).filter(function (s) { return s.agg === "count" && !s.where; })[0];
+  t.ok(root.querySelectorAll(".aw-stat").length === (config.stats || []).length, "every figure is shown");
+  if (!first) return;
+  var before = AW.dashboardValue(first);
+  var entity = AW.entity(first.entity);
+  var record = {};
+  record[entity.title] = "Selftest record";
+  var added = AW.db.add(first.entity, record);
+  await t.wait(20);
+  t.ok(AW.dashboardValue(first) === before + 1, "a new record is counted");
+  t.ok(t.text().indexOf(AW.number(before + 1)) >= 0, "the figure on the page follows the data");
+  AW.db.remove(first.entity, added.id);
+  if (config.chart) t.ok(root.querySelectorAll(".aw-bar").length > 0, "the chart has bars from the data");
+});

@@ -1,0 +1,352 @@
+/* AutoWebIQ app runtime: the small library every feature module shares.
+   A store kept in localStorage (schema-versioned, seeded from the spec's sample records;
+   window.name when storage is blocked, as in a sandboxed preview), a hash router, typed
+   form fields with validation, money and date formats, toasts, dialogs, and the registry
+   that mounts features and runs their browser self-tests. No network, no external files. */
+(function () {
+  "use strict";
+  var AW = (window.AW = window.AW || {});
+  var SPEC = (AW.spec = window.AW_SPEC || { id: "site", schema: 1, entities: {} });
+  var KEY = "aw:" + SPEC.id;
+  var features = {};
+  var selftests = {};
+  var listeners = [];
+
+  /* ---------- storage ---------- */
+  function storageBackend() {
+    try {
+      var probe = KEY + ":probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return windowNameStorage();
+    }
+  }
+  function windowNameStorage() {
+    var PREFIX = "aw-store:";
+    function read() {
+      if (String(window.name).indexOf(PREFIX) !== 0) return {};
+      try { return JSON.parse(window.name.slice(PREFIX.length)) || {}; } catch (e) { return {}; }
+    }
+    return {
+      getItem: function (k) { var all = read(); return Object.prototype.hasOwnProperty.call(all, k) ? all[k] : null; },
+      setItem: function (k, v) { var all = read(); all[k] = String(v); window.name = PREFIX + JSON.stringify(all); },
+      removeItem: function (k) { var all = read(); delete all[k]; window.name = PREFIX + JSON.stringify(all); },
+    };
+  }
+  var backend = storageBackend();
+
+  function seeded() {
+    var data = { schema: SPEC.schema, seq: 1000, collections: {}, kv: {} };
+    Object.keys(SPEC.entities || {}).forEach(function (name) {
+      data.collections[name] = (SPEC.entities[name].records || []).map(function (record, index) {
+        var copy = Object.assign({}, record);
+        copy.id = copy.id || name.slice(0, 3) + "-" + (index + 1);
+        copy.created = copy.created || index;
+        return copy;
+      });
+    });
+    return data;
+  }
+  var state = (function load() {
+    try {
+      var raw = backend.getItem(KEY);
+      var data = raw ? JSON.parse(raw) : null;
+      if (data && data.schema === SPEC.schema && data.collections) {
+        Object.keys(SPEC.entities || {}).forEach(function (name) {
+          if (!data.collections[name]) data.collections[name] = seeded().collections[name];
+        });
+        data.kv = data.kv || {};
+        return data;
+      }
+    } catch (e) { /* a damaged store starts again from the samples */ }
+    return seeded();
+  })();
+  function save() {
+    try { backend.setItem(KEY, JSON.stringify(state)); } catch (e) { AW.toast("Could not save: storage is full."); }
+    listeners.slice().forEach(function (fn) { try { fn(); } catch (e) { console.error(e); } });
+  }
+  function collection(name) {
+    if (!state.collections[name]) state.collections[name] = [];
+    return state.collections[name];
+  }
+  AW.db = {
+    list: function (name) { return collection(name).slice(); },
+    get: function (name, id) { return collection(name).filter(function (r) { return r.id === id; })[0] || null; },
+    add: function (name, record) {
+      state.seq += 1;
+      var copy = Object.assign({}, record, { id: name.slice(0, 3) + "-" + state.seq, created: Date.now() });
+      collection(name).push(copy);
+      save();
+      return copy;
+    },
+    update: function (name, id, patch) {
+      var record = AW.db.get(name, id);
+      if (!record) return null;
+      Object.assign(record, patch, { id: id });
+      save();
+      return record;
+    },
+    remove: function (name, id) {
+      state.collections[name] = collection(name).filter(function (r) { return r.id !== id; });
+      save();
+    },
+    kv: function (key, value) {
+      if (arguments.length > 1) { state.kv[key] = value; save(); return value; }
+      return Object.prototype.hasOwnProperty.call(state.kv, key) ? state.kv[key] : null;
+    },
+    on: function (fn) { listeners.push(fn); },
+    reset: function () { state = seeded(); save(); },
+  };
+
+  /* ---------- DOM helpers ---------- */
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k === "text") el.textContent = v;
+      else if (k === "class") el.className = v;
+      else if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
+      else if (v === true) el.setAttribute(k, "");
+      else el.setAttribute(k, v);
+    });
+    for (var i = 2; i < arguments.length; i += 1) append(el, arguments[i]);
+    return el;
+  }
+  function append(el, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
+    el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  AW.h = h;
+  var uidCount = 0;
+  AW.uid = function (prefix) { uidCount += 1; return (prefix || "aw") + "-" + uidCount; };
+  AW.entity = function (name) { return (SPEC.entities || {})[name] || null; };
+
+  /* ---------- formats ---------- */
+  var lang = SPEC.lang || "en";
+  AW.money = function (value) {
+    var n = Number(value) || 0;
+    try {
+      return new Intl.NumberFormat(SPEC.locale || lang, { style: "currency", currency: SPEC.currency || "USD" }).format(n);
+    } catch (e) { return (SPEC.currency || "") + " " + n.toFixed(2); }
+  };
+  AW.number = function (value) {
+    var n = Number(value) || 0;
+    return new Intl.NumberFormat(SPEC.locale || lang, { maximumFractionDigits: 2 }).format(n);
+  };
+  AW.date = function (value) {
+    if (!value) return "";
+    var d = new Date(String(value).length === 10 ? value + "T00:00:00" : value);
+    if (isNaN(d.getTime())) return String(value);
+    return d.toLocaleDateString(SPEC.locale || lang, { year: "numeric", month: "short", day: "numeric" });
+  };
+  AW.today = function (offsetDays) {
+    var d = new Date(Date.now() + (offsetDays || 0) * 86400000);
+    return d.toISOString().slice(0, 10);
+  };
+  AW.t = function (key, fallback) { return (SPEC.words && SPEC.words[key]) || fallback || key; };
+  AW.display = function (field, value) {
+    if (value === null || value === undefined || value === "") return "";
+    switch (field.type) {
+      case "money": return AW.money(value);
+      case "number": return AW.number(value);
+      case "date": return AW.date(value);
+      case "bool": return value ? AW.t("yes", "Yes") : AW.t("no", "No");
+      case "rating": return "★".repeat(Number(value) || 0) + " (" + value + "/5)";
+      case "ref":
+        var target = AW.db.get(field.ref, value);
+        return target ? AW.title(field.ref, target) : "";
+      default: return String(value);
+    }
+  };
+  AW.title = function (entityName, record) {
+    var entity = AW.entity(entityName);
+    var key = entity && entity.title ? entity.title : "name";
+    return String(record[key] || record.name || record.title || record.id);
+  };
+
+  /* ---------- fields and validation ---------- */
+  AW.input = function (field, value, idPrefix) {
+    var id = (idPrefix || AW.uid("f")) + "-" + field.key;
+    var control;
+    var attrs = { id: id, name: field.key, class: "input" };
+    if (field.required) attrs.required = true;
+    if (field.type === "longtext") {
+      control = h("textarea", Object.assign(attrs, { rows: 3 }));
+      control.value = value || "";
+    } else if (field.type === "select" || field.type === "ref" || field.type === "rating") {
+      control = h("select", attrs);
+      var options = field.type === "ref"
+        ? AW.db.list(field.ref).map(function (r) { return [r.id, AW.title(field.ref, r)]; })
+        : field.type === "rating" ? [["5", "5 ★★★★★"], ["4", "4 ★★★★"], ["3", "3 ★★★"], ["2", "2 ★★"], ["1", "1 ★"]]
+        : (field.options || []).map(function (o) { return [o, o]; });
+      if (!field.required || field.type === "ref") control.appendChild(h("option", { value: "", text: "—" }));
+      options.forEach(function (o) { control.appendChild(h("option", { value: o[0], text: o[1] })); });
+      control.value = value === undefined || value === null ? (field.type === "rating" ? "5" : control.value) : String(value);
+    } else if (field.type === "bool") {
+      control = h("input", { id: id, name: field.key, type: "checkbox", class: "aw-check" });
+      control.checked = !!value;
+      return h("div", { class: "field aw-field aw-field--check" }, h("label", { for: id }, control, " " + field.label));
+    } else if (field.type === "image") {
+      control = h("input", Object.assign(attrs, { type: "file", accept: "image/*" }));
+    } else {
+      var types = { number: "number", money: "number", date: "date", time: "time", email: "email", phone: "tel", url: "url" };
+      attrs.type = types[field.type] || "text";
+      if (field.type === "money") attrs.step = "0.01";
+      if (field.type === "number") attrs.step = "any";
+      if (field.type === "money" || field.min === 0) attrs.min = "0";
+      control = h("input", attrs);
+      control.value = value === undefined || value === null ? "" : value;
+    }
+    var error = h("p", { class: "field-error", id: id + "-error", "aria-live": "polite" });
+    control.setAttribute("aria-describedby", id + "-error");
+    return h("div", { class: "field aw-field" }, h("label", { for: id, text: field.label + (field.required ? " *" : "") }), control, error);
+  };
+  AW.readForm = function (form, fields) {
+    var values = {};
+    var ok = true;
+    var firstBad = null;
+    fields.forEach(function (field) {
+      var control = form.elements[field.key];
+      if (!control) return;
+      var error = document.getElementById(control.id + "-error");
+      var message = "";
+      var value;
+      if (field.type === "bool") value = control.checked;
+      else if (field.type === "image") value = control.dataset.value || "";
+      else value = String(control.value || "").trim();
+      if (field.required && (value === "" || value === null)) message = field.label + " is required.";
+      else if (value !== "" && (field.type === "number" || field.type === "money" || field.type === "rating")) {
+        if (isNaN(Number(value))) message = field.label + " must be a number.";
+        else if (field.type === "money" && Number(value) < 0) message = field.label + " cannot be negative.";
+        else value = Number(value);
+      } else if (value !== "" && field.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+        message = "Enter an email address like name@example.com.";
+      } else if (value !== "" && field.type === "date" && isNaN(new Date(value).getTime())) {
+        message = field.label + " must be a date.";
+      }
+      if (error) error.textContent = message;
+      control.setAttribute("aria-invalid", message ? "true" : "false");
+      if (message) { ok = false; firstBad = firstBad || control; }
+      values[field.key] = value;
+    });
+    if (firstBad) firstBad.focus();
+    return ok ? values : null;
+  };
+  AW.bindImageInputs = function (form) {
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="file"]'), function (input) {
+      input.addEventListener("change", function () {
+        var file = input.files && input.files[0];
+        if (!file) return;
+        if (file.size > 400000) { AW.toast("That image is too large (400 KB at most)."); input.value = ""; return; }
+        var reader = new FileReader();
+        reader.onload = function () {
+          input.dataset.value = reader.result;
+          var old = input.parentNode.querySelector(".aw-preview");
+          if (old) old.remove();
+          input.parentNode.insertBefore(h("img", { class: "aw-preview", src: reader.result, alt: "Preview of " + file.name }), input.nextSibling);
+        };
+        reader.readAsDataURL(file);
+      });
+    });
+  };
+
+  /* ---------- toasts and dialogs ---------- */
+  var toastRegion = null;
+  AW.toast = function (text) {
+    if (!toastRegion) {
+      toastRegion = h("div", { class: "aw-toasts", role: "status", "aria-live": "polite" });
+      document.body.appendChild(toastRegion);
+    }
+    var item = h("p", { class: "aw-toast", text: text });
+    toastRegion.appendChild(item);
+    setTimeout(function () { item.remove(); }, 4000);
+  };
+  AW.confirm = function (text, action) {
+    return new Promise(function (resolve) {
+      var dialog = h("dialog", { class: "aw-dialog", "aria-label": text });
+      function close(answer) { dialog.close(); dialog.remove(); resolve(answer); }
+      dialog.appendChild(h("p", { text: text }));
+      dialog.appendChild(h("div", { class: "btn-row" },
+        h("button", { type: "button", class: "btn btn-primary", onclick: function () { close(true); } }, action || AW.t("confirm", "Confirm")),
+        h("button", { type: "button", class: "btn btn-outline", onclick: function () { close(false); } }, AW.t("cancel", "Cancel"))));
+      dialog.addEventListener("cancel", function () { close(false); });
+      document.body.appendChild(dialog);
+      if (dialog.showModal) dialog.showModal(); else dialog.setAttribute("open", "");
+    });
+  };
+
+  /* ---------- router ---------- */
+  AW.route = function () {
+    var parts = (window.location.hash || "").replace(/^#\/?/, "").split("/");
+    return { name: parts[0] || "", id: decodeURIComponent(parts[1] || "") };
+  };
+  AW.link = function (name, id) { return "#/" + name + (id ? "/" + encodeURIComponent(id) : ""); };
+
+  /* ---------- accounts (simulated, in this browser) ---------- */
+  AW.auth = {
+    user: function () {
+      var id = AW.db.kv("session");
+      return id ? AW.db.get("_users", id) : null;
+    },
+    register: function (name, email, password) {
+      var exists = AW.db.list("_users").some(function (u) { return u.email === email.toLowerCase(); });
+      if (exists) return { error: "An account with that email already exists." };
+      var user = AW.db.add("_users", { name: name, email: email.toLowerCase(), password: password, role: AW.db.list("_users").length ? "member" : "admin" });
+      AW.db.kv("session", user.id);
+      return { user: user };
+    },
+    signIn: function (email, password) {
+      var user = AW.db.list("_users").filter(function (u) { return u.email === String(email).toLowerCase() && u.password === password; })[0];
+      if (!user) return { error: "Wrong email or password." };
+      AW.db.kv("session", user.id);
+      return { user: user };
+    },
+    signOut: function () { AW.db.kv("session", null); },
+    owner: function () { var user = AW.auth.user(); return user ? user.id : "guest"; },
+  };
+
+  /* ---------- features and self-tests ---------- */
+  AW.feature = function (name, mount) { features[name] = mount; };
+  AW.selftest = function (name, test) { selftests[name] = test; };
+  AW.mount = function (root) {
+    var name = root.getAttribute("data-feature");
+    var config = JSON.parse(root.getAttribute("data-config") || "{}");
+    if (!features[name]) { console.error("unknown feature " + name); return; }
+    try { features[name](root, config); } catch (e) { console.error(e); root.appendChild(h("p", { class: "aw-error", text: "This part of the page could not start." })); }
+    root.setAttribute("data-ready", "true");
+  };
+  function mountAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-feature]"), AW.mount);
+    document.documentElement.setAttribute("data-app-ready", "true");
+  }
+  AW.runSelfTests = async function () {
+    var results = [];
+    var roots = Array.prototype.slice.call(document.querySelectorAll("[data-feature]"));
+    for (var i = 0; i < roots.length; i += 1) {
+      var root = roots[i];
+      var name = root.getAttribute("data-feature");
+      var config = JSON.parse(root.getAttribute("data-config") || "{}");
+      var problems = [];
+      var t = {
+        ok: function (cond, message) { if (!cond) problems.push(message); },
+        wait: function (ms) { return new Promise(function (r) { setTimeout(r, ms || 30); }); },
+        fill: function (control, value) {
+          control.value = value;
+          control.dispatchEvent(new Event("input", { bubbles: true }));
+          control.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+        text: function () { return root.innerText || root.textContent; },
+      };
+      if (!selftests[name]) { results.push({ feature: name, config: config, passed: false, problems: ["no self-test"] }); continue; }
+      try { await selftests[name](root, t, config); } catch (e) { problems.push(String(e && e.message || e)); }
+      results.push({ feature: name, config: config, passed: problems.length === 0, problems: problems });
+    }
+    return results;
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else setTimeout(mountAll, 0);
+})();

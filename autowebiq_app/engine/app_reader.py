@@ -1,0 +1,489 @@
+"""The offline reader of app requests: a prompt becomes an `AppSpec`.
+
+It matches the prompt against the catalog's domains (their keyword phrases), takes the
+domain's entities, pages and features, then applies what the prompt says outright: the
+name, place, language, currency, hours and contact; things to add or track that the domain
+lacks (new entities), fields asked for, and features asked for (comments, likes, export,
+charts, accounts, bookings, a cart, a calendar, a board). What the prompt states wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from autowebiq_app.catalog.schema import DomainDoc, FeatureDoc
+from autowebiq_app.engine.brief import Brief
+from autowebiq_app.engine.spec import AppSpec, Entity, Facts, FeatureUse, FieldSpec, Highlight, PageSpec, slug_key
+
+CURRENCIES = (
+    ("EUR", r"\beuros?\b|€|\beur\b"),
+    ("GBP", r"\bpounds?(?: sterling)?\b|£|\bgbp\b"),
+    ("JPY", r"\byen\b|¥|\bjpy\b"),
+    ("INR", r"\brupees?\b|₹|\binr\b"),
+    ("BRL", r"\breais\b|\breal brasileiro\b|r\$|\bbrl\b"),
+    ("CHF", r"\bswiss francs?\b|\bchf\b"),
+    ("AUD", r"\baustralian dollars?\b|\baud\b"),
+    ("CAD", r"\bcanadian dollars?\b|\bcad\b"),
+    ("MXN", r"\bmexican pesos?\b|\bmxn\b"),
+    ("NGN", r"\bnaira\b|₦|\bngn\b"),
+    ("KES", r"\bkenyan shillings?\b|\bkes\b"),
+    ("ZAR", r"\brand\b|\bzar\b"),
+    ("USD", r"\bus dollars?\b|\bdollars?\b|\busd\b|\$"),
+)
+PLACE_CURRENCY = {
+    "EUR": ("lisbon", "porto", "portugal", "paris", "france", "berlin", "germany", "madrid", "spain", "barcelona",
+            "rome", "italy", "milan", "amsterdam", "dublin", "ireland", "vienna", "brussels", "athens", "helsinki"),
+    "GBP": ("london", "bristol", "manchester", "edinburgh", "glasgow", "leeds", "liverpool", "uk", "england",
+            "scotland", "wales", "cardiff", "birmingham"),
+    "JPY": ("tokyo", "osaka", "kyoto", "japan"),
+    "INR": ("mumbai", "delhi", "bangalore", "bengaluru", "india", "chennai", "kolkata"),
+    "BRL": ("são paulo", "sao paulo", "rio de janeiro", "brazil"),
+    "CAD": ("toronto", "vancouver", "montreal", "canada"),
+    "AUD": ("sydney", "melbourne", "australia", "brisbane"),
+}  # fmt: skip
+LANGUAGE_WORDS = {
+    "es": r"\b(?:in spanish|en español|en espanol|spanish[- ]language)\b",
+    "fr": r"\b(?:in french|en français|en francais|french[- ]language)\b",
+    "pt": r"\b(?:in portuguese|em português|em portugues|portuguese[- ]language)\b",
+    "de": r"\b(?:in german|auf deutsch|german[- ]language)\b",
+    "it": r"\b(?:in italian|in italiano|italian[- ]language)\b",
+}
+# Features a prompt can ask for by name, added to the page of the main entity or as a page.
+_ASKS = {
+    "comments": r"\bcomments?\b|\bcommenting\b|\breplies\b|\breply\b",
+    "likes": r"\blikes?\b|\bupvotes?\b|\bfavou?rites?\b|\bhearts?\b",
+    "report": r"\breports?\b|\bexport\b|\bcsv\b|\bspreadsheet\b|\bprint(?:able)?\b",
+    "dashboard": r"\bdashboards?\b|\bstatistics\b|\bstats\b|\bcharts?\b|\bgraphs?\b|\banalytics\b|\bsummary\b|\btotals?\b",
+    "account": r"\bsign[- ]?in\b|\blog[- ]?in\b|\bregist(?:er|ration)\b|\baccounts?\b|\bsign[- ]?up\b|\bprofiles?\b",
+    "contact": r"\bcontact (?:form|us|page)\b|\benquir(?:y|ies)\b|\binquir(?:y|ies)\b",
+    "calendar": r"\bcalendar\b",
+    "kanban": r"\bkanban\b|\btask board\b|\bboard with columns\b",
+    "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
+    r"|\bbookings?\b|\breserv(?:e|ation|ations)\b|\bappointments?\b",
+    "shop": r"\b(?:add to )?cart\b|\bcheckout\b|\bbuy\b|\bpurchase\b|\border online\b|\bsell(?:ing|s)? online\b",
+    "upload": r"\bupload\b|\bphotos? of\b|\bimages? of\b|\battach\b",
+}
+_APP_VERBS = (
+    r"\b(?:add|adding|track|tracking|manage|managing|log|logging|record|recording|store|keep track of|list|organi[sz]e"
+    r"|catalog(?:ue)?|create|post|posting|share|sharing|save|browse|search|rate|review|upload|plan|schedule)"
+)
+_NOUN = r"([a-z][a-z-]{2,24})"
+_NOT_ENTITIES = {
+    "a", "an", "the", "and", "or", "them", "it", "things", "stuff", "data", "items", "new", "more", "some",
+    "colour", "color", "colours", "colors", "section", "sections", "page", "pages", "button", "buttons", "text",
+    "feature", "features", "website", "site", "app", "dark", "light", "mode", "logo", "menu", "link", "links", "search",
+    "filter", "filters", "sort", "dashboard", "chart", "charts", "statistics", "report", "reports", "export", "it's",
+    "their", "my", "our", "your", "each", "every", "all", "any", "one", "two", "three", "can", "to", "of", "in",
+    "comment", "comments", "like", "likes", "account", "accounts", "profile", "details", "info", "information",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DomainMatch:
+    domain: DomainDoc
+    score: int
+
+
+def match_domain(text: str, domains: dict[str, DomainDoc]) -> DomainMatch | None:
+    """The domain whose keyword phrases the prompt uses most (longer phrases weigh more)."""
+    lowered = " " + text.lower() + " "
+    best: DomainMatch | None = None
+    for slug in sorted(domains):
+        domain = domains[slug]
+        score = sum(
+            2 * len(phrase.split()) + len(phrase) // 6
+            for phrase in domain.keywords
+            if re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", lowered)
+        )
+        if score and (best is None or score > best.score):
+            best = DomainMatch(domain, score)
+    return best
+
+
+def read_app(
+    brief: Brief, domains: dict[str, DomainDoc], features: dict[str, FeatureDoc], *, seed: int = 0
+) -> AppSpec | None:
+    """The app spec for a brief, or None when it asks for nothing the domains know or
+    anything to add or track (then the marketing-site planner takes it)."""
+    text = brief.prompt
+    match = match_domain(text, domains)
+    nouns = tracked_nouns(text)
+    if match is None and not nouns:
+        return None
+    domain = match.domain if match else None
+    entities = [Entity.model_validate(raw) for raw in domain.entities] if domain else []
+    pages = [PageSpec.model_validate(raw) for raw in domain.pages] if domain else [PageSpec(slug="home", title="Home")]
+    for noun in nouns:
+        if not any(_same_thing(noun, e) for e in entities):
+            entity = generic_entity(noun)
+            if entity.name not in {e.name for e in entities}:
+                entities.append(entity)
+                pages.append(collection_page(entity))
+    main = _main_entity(entities, pages)
+    if main is not None:
+        asked_fields = fields_asked(text)
+        if asked_fields:
+            entities = [_with_fields(e, asked_fields) if e.name == main.name else e for e in entities]
+    facts = read_facts(brief, domain, seed=seed)
+    entities = [_with_products(e, brief.offerings) if _is_product(e) else e for e in entities]
+    pages = add_asked_features(text, pages, entities, main, features)
+    spec = AppSpec(
+        domain=domain.slug if domain else "custom",
+        kind=domain.kind if domain else "productivity",
+        facts=facts,
+        roles=list(domain.roles) if domain else ["visitor"],
+        highlights=[Highlight(title=h.title, text=h.text) for h in domain.highlights] if domain else [],
+        entities=entities,
+        pages=pages[:12],
+    )
+    return spec
+
+
+def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int) -> Facts:
+    text = brief.prompt
+    name = brief.name or leading_name(text)
+    subject = brief.subject or (domain.subject if domain else "app")
+    named = bool(name)
+    if not name:
+        choices = domain.names if domain else ["Ledgerly", "Listwise", "Keeptrack", "Tally"]
+        digest = hashlib.sha256(f"{seed}|{text}".encode()).digest()
+        name = choices[digest[0] % len(choices)]
+    currency = currency_of(text) or (domain.currency if domain and domain.currency else None)
+    currency = currency or currency_for_place(brief.place) or "USD"
+    place = brief.place
+    tagline = (domain.tagline if domain else "Everything in one place.").replace("{name}", name)
+    tagline = tagline.replace("{place}", place or "")
+    return Facts(
+        name=name[:80],
+        named_by_user=named,
+        subject=subject[:80],
+        place=place,
+        language=language_of(text),
+        currency=currency,
+        products=list(brief.offerings)[:12],
+        hours=hours_of(text),
+        contact=contact_of(text),
+        tagline=tagline[:160],
+        description=(domain.description if domain else "")[:300],
+    )
+
+
+def leading_name(text: str) -> str | None:
+    """ "Pão Dourado, a bakery in Lisbon" -> "Pão Dourado": a name that opens the brief."""
+    match = re.match(
+        r"^\s*(?:build|create|make)?\s*[\"“]?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
+        text,
+    )
+    if match and match.group(1).lower() not in ("build", "create", "make", "please", "hi", "hello"):
+        return match.group(1)
+    return None
+
+
+def currency_of(text: str) -> str | None:
+    lowered = text.lower()
+    hits = [(m.start(), code) for code, pattern in CURRENCIES for m in re.finditer(pattern, lowered)]
+    return min(hits)[1] if hits else None
+
+
+def currency_for_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    lowered = place.lower()
+    return next((code for code, places in PLACE_CURRENCY.items() if any(p in lowered for p in places)), None)
+
+
+def language_of(text: str) -> str:
+    lowered = text.lower()
+    return next((code for code, pattern in LANGUAGE_WORDS.items() if re.search(pattern, lowered)), "en")
+
+
+def hours_of(text: str) -> str | None:
+    match = re.search(
+        r"\b(?:open(?:ing hours)?|hours)\s*(?::|are|is)?\s*((?:mon|tue|wed|thu|fri|sat|sun|daily|every|weekdays|\d)"
+        r"[^.;!?]{2,80})",
+        text,
+        flags=re.I,
+    )
+    return match.group(1).strip(" ,") if match else None
+
+
+def contact_of(text: str) -> str | None:
+    parts = re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{7,}\d", text)
+    return " · ".join(p.strip() for p in parts[:2]) or None
+
+
+def tracked_nouns(text: str) -> list[str]:
+    """Things the prompt wants to add, track or manage: "add clients and log calls" ->
+    ["client", "call"] (singular)."""
+    lowered = text.lower()
+    found: list[str] = []
+    for match in re.finditer(_APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all|daily|of)\s+)*" + _NOUN, lowered):
+        noun = singular(match.group(1))
+        if noun not in _NOT_ENTITIES and singular(noun) not in _NOT_ENTITIES and noun not in found:
+            found.append(noun)
+    return found[:3]
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def plural_of(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _same_thing(noun: str, entity: Entity) -> bool:
+    words = {entity.name, singular(entity.label.lower()), singular(entity.plural.lower())}
+    words |= {singular(w) for w in entity.plural.lower().split()}
+    return noun in words or noun.replace("-", "_") == entity.name
+
+
+def generic_entity(noun: str) -> Entity:
+    """An entity for something the domains do not know: a name, a status, a date and notes."""
+    label = noun.replace("-", " ").capitalize()
+    return Entity(
+        name=slug_key(noun),
+        label=label,
+        plural=plural_of(label),
+        title="name",
+        fields=[
+            FieldSpec(key="name", label="Name", type="text", required=True),
+            FieldSpec(key="category", label="Category", type="text"),
+            FieldSpec(key="date", label="Date", type="date"),
+            FieldSpec(key="status", label="Status", type="select", options=["New", "In progress", "Done"]),
+            FieldSpec(key="notes", label="Notes", type="longtext"),
+        ],
+        records=[
+            {"name": f"First {noun.replace('-', ' ')}", "category": "General", "date": "2026-12-01", "status": "New"},
+            {
+                "name": f"Second {noun.replace('-', ' ')}",
+                "category": "General",
+                "date": "2026-12-03",
+                "status": "In progress",
+            },
+            {"name": f"Third {noun.replace('-', ' ')}", "category": "Other", "date": "2026-12-07", "status": "Done"},
+        ],
+    )
+
+
+def collection_page(entity: Entity) -> PageSpec:
+    selects = [f.key for f in entity.fields if f.type in ("select", "ref", "bool")]
+    return PageSpec(
+        slug=re.sub(r"[^a-z0-9]+", "-", entity.plural.lower()).strip("-")[:40] or entity.name.replace("_", "-"),
+        title=entity.plural,
+        intro=f"Add, find and update your {entity.plural.lower()}.",
+        features=[FeatureUse(feature="collection", entity=entity.name, filters=selects[:2])],
+    )
+
+
+_FIELD_LIST = re.compile(
+    r"\b(?:with|including|fields?(?: for)?|has|have|having|store|stores|storing|records?)\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
+    r"((?:[a-z][a-z ]{1,24},\s*(?:(?:a|an|the|their|its)\s+)?){1,8}(?:and|&)\s+(?:(?:a|an|the|their|its)\s+)?[a-z][a-z ]{1,24})",
+    re.I,
+)
+
+
+def fields_asked(text: str) -> list[FieldSpec]:
+    """ "each client has a name, phone, birthday and notes" -> typed fields."""
+    fields: list[FieldSpec] = []
+    for match in _FIELD_LIST.finditer(text):
+        parts = re.split(r",\s*|\s+(?:and|&)\s+", match.group(1))
+        for part in parts:
+            label = re.sub(r"^(?:a|an|the|their|its)\s+", "", part.strip(), flags=re.I).strip()
+            label = re.split(r"\s+(?:for|to|in|on|so|that|which)\b", label)[0].strip()
+            if not label or len(label.split()) > 3:
+                continue
+            key = slug_key(label)
+            if key not in {f.key for f in fields}:
+                fields.append(FieldSpec(key=key, label=label[:1].upper() + label[1:], type=field_type(label)))
+    return fields[:10]
+
+
+def field_type(label: str) -> str:
+    lowered = label.lower()
+    rules = (
+        ("email", r"e-?mail"),
+        ("phone", r"phone|mobile|telephone"),
+        ("date", r"date|birthday|deadline|due|day\b|dob"),
+        ("time", r"\btime\b"),
+        ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance"),
+        ("number", r"quantity|qty|count|number|age|stock|score|hours|rating|level|weight|height|calories"),
+        ("url", r"website|url|link"),
+        ("longtext", r"notes?|description|comments?|bio|details|summary|address"),
+        ("image", r"photo|image|picture|avatar"),
+        ("bool", r"done|completed|paid|active\b|available"),
+    )
+    return next((kind for kind, pattern in rules if re.search(pattern, lowered)), "text")
+
+
+def _with_fields(entity: Entity, asked: list[FieldSpec]) -> Entity:
+    known = {f.key for f in entity.fields} | {slug_key(f.label) for f in entity.fields}
+    labels = {f.label.lower() for f in entity.fields}
+    extra = [f for f in asked if f.key not in known and f.label.lower() not in labels]
+    if not extra:
+        return entity
+    return entity.model_copy(update={"fields": [*entity.fields, *extra][:20]})
+
+
+def _main_entity(entities: list[Entity], pages: list[PageSpec]) -> Entity | None:
+    for page in pages:
+        for use in page.features:
+            name = use.config().get("entity")
+            if name:
+                return next((e for e in entities if e.name == name), None)
+    return entities[0] if entities else None
+
+
+def _is_product(entity: Entity) -> bool:
+    return entity.name in ("product", "item", "menu_item", "dish") and any(f.type == "money" for f in entity.fields)
+
+
+def _with_products(entity: Entity, offerings: tuple[str, ...]) -> Entity:
+    """The brief's own products first, priced like the domain's samples."""
+    if not offerings:
+        return entity
+    prices = sorted(
+        r.get(f.key)
+        for r in entity.records
+        for f in entity.fields
+        if f.type == "money" and isinstance(r.get(f.key), int | float)
+    )
+    price = prices[len(prices) // 2] if prices else 10
+    money = next(f.key for f in entity.fields if f.type == "money")
+    template = entity.records[0] if entity.records else {}
+    named = [
+        {
+            **{k: v for k, v in template.items() if k not in (entity.title, money)},
+            entity.title: offering.capitalize(),
+            money: price,
+        }
+        for offering in offerings
+    ]
+    known = {o.lower() for o in offerings}
+    rest = [r for r in entity.records if str(r.get(entity.title, "")).lower() not in known]
+    return entity.model_copy(update={"records": (named + rest)[:60]})
+
+
+def add_asked_features(
+    text: str, pages: list[PageSpec], entities: list[Entity], main: Entity | None, features: dict[str, FeatureDoc]
+) -> list[PageSpec]:
+    """Pages and options for the features the prompt names that the pages lack."""
+    lowered = text.lower()
+    asked = {name for name, pattern in _ASKS.items() if re.search(pattern, lowered)}
+    have = {use.feature for page in pages for use in page.features}
+    pages = list(pages)
+    if main is not None:
+        if "comments" in asked or "likes" in asked:
+            pages = [_with_options(p, main.name, comments="comments" in asked, likes="likes" in asked) for p in pages]
+        if "upload" in asked and not any(f.type == "image" for f in main.fields):
+            photo = FieldSpec(key="photo", label="Photo", type="image")
+            entities[entities.index(main)] = main.model_copy(update={"fields": [*main.fields, photo]})
+        if "dashboard" in asked and "dashboard" not in have:
+            pages.append(dashboard_page(entities))
+        if "report" in asked and "report" not in have:
+            pages.append(report_page(main))
+        if "calendar" in asked and "calendar" not in have and "calendar" in features:
+            dated = next((e for e in entities for f in e.fields if f.type == "date"), None)
+            if dated:
+                date_field = next(f.key for f in dated.fields if f.type == "date")
+                pages.append(
+                    PageSpec(
+                        slug="calendar",
+                        title="Calendar",
+                        features=[
+                            FeatureUse(
+                                feature="calendar", entity=dated.name, date_field=date_field, title_field=dated.title
+                            )
+                        ],
+                    )
+                )
+        if "kanban" in asked and "kanban" not in have and "kanban" in features:
+            column = next((f for f in main.fields if f.type == "select"), None)
+            if column:
+                pages.append(
+                    PageSpec(
+                        slug="board",
+                        title="Board",
+                        features=[
+                            FeatureUse(feature="kanban", entity=main.name, field=column.key, title_field=main.title)
+                        ],
+                    )
+                )
+    if "booking" in asked and "booking" not in have and "booking" in features:
+        pages.append(PageSpec(slug="book", title="Book", features=[FeatureUse(feature="booking")]))
+        pages.append(PageSpec(slug="my-bookings", title="My bookings", features=[FeatureUse(feature="my-bookings")]))
+    if "account" in asked and "account" not in have and "account" in features:
+        pages.append(PageSpec(slug="account", title="Account", features=[FeatureUse(feature="account")]))
+    if "contact" in asked and "contact" not in have and "contact" in features:
+        pages.append(PageSpec(slug="contact", title="Contact", features=[FeatureUse(feature="contact")]))
+    return _unique_slugs(pages)
+
+
+def _with_options(page: PageSpec, entity: str, **options: bool) -> PageSpec:
+    uses = []
+    for use in page.features:
+        config = use.config()
+        if use.feature == "collection" and config.get("entity") == entity:
+            config.update({k: True for k, v in options.items() if v})
+        uses.append(FeatureUse(feature=use.feature, **config))
+    return page.model_copy(update={"features": uses})
+
+
+def dashboard_page(entities: list[Entity]) -> PageSpec:
+    stats = [{"label": e.plural, "entity": e.name, "agg": "count"} for e in entities[:3]]
+    for entity in entities[:2]:
+        money = next((f for f in entity.fields if f.type in ("money", "number")), None)
+        if money:
+            stats.append(
+                {"label": f"Total {money.label.lower()}", "entity": entity.name, "agg": "sum", "field": money.key}
+            )
+    chart = None
+    for entity in entities:
+        by = next((f for f in entity.fields if f.type in ("select", "ref")), None)
+        if by:
+            chart = {"entity": entity.name, "by": by.key, "title": f"{entity.plural} by {by.label.lower()}"}
+            break
+    config = {"stats": stats[:4]} | ({"chart": chart} if chart else {})
+    return PageSpec(
+        slug="dashboard",
+        title="Dashboard",
+        intro="Counts and charts from your own data.",
+        features=[FeatureUse(feature="dashboard", **config)],
+    )
+
+
+def report_page(entity: Entity) -> PageSpec:
+    by = next((f for f in entity.fields if f.type in ("select", "ref", "date")), entity.fields[0])
+    total = next((f for f in entity.fields if f.type in ("money", "number")), None)
+    config = {"entity": entity.name, "group_by": by.key, "title": f"{entity.plural} by {by.label.lower()}"}
+    if total:
+        config["sum"] = total.key
+    return PageSpec(
+        slug="report",
+        title="Report",
+        intro="A summary you can export as CSV or print.",
+        features=[FeatureUse(feature="report", **config)],
+    )
+
+
+def _unique_slugs(pages: list[PageSpec]) -> list[PageSpec]:
+    seen: set[str] = set()
+    out = []
+    for page in pages:
+        if page.slug in seen:
+            continue
+        seen.add(page.slug)
+        out.append(page)
+    return out
