@@ -109,23 +109,59 @@ def read_app(
     anything to add or track (then the marketing-site planner takes it)."""
     text = brief.prompt
     match = match_domain(text, domains)
+    described = described_entities(text)
     nouns = tracked_nouns(text)
-    if match is None and not nouns:
+    if match is None and not nouns and not described:
         return None
     domain = match.domain if match else None
     entities = [Entity.model_validate(raw) for raw in domain.entities] if domain else []
     pages = [PageSpec.model_validate(raw) for raw in domain.pages] if domain else [PageSpec(slug="home", title="Home")]
-    for noun in nouns:
-        if not any(_same_thing(noun, e) for e in entities):
-            entity = generic_entity(noun)
-            if entity.name not in {e.name for e in entities}:
-                entities.append(entity)
-                pages.append(collection_page(entity))
     main = _main_entity(entities, pages)
+    added: list[PageSpec] = []
+    tracked: list[PageSpec] = []
+    for noun, fields in described.items():
+        known = next((e for e in entities if _same_thing(noun, e)), None)
+        if known is None and main is not None and _overlap(main, fields) >= 2:
+            known = renamed_entity(main, noun)
+            entities = [known if e is main else e for e in entities]
+            pages = [_retitled(p, main, known) for p in pages]
+            main = known
+        if known is not None:
+            grown = _with_fields(known, fields)
+            entities = [grown if e is known else e for e in entities]
+            main = grown if main is known else main
+            continue
+        entity = borrowed_entity(noun, domains, entities) or (
+            described_entity(noun, fields) if len(fields) >= 2 else generic_entity(noun, fields)
+        )
+        entity = _with_fields(entity, fields)
+        entities.append(entity)
+        added.append(collection_page(entity))
+        main = main if main is not None and domain and _mentioned(main, text) else entity
+    for index, noun in enumerate(nouns):
+        if noun in described or any(_same_thing(noun, e) for e in entities):
+            continue
+        if index == 0 and main is not None and domain and not _mentioned(main, text) and not added:
+            renamed = renamed_entity(main, noun)
+            entities = [renamed if e is main else e for e in entities]
+            pages = [_retitled(p, main, renamed) for p in pages]
+            main = renamed
+            continue
+        entity = borrowed_entity(noun, domains, entities) or generic_entity(noun)
+        if entity.name not in {e.name for e in entities}:
+            entities.append(entity)
+            tracked.append(collection_page(entity))
+            main = main or entity
+    # Described things come first; other new things after the domain's own lists.
+    last_list = max((i for i, p in enumerate(pages) if any(u.feature == "collection" for u in p.features)), default=0)
+    pages = [pages[0], *added, *pages[1 : last_list + 1], *tracked, *pages[last_list + 1 :]]
     if main is not None:
-        asked_fields = fields_asked(text)
-        if asked_fields:
-            entities = [_with_fields(e, asked_fields) if e.name == main.name else e for e in entities]
+        main = next(e for e in entities if e.name == main.name)
+        extra = option_fields(text) + mark_fields(text) + ([] if described else fields_asked(text))
+        if extra:
+            grown = _with_fields(main, extra)
+            entities = [grown if e.name == main.name else e for e in entities]
+            main = grown
     facts = read_facts(brief, domain, seed=seed)
     entities = [_with_products(e, brief.offerings) if _is_product(e) else e for e in entities]
     pages = add_asked_features(text, pages, entities, main, features)
@@ -170,14 +206,27 @@ def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int) -> Facts:
     )
 
 
+_CAPS = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?[A-Z][\w'’.&-]*){0,3}"
+_LEADING_NAMES = (
+    rf"^\s*[\"“]?({_CAPS})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
+    rf"^\s*[\"“]?({_CAPS})[\"”]?\s+(?:is|are)\s+(?:a|an|the|our|my)\b",
+    rf"\b(?:at|by)\s+({_CAPS})",
+)
+_NOT_NAMES = {"build", "create", "make", "please", "hi", "hello", "i", "we", "my", "our", "this", "it", "the", "a", "an"}
+
+
 def leading_name(text: str) -> str | None:
-    """ "Pão Dourado, a bakery in Lisbon" -> "Pão Dourado": a name that opens the brief."""
-    match = re.match(
-        r"^\s*(?:build|create|make)?\s*[\"“]?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
-        text,
-    )
-    if match and match.group(1).lower() not in ("build", "create", "make", "please", "hi", "hello"):
-        return match.group(1)
+    """A name the brief gives without "called": "Pão Dourado, a bakery in Lisbon",
+    "Forno Azul is a bakery", "HR at Northwind Logistics"."""
+    opened = re.sub(r"^\s*(?:please\s+)?(?:build|create|make|design)\s+(?:me\s+|us\s+)?", "", text, flags=re.I)
+    for pattern in _LEADING_NAMES:
+        match = re.search(pattern, opened)
+        if not match:
+            continue
+        name = match.group(1).strip(" .,")
+        first = name.split()[0].lower()
+        if first not in _NOT_NAMES and (pattern != _LEADING_NAMES[2] or len(name.split()) >= 2):
+            return name
     return None
 
 
@@ -216,14 +265,99 @@ def contact_of(text: str) -> str | None:
 
 def tracked_nouns(text: str) -> list[str]:
     """Things the prompt wants to add, track or manage: "add clients and log calls" ->
-    ["client", "call"] (singular)."""
+    ["client", "call"]; "manage orders from cafés, our products, and invoices" -> all three."""
     lowered = text.lower()
     found: list[str] = []
-    for match in re.finditer(_APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all|daily|of)\s+)*" + _NOUN, lowered):
-        noun = singular(match.group(1))
-        if noun not in _NOT_ENTITIES and singular(noun) not in _NOT_ENTITIES and noun not in found:
-            found.append(noun)
-    return found[:3]
+    for match in re.finditer(_APP_VERBS + r"\s+([^.;:!?()]+)", lowered):
+        phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on)\b", match.group(1))[0]
+        for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
+            part = re.split(r"\b(?:from|of|per|at)\b", part)[0]
+            words = [w for w in re.findall(r"[a-z][a-z-]+", part) if w not in ("my", "our", "their", "the", "new", "your", "all", "daily", "a", "an", "each")]
+            if not words:
+                continue
+            noun = singular(words[-1])
+            if len(words) > 3 or noun in _NOT_ENTITIES or re.match(_APP_VERBS, noun):
+                continue
+            if noun not in found:
+                found.append(noun)
+    return found[:4]
+
+
+_DESCRIBED = (
+    r"\beach\s+([a-z][a-z-]{2,24})\s+(?:has|have|includes?|shows?|needs?|gets?|records?|stores?|is given)\s+(?:an?\s+|the\s+|its\s+)?(.+)",
+    _APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
+    r"\b([a-z][a-z-]{2,24})\s+(?:with|having)\s+(?:the\s+)?fields?\s+(.+)",
+)
+_ITEM = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
+_OPTION_LIST = re.compile(
+    r"\b(stages?|status(?:es)?|categor(?:y|ies)|types?|priorit(?:y|ies)|levels?|departments?|rooms?|sizes?|genres?|tags?)"
+    rf"\s*(?:of|like|such as|called|named|:|\()?\s*((?:{_ITEM},\s*)+(?:and |or )?{_ITEM}|{_ITEM} (?:and|or) {_ITEM})",
+)
+_FIELD_STOP_VERBS = {
+    "highlight", "see", "show", "mark", "track", "add", "get", "send", "make", "let", "allow", "sort", "filter", "search",
+    "export", "print", "view", "edit", "delete", "book", "log", "use", "display", "generate", "calculate", "compute",
+}  # fmt: skip
+
+
+def described_entities(text: str) -> dict[str, list[FieldSpec]]:
+    """Things the prompt describes field by field: "each deal has a title, a company and a
+    value" -> {"deal": [Title, Company, Value]}."""
+    found: dict[str, list[FieldSpec]] = {}
+    for pattern in _DESCRIBED:
+        for match in re.finditer(pattern, text, flags=re.I):
+            noun = singular(match.group(1).lower())
+            if noun in _NOT_ENTITIES or noun in found:
+                continue
+            fields = field_list(match.group(2))
+            if fields:
+                found[noun] = fields
+    return found
+
+
+def option_fields(text: str) -> list[FieldSpec]:
+    """Choices the prompt lists: "stages Lead, Qualified, Won and Lost" -> a Stage select."""
+    fields = []
+    for match in _OPTION_LIST.finditer(text):
+        word = singular(match.group(1).lower())
+        word = {"statuse": "status", "categorie": "category", "prioritie": "priority"}.get(word, word)
+        options = [o.strip() for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
+        options = list(dict.fromkeys(options))
+        if 2 <= len(options) <= 12:
+            fields.append(FieldSpec(key=slug_key(word), label=word.capitalize(), type="select", options=options, required=True))
+    return fields
+
+
+_NOT_FIELDS = {"them", "it", "us", "me", "you", "others", "friends", "people", "everyone", "ease", "style", "care", "love"}
+
+
+def mark_fields(text: str) -> list[FieldSpec]:
+    """ "mark them done", "mark invoices as paid" -> a yes/no field of that name."""
+    fields = []
+    for match in re.finditer(r"\b(?:mark|tick|check off|flag)\s+(?:[a-z]+\s+){0,2}?(?:as\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|favou?rite)\b", text, flags=re.I):
+        word = match.group(1).lower()
+        fields.append(FieldSpec(key=slug_key(word), label=word.capitalize(), type="bool"))
+    return fields[:2]
+
+
+def field_list(phrase: str) -> list[FieldSpec]:
+    """ "a title, a company and a value in dollars" -> typed fields (stops at a new clause)."""
+    phrase = re.split(r"[.;:!?()]|\b(?:so that|which|where|then|while)\b", phrase)[0]
+    fields: list[FieldSpec] = []
+    for part in re.split(r",\s*|\s+(?:and|&)\s+|\s+plus\s+", phrase):
+        label = re.sub(r"^(?:and|or|an?|the|their|its|his|her|optional)\s+", "", part.strip(), flags=re.I)
+        label = re.sub(r"^(?:an?|the|their|its)\s+", "", label, flags=re.I).strip(" '\"")
+        label = re.split(r"\s+(?:in|for|to|on|of the|so|that|from|as)\b", label)[0].strip()
+        words = label.split()
+        if words and words[0].lower() in _NOT_FIELDS:
+            break
+        if not words or len(words) > 3 or words[0].lower() in _FIELD_STOP_VERBS or not re.match(r"^[\w' -]+$", label):
+            if fields:
+                break
+            continue
+        key = slug_key(label)
+        if key not in {f.key for f in fields}:
+            fields.append(FieldSpec(key=key, label=label[:1].upper() + label[1:], type=field_type(label)))
+    return fields[:10]
 
 
 def singular(word: str) -> str:
@@ -250,8 +384,36 @@ def _same_thing(noun: str, entity: Entity) -> bool:
     return noun in words or noun.replace("-", "_") == entity.name
 
 
-def generic_entity(noun: str) -> Entity:
-    """An entity for something the domains do not know: a name, a status, a date and notes."""
+def borrowed_entity(noun: str, domains: dict[str, DomainDoc], present: list[Entity]) -> Entity | None:
+    """The entity another domain has for this noun ("invoice" from the invoicing domain), its
+    links to entities this app lacks kept as plain text."""
+    names = {e.name for e in present}
+    for slug in sorted(domains):
+        for raw in domains[slug].entities:
+            entity = Entity.model_validate(raw)
+            if not _same_thing(noun, entity) or entity.name in names:
+                continue
+            fields = [
+                f.model_copy(update={"type": "text", "ref": None}) if f.type == "ref" and f.ref not in names else f
+                for f in entity.fields
+            ]
+            return entity.model_copy(update={"fields": fields})
+    return None
+
+
+def generic_entity(noun: str, asked: list[FieldSpec] | None = None) -> Entity:
+    """An entity for something the domains do not know: a name, a status, a date and notes,
+    with the fields asked for in place of the general ones of the same kind."""
+    entity = _generic(noun)
+    if not asked:
+        return entity
+    kinds = {f.type for f in asked}
+    keep = [f for f in entity.fields if f.key == "name" or f.type not in kinds]
+    records = [{k: v for k, v in r.items() if k in {f.key for f in keep}} for r in entity.records]
+    return _with_fields(entity.model_copy(update={"fields": keep, "records": records}), asked)
+
+
+def _generic(noun: str) -> Entity:
     label = noun.replace("-", " ").capitalize()
     return Entity(
         name=slug_key(noun),
@@ -278,6 +440,73 @@ def generic_entity(noun: str) -> Entity:
     )
 
 
+_TITLE_WORDS = ("title", "name", "subject", "headline", "summary", "description", "code")
+
+
+def described_entity(noun: str, fields: list[FieldSpec]) -> Entity:
+    """An entity made of the fields the prompt lists, with a name first if it lists none,
+    and a few sample records so lists, search and filters have something to show."""
+    fields = list(fields)
+    title = next((f for w in _TITLE_WORDS for f in fields if f.type == "text" and w in f.label.lower()), None)
+    if title is None:
+        title = FieldSpec(key="name", label="Name", type="text")
+        fields.insert(0, title)
+    fields = [f.model_copy(update={"required": True}) if f.key == title.key else f for f in fields]
+    label = noun.replace("-", " ").capitalize()
+    return Entity(
+        name=slug_key(noun),
+        label=label,
+        plural=plural_of(label),
+        title=title.key,
+        fields=fields,
+        records=[_sample(fields, title.key, label, n) for n in range(1, 4)],
+    )
+
+
+def _sample(fields: list[FieldSpec], title: str, label: str, n: int) -> dict:
+    values: dict = {}
+    for f in fields:
+        if f.key == title:
+            values[f.key] = f"{label} {n}"
+        elif f.type == "money":
+            values[f.key] = [120, 45, 980][n - 1]
+        elif f.type == "number":
+            values[f.key] = [3, 12, 7][n - 1]
+        elif f.type == "date":
+            values[f.key] = ["2026-12-04", "2026-12-11", "2026-12-18"][n - 1]
+        elif f.type == "select" and f.options:
+            values[f.key] = f.options[(n - 1) % len(f.options)]
+        elif f.type == "bool":
+            values[f.key] = n == 2
+    return values
+
+
+def renamed_entity(entity: Entity, noun: str) -> Entity:
+    """The domain's main entity called what the prompt calls it ("track products")."""
+    label = noun.replace("-", " ").capitalize()
+    return entity.model_copy(update={"label": label, "plural": plural_of(label)})
+
+
+def _retitled(page: PageSpec, old: Entity, new: Entity) -> PageSpec:
+    """A page listing the renamed entity takes its new name."""
+    first = page.features[0].config() if page.features else {}
+    if page.features and page.features[0].feature == "collection" and first.get("entity") == old.name:
+        return page.model_copy(update={"title": new.plural, "nav": None})
+    return page
+
+
+def _overlap(entity: Entity, fields: list[FieldSpec]) -> int:
+    """How many of `fields` the entity already has (by key or label)."""
+    have = {f.key for f in entity.fields} | {slug_key(f.label) for f in entity.fields}
+    return sum(1 for f in fields if f.key in have)
+
+
+def _mentioned(entity: Entity, text: str) -> bool:
+    lowered = text.lower()
+    words = {entity.label.lower(), entity.plural.lower(), entity.name.replace("_", " ")}
+    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
+
+
 def collection_page(entity: Entity) -> PageSpec:
     selects = [f.key for f in entity.fields if f.type in ("select", "ref", "bool")]
     return PageSpec(
@@ -288,26 +517,13 @@ def collection_page(entity: Entity) -> PageSpec:
     )
 
 
-_FIELD_LIST = re.compile(
-    r"\b(?:with|including|fields?(?: for)?|has|have|having|store|stores|storing|records?)\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
-    r"((?:[a-z][a-z ]{1,24},\s*(?:(?:a|an|the|their|its)\s+)?){1,8}(?:and|&)\s+(?:(?:a|an|the|their|its)\s+)?[a-z][a-z ]{1,24})",
-    re.I,
-)
-
-
 def fields_asked(text: str) -> list[FieldSpec]:
-    """ "each client has a name, phone, birthday and notes" -> typed fields."""
+    """Fields listed for the app as a whole: "with name, phone, birthday and notes"."""
     fields: list[FieldSpec] = []
-    for match in _FIELD_LIST.finditer(text):
-        parts = re.split(r",\s*|\s+(?:and|&)\s+", match.group(1))
-        for part in parts:
-            label = re.sub(r"^(?:a|an|the|their|its)\s+", "", part.strip(), flags=re.I).strip()
-            label = re.split(r"\s+(?:for|to|in|on|so|that|which)\b", label)[0].strip()
-            if not label or len(label.split()) > 3:
-                continue
-            key = slug_key(label)
-            if key not in {f.key for f in fields}:
-                fields.append(FieldSpec(key=key, label=label[:1].upper() + label[1:], type=field_type(label)))
+    for match in re.finditer(r"\b(?:with|including|fields?(?: for)?|having)\s+(.+)", text, flags=re.I):
+        listed = field_list(match.group(1))
+        if len(listed) >= 2:
+            fields += [f for f in listed if f.key not in {g.key for g in fields}]
     return fields[:10]
 
 
@@ -318,7 +534,7 @@ def field_type(label: str) -> str:
         ("phone", r"phone|mobile|telephone"),
         ("date", r"date|birthday|deadline|due|day\b|dob"),
         ("time", r"\btime\b"),
-        ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance"),
+        ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance|value|spen[dt]|income|expense|wage"),
         ("number", r"quantity|qty|count|number|age|stock|score|hours|rating|level|weight|height|calories"),
         ("url", r"website|url|link"),
         ("longtext", r"notes?|description|comments?|bio|details|summary|address"),
@@ -329,12 +545,26 @@ def field_type(label: str) -> str:
 
 
 def _with_fields(entity: Entity, asked: list[FieldSpec]) -> Entity:
-    known = {f.key for f in entity.fields} | {slug_key(f.label) for f in entity.fields}
-    labels = {f.label.lower() for f in entity.fields}
-    extra = [f for f in asked if f.key not in known and f.label.lower() not in labels]
-    if not extra:
-        return entity
-    return entity.model_copy(update={"fields": [*entity.fields, *extra][:20]})
+    """The entity with the fields asked for: new ones added, listed choices replacing a
+    select's options (records keep only values still allowed)."""
+    by_key = {f.key: f for f in entity.fields} | {slug_key(f.label): f for f in entity.fields}
+    fields = list(entity.fields)
+    records = [dict(r) for r in entity.records]
+    added: list[FieldSpec] = []
+    for wanted in asked:
+        same = by_key.get(wanted.key) or next((f for f in fields if f.label.lower() == wanted.label.lower()), None)
+        if same is None:
+            # What the prompt asks for comes first after the name, so cards show it.
+            at = next((i + 1 for i, f in enumerate(fields) if f.key == entity.title), len(fields))
+            at += sum(1 for f in fields[at:] if f in added)
+            fields.insert(at, wanted)
+            added.append(wanted)
+        elif wanted.type == "select" and same.type == "select" and wanted.options != same.options:
+            fields = [same.model_copy(update={"options": wanted.options}) if f is same else f for f in fields]
+            for index, record in enumerate(records):
+                if record.get(same.key) not in wanted.options:
+                    record[same.key] = wanted.options[index % len(wanted.options)]
+    return entity.model_copy(update={"fields": fields[:20], "records": records})
 
 
 def _main_entity(entities: list[Entity], pages: list[PageSpec]) -> Entity | None:

@@ -80,9 +80,18 @@ def data_js(spec: AppSpec) -> str:
         "lang": spec.facts.language,
         "currency": spec.facts.currency,
         "entities": entities,
+        "pages": feature_pages(spec),
         "words": words_for(spec.facts.language),
     }
     return "window.AW_SPEC = " + json.dumps(payload, ensure_ascii=False, sort_keys=True) + ";\n"
+
+
+def feature_pages(spec: AppSpec) -> dict[str, str]:
+    """The first page each feature is on: features link to each other through it."""
+    pages: dict[str, str] = {}
+    for page, use in spec.features():
+        pages.setdefault(use.feature, page.path)
+    return pages
 
 
 def _record(entity: Entity, record: dict, index: int, ids: dict[str, dict[str, str]]) -> dict:
@@ -214,7 +223,9 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         if facts_html
         else ""
     )
-    features = "\n".join(_feature(use.feature, use.config(), facts.name) for use in page.features)
+    # An app opens on what it is for: the first page's features come to the home page too.
+    primary = page if page.features else next((p for p in others if p.features), None)
+    features = "\n".join(_feature(use.feature, use.config(), primary.title) for use in primary.features) if primary else ""
     return "\n".join(part for part in (hero, features, highlights, explore, visit) if part)
 
 

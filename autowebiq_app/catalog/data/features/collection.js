@@ -44,9 +44,18 @@ AW.feature("collection", function (root, config) {
   }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var values = AW.readForm(form, fields.filter(function (f) { return !(config.fixed && f.key in config.fixed); }));
+    var others = fields.some(function (f) { return f.key !== entity.title && (f.type === "text" || f.type === "longtext") && form.elements[f.key] && String(form.elements[f.key].value).trim(); });
+    var checked = fields.filter(function (f) { return !(config.fixed && f.key in config.fixed); }).map(function (f) {
+      return f.key === entity.title && others ? Object.assign({}, f, { required: false }) : f;
+    });
+    var values = AW.readForm(form, checked);
     if (!values) { AW.toast(AW.t("fix", "Please correct the highlighted fields.")); return; }
     Object.assign(values, config.fixed || {});
+    if (!values[entity.title]) {
+      /* A record is named by its title; when only the notes were written, they name it. */
+      var source = fields.filter(function (f) { return (f.type === "text" || f.type === "longtext") && values[f.key]; })[0];
+      if (source) values[entity.title] = String(values[source.key]).slice(0, 60);
+    }
     if (config.mine) values.owner = AW.auth.owner();
     if (editing) {
       AW.db.update(config.entity, editing, values);
@@ -54,7 +63,7 @@ AW.feature("collection", function (root, config) {
       editing = null;
     } else {
       var added = AW.db.add(config.entity, values);
-      AW.toast(entity.label + " “" + AW.title(config.entity, added) + "” " + AW.t("added", "added") + ".");
+      AW.toast(entity.label + " " + AW.t("added", "added") + ".");
       sortKey = "newest";
       page = 1;
     }
@@ -77,7 +86,7 @@ AW.feature("collection", function (root, config) {
       : (f.options || []).map(function (o) { return [o, o]; });
     options.forEach(function (o) { select.appendChild(h("option", { value: o[0], text: o[1] })); });
     select.addEventListener("change", function () { filters[f.key] = select.value; page = 1; render(); });
-    toolbar.appendChild(h("div", { class: "field" }, h("label", { for: select.id, text: f.label }), select));
+    toolbar.appendChild(h("div", { class: "field" }, h("label", { for: select.id, text: AW.t("filter_by", "Filter by") + " " + f.label.toLowerCase() }), select));
   });
   if (config.sort !== false) {
     var sort = h("select", { id: uid + "-sort", class: "input" },
@@ -99,8 +108,10 @@ AW.feature("collection", function (root, config) {
   var listHeading = h("h2", { id: uid + "-heading", text: config.heading || plural });
   var layout = h("div", { class: "aw-collection__grid" });
   var main = h("div", { class: "aw-collection__main" }, toolbar, count, list, pager);
+  /* The form comes first: adding is what people come to do, and its fields are the ones
+     named after the entity's fields (filters say "Filter by …"). */
   if (config.form !== false) layout.appendChild(h("div", { class: "aw-collection__side" }, form));
-  layout.insertBefore(main, layout.firstChild);
+  layout.appendChild(main);
   listView.appendChild(listHeading);
   listView.appendChild(layout);
   buildForm(null);
@@ -143,18 +154,26 @@ AW.feature("collection", function (root, config) {
         onclick: function () { editing = record.id; showList(); buildForm(record); form.scrollIntoView({ block: "nearest" }); form.querySelector("input, textarea, select").focus(); } }, AW.t("edit", "Edit")));
       row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-label": AW.t("delete", "Delete") + " " + title,
         onclick: function () {
-          AW.confirm(AW.t("delete", "Delete") + " “" + title + "”?", AW.t("delete", "Delete")).then(function (yes) {
-            if (!yes) return;
-            AW.db.remove(config.entity, record.id);
-            AW.toast(entity.label + " “" + title + "” " + AW.t("deleted", "deleted") + ".");
-            if (AW.route().id === record.id) window.location.hash = "";
-            render();
-          });
+          var copy = Object.assign({}, record);
+          AW.db.remove(config.entity, record.id);
+          AW.toast(entity.label + " " + AW.t("deleted", "deleted") + ".", function () { AW.db.restore(config.entity, copy); render(); });
+          if (AW.route().id === record.id) window.location.hash = "";
+          render();
         } }, AW.t("delete", "Delete")));
     }
     return row;
   }
 
+  var statusField = fields.filter(function (f) { return f.type === "select" && /status|stage|state|attendance|progress/i.test(f.key + " " + f.label) && f.options.length <= 6; })[0];
+  function statusButtons(record) {
+    if (!statusField || config.form === false) return null;
+    return h("div", { class: "aw-status btn-row", role: "group", "aria-label": statusField.label + ": " + AW.title(config.entity, record) },
+      statusField.options.map(function (option) {
+        var current = String(record[statusField.key]) === option;
+        return h("button", { type: "button", class: "btn btn-small " + (current ? "btn-primary" : "btn-outline"), "aria-pressed": current ? "true" : "false",
+          onclick: function () { var patch = {}; patch[statusField.key] = option; AW.db.update(config.entity, record.id, patch); AW.toast(statusField.label + ": " + option); render(); } }, option);
+      }));
+  }
   function toggles(record) {
     return fields.filter(function (f) { return f.type === "bool"; }).map(function (f) {
       var id = uid + "-" + f.key + "-" + record.id;
@@ -165,6 +184,14 @@ AW.feature("collection", function (root, config) {
     });
   }
 
+  function markButtons(record) {
+    if (config.form === false) return null;
+    return fields.filter(function (f) { return f.type === "bool" && !record[f.key]; }).map(function (f) {
+      return h("button", { type: "button", class: "btn btn-outline btn-small",
+        onclick: function () { var patch = {}; patch[f.key] = true; AW.db.update(config.entity, record.id, patch); AW.toast(AW.title(config.entity, record) + ": " + f.label); render(); } },
+        AW.t("mark_as", "Mark as") + " " + f.label.toLowerCase());
+    });
+  }
   function card(record) {
     var title = AW.title(config.entity, record);
     var done = fields.some(function (f) { return f.type === "bool" && f.key === "done" && record[f.key]; });
@@ -180,7 +207,7 @@ AW.feature("collection", function (root, config) {
       picture,
       h("h3", { class: "aw-card__title" }, config.detail === false ? title : h("a", { href: AW.link(config.entity, record.id), text: title })),
       textField && record[textField.key] ? h("p", { class: "aw-card__text", text: String(record[textField.key]).slice(0, 160) }) : null,
-      meta, toggles(record), actions(record));
+      meta, toggles(record), statusButtons(record), markButtons(record), actions(record));
   }
 
   function render() {

@@ -48,12 +48,13 @@ AW.feature("dashboard", function (root, config) {
     });
     var keys = Object.keys(groups).sort(function (a, b) { return groups[b] - groups[a]; });
     var max = keys.reduce(function (m, k) { return Math.max(m, groups[k]); }, 0) || 1;
+    var sum = keys.reduce(function (n, k) { return n + groups[k]; }, 0) || 1;
     chartBox.innerHTML = "";
     chartBox.appendChild(h("h3", { text: c.title || AW.t("chart", "Chart") }));
     var bars = h("ul", { class: "aw-bars", role: "list" });
     keys.forEach(function (k) {
       var sumField = c.sum ? fieldOf(c.entity, c.sum) : null;
-      var label = sumField && sumField.type === "money" ? AW.money(groups[k]) : AW.number(groups[k]);
+      var label = (sumField && sumField.type === "money" ? AW.money(groups[k]) : AW.number(groups[k])) + " (" + Math.round((groups[k] / sum) * 100) + "%)";
       bars.appendChild(h("li", { class: "aw-bar" },
         h("span", { text: k }),
         h("span", { class: "aw-bar__track", "aria-hidden": "true" }, h("span", { class: "aw-bar__fill", style: "width:" + Math.round((groups[k] / max) * 100) + "%" })),

@@ -181,6 +181,8 @@
       if (!dir || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (typingIn(event.target) || typingIn(document.activeElement)) return;
       if (!root.getClientRects().length || document.querySelector("dialog[open]")) return;
+      var owner = document.activeElement && document.activeElement.closest ? document.activeElement.closest("[data-feature]") : null;
+      if (owner && owner !== root) return; /* keys belong to the feature that has focus */
       event.preventDefault();
       move(dir);
     }
@@ -230,7 +232,8 @@
       return Array.prototype.filter.call(root.querySelectorAll("button"), function (b) { return b.textContent.trim().slice(-label.length) === label; })[0];
     }
     function key(name, target) {
-      (target || document.body).dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true }));
+      if (!target) root.querySelector(".aw-game-2048__new").focus(); /* keys go to the game that has focus */
+      (target || document.activeElement || document.body).dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true }));
     }
     function sum(cells) { return cells.reduce(function (a, b) { return a + b; }, 0); }
     var size = game.state().size;

@@ -198,7 +198,7 @@
     [0, 1, 2, 4, 3, 5, 7, 6, 8].forEach(function (i) { cells[i].click(); });
     t.ok(is(AW.t("draw", "Draw")), "a full board with no line is a Draw");
     t.ok((AW.db.kv(SCORE_KEY) || {}).draw === (Number(before.draw) || 0) + 1, "the draw is counted");
-    t.ok(t.text().indexOf(AW.t("game-tictactoe.xwins", "X wins")) >= 0 && t.text().indexOf(AW.t("draws", "Draws")) >= 0, "the scoreboard is shown");
+    t.ok(root.textContent.indexOf(AW.t("game-tictactoe.xwins", "X wins")) >= 0 && root.textContent.indexOf(AW.t("draws", "Draws")) >= 0, "the scoreboard is shown");
 
     AW.db.kv(SCORE_KEY, saved);
     box.checked = config.computer !== false;

@@ -92,6 +92,9 @@
       state.collections[name] = collection(name).filter(function (r) { return r.id !== id; });
       save();
     },
+    restore: function (name, record) {
+      if (!AW.db.get(name, record.id)) { collection(name).push(Object.assign({}, record)); save(); }
+    },
     kv: function (key, value) {
       if (arguments.length > 1) { state.kv[key] = value; save(); return value; }
       return Object.prototype.hasOwnProperty.call(state.kv, key) ? state.kv[key] : null;
@@ -124,6 +127,8 @@
   var uidCount = 0;
   AW.uid = function (prefix) { uidCount += 1; return (prefix || "aw") + "-" + uidCount; };
   AW.entity = function (name) { return (SPEC.entities || {})[name] || null; };
+  /* The page a feature lives on ("cart" -> "cart.html"), so features link to each other. */
+  AW.pageOf = function (feature) { return (SPEC.pages || {})[feature] || null; };
 
   /* ---------- formats ---------- */
   var lang = SPEC.lang || "en";
@@ -199,6 +204,9 @@
       if (field.type === "number") attrs.step = "any";
       if (field.type === "money" || field.min === 0) attrs.min = "0";
       control = h("input", attrs);
+      if ((value === undefined || value === null) && field.type === "date" && field.required) value = AW.today();
+      /* A required amount starts at a sensible value rather than blocking the form. */
+      if ((value === undefined || value === null) && field.type === "number" && field.required) value = /quantit|qty|seat|people|guest|count/i.test(field.key) ? 1 : 0;
       control.value = value === undefined || value === null ? "" : value;
     }
     var error = h("p", { class: "field-error", id: id + "-error", "aria-live": "polite" });
@@ -256,14 +264,19 @@
 
   /* ---------- toasts and dialogs ---------- */
   var toastRegion = null;
-  AW.toast = function (text) {
+  /* A short message; with `undo`, a button that calls it (deletions are undone this way
+     rather than asked about first). */
+  AW.toast = function (text, undo) {
     if (!toastRegion) {
       toastRegion = h("div", { class: "aw-toasts", role: "status", "aria-live": "polite" });
       document.body.appendChild(toastRegion);
     }
-    var item = h("p", { class: "aw-toast", text: text });
+    var item = h("p", { class: "aw-toast" }, text);
+    if (undo) {
+      item.appendChild(h("button", { type: "button", class: "aw-toast__undo", onclick: function () { undo(); item.remove(); } }, AW.t("undo", "Undo")));
+    }
     toastRegion.appendChild(item);
-    setTimeout(function () { item.remove(); }, 4000);
+    setTimeout(function () { item.remove(); }, undo ? 8000 : 4000);
   };
   AW.confirm = function (text, action) {
     return new Promise(function (resolve) {
@@ -307,6 +320,32 @@
     },
     signOut: function () { AW.db.kv("session", null); },
     owner: function () { var user = AW.auth.user(); return user ? user.id : "guest"; },
+  };
+
+  /* ---------- cart and orders (shop, cart and orders features share them) ---------- */
+  AW.cart = {
+    items: function () { return (AW.db.kv("cart") || []).slice(); },
+    add: function (entity, id, quantity) {
+      var items = AW.cart.items();
+      var line = items.filter(function (i) { return i.entity === entity && i.id === id; })[0];
+      if (line) line.quantity += quantity || 1;
+      else items.push({ entity: entity, id: id, quantity: quantity || 1 });
+      AW.db.kv("cart", items);
+    },
+    set: function (entity, id, quantity) {
+      var items = AW.cart.items().map(function (i) { return i.entity === entity && i.id === id ? Object.assign({}, i, { quantity: quantity }) : i; });
+      AW.db.kv("cart", items.filter(function (i) { return i.quantity > 0; }));
+    },
+    clear: function () { AW.db.kv("cart", []); },
+    count: function () { return AW.cart.items().reduce(function (n, i) { return n + i.quantity; }, 0); },
+    lines: function (priceKey) {
+      return AW.cart.items().map(function (i) {
+        var record = AW.db.get(i.entity, i.id);
+        if (!record) return null;
+        var price = Number(record[priceKey]) || 0;
+        return { entity: i.entity, id: i.id, name: AW.title(i.entity, record), price: price, quantity: i.quantity, total: price * i.quantity };
+      }).filter(Boolean);
+    },
   };
 
   /* ---------- features and self-tests ---------- */
