@@ -42,20 +42,27 @@ _FIND_JS = r"""
     return names.map(norm).filter(Boolean);
   };
   const textOf = (el) => [norm(el.innerText || el.textContent), norm(el.getAttribute("aria-label")), norm(el.value && el.tagName === "INPUT" ? el.value : "")].filter(Boolean);
-  let pool;
+  let pool, pools;
   if (kind === "field") pool = [...document.querySelectorAll("input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio]):not([type=file]), textarea, [contenteditable=true]")];
-  else if (kind === "select") pool = [...document.querySelectorAll("select"), ...document.querySelectorAll("input[type=radio]")];
+  else if (kind === "select") pool = [...document.querySelectorAll("select, input[list]"), ...document.querySelectorAll("input[type=radio]")];
   else if (kind === "checkbox") pool = [...document.querySelectorAll("input[type=checkbox], [role=checkbox], [role=switch]")];
   else if (kind === "anyfield") pool = [...document.querySelectorAll("input, textarea, select, label, th, dt, output, legend")];
   else if (kind === "nav") pool = [...document.querySelectorAll("nav a, header a"), ...document.querySelectorAll("a, [role=tab], button")];
-  else pool = [...document.querySelectorAll("button, a, input[type=submit], input[type=button], [role=button], [role=tab], [role=menuitem]")];
-  pool = pool.filter(visible);
+  else {
+    // A click is on the page's content first (main), then anywhere (navigation is "go").
+    const clickable = "button, a, input[type=submit], input[type=button], [role=button], [role=tab], [role=menuitem]";
+    const main = document.querySelector("main");
+    const inside = main ? [...main.querySelectorAll(clickable)] : [];
+    pool = [...document.querySelectorAll(clickable)].filter((el) => !inside.includes(el));
+    pools = [inside.filter(visible), pool.filter(visible)];
+  }
+  if (!pools) pools = [pool.filter(visible)];
   const names = (el) => (kind === "field" || kind === "select" || kind === "checkbox") ? nameOf(el) : kind === "anyfield" ? [...nameOf(el), ...textOf(el)] : textOf(el);
   const tiers = [(n, a) => n === a, (n, a) => n.startsWith(a), (n, a) => n.includes(a)];
   document.querySelectorAll("[data-aw-target]").forEach((el) => el.removeAttribute("data-aw-target"));
-  for (const tier of tiers) for (const alt of alternatives) {
+  for (const candidates of pools) for (const tier of tiers) for (const alt of alternatives) {
     const a = norm(alt);
-    const hit = pool.find((el) => names(el).some((n) => tier(n, a)));
+    const hit = candidates.find((el) => names(el).some((n) => tier(n, a)));
     if (hit) { hit.setAttribute("data-aw-target", "1"); return true; }
   }
   return false;
@@ -144,10 +151,21 @@ def run_step(page, base: str, step: dict) -> None:
     elif "choose" in step:
         target = _find(page, "select", step["choose"])
         wanted = str(step.get("option", "")).lower()
-        if target.evaluate("el => el.tagName") == "SELECT":
+        if target.evaluate("el => el.tagName === 'INPUT' && !!el.list"):
+            # A combo box (an input with a list of suggestions): pick one of its options.
+            options = target.evaluate("el => [...el.list.options].map(o => o.value)")
+            choices = [a.lower() for a in _alternatives(wanted)]
+            match = next((v for c in choices for v in options if v.lower() == c), None) or next(
+                (v for c in choices for v in options if c in v.lower()), None
+            )
+            if match is None:
+                raise StepFailed(f"no option {wanted!r} in {step['choose']!r}")
+            target.fill(match)
+        elif target.evaluate("el => el.tagName") == "SELECT":
             options = target.evaluate("el => [...el.options].map(o => [o.value, o.textContent.trim()])")
-            match = next((v for v, t in options if t.lower() == wanted), None) or next(
-                (v for v, t in options if wanted in t.lower()), None
+            choices = [a.lower() for a in _alternatives(wanted)]
+            match = next((v for c in choices for v, t in options if t.lower() == c), None) or next(
+                (v for c in choices for v, t in options if c in t.lower()), None
             )
             if match is None:
                 raise StepFailed(f"no option {wanted!r} in {step['choose']!r}")

@@ -63,6 +63,7 @@ _ASKS = {
     "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
     r"|\bbookings?\b|\breserv(?:e|ation|ations)\b|\bappointments?\b",
     "shop": r"\b(?:add to )?cart\b|\bcheckout\b|\bbuy\b|\bpurchase\b|\border online\b|\bsell(?:ing|s)? online\b",
+    "admin": r"\badmin(?:istrator)?s?\b|\bback[- ]?office\b|\bstaff (?:page|view)\b|\bowner\b",
     "upload": r"\bupload\b|\bphotos? of\b|\bimages? of\b|\battach\b",
 }
 _APP_VERBS = (
@@ -165,6 +166,8 @@ def read_app(
     facts = read_facts(brief, domain, seed=seed)
     entities = [_with_products(e, brief.offerings) if _is_product(e) else e for e in entities]
     pages = add_asked_features(text, pages, entities, main, features)
+    pages, entities = configure_bookings(text, pages, entities)
+    pages = primary_first(text, pages, features)
     spec = AppSpec(
         domain=domain.slug if domain else "custom",
         kind=domain.kind if domain else "productivity",
@@ -290,8 +293,8 @@ _DESCRIBED = (
 )
 _ITEM = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
 _OPTION_LIST = re.compile(
-    r"\b(stages?|status(?:es)?|categor(?:y|ies)|types?|priorit(?:y|ies)|levels?|departments?|rooms?|sizes?|genres?|tags?)"
-    rf"\s*(?:of|like|such as|called|named|:|\()?\s*((?:{_ITEM},\s*)+(?:and |or )?{_ITEM}|{_ITEM} (?:and|or) {_ITEM})",
+    r"\b((?i:stages?|status(?:es)?|categor(?:y|ies)|types?|priorit(?:y|ies)|levels?|departments?|rooms?|sizes?|genres?|tags?))"
+    rf"\s*(?:of|like|such as|called|named|:|\()?\s*({_ITEM}(?:,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}|{_ITEM}(?:,\s*{_ITEM})+)",
 )
 _FIELD_STOP_VERBS = {
     "highlight", "see", "show", "mark", "track", "add", "get", "send", "make", "let", "allow", "sort", "filter", "search",
@@ -651,6 +654,10 @@ def add_asked_features(
                         ],
                     )
                 )
+    if "booking" in have or ("booking" in asked and "booking" in features):
+        pages = [_with_own_list(p) for p in pages]
+    if "admin" in asked:
+        pages.append(admin_page(pages, main, have | {u.feature for p in pages for u in p.features}))
     if "booking" in asked and "booking" not in have and "booking" in features:
         pages.append(PageSpec(slug="book", title="Book", features=[FeatureUse(feature="booking")]))
         pages.append(PageSpec(slug="my-bookings", title="My bookings", features=[FeatureUse(feature="my-bookings")]))
@@ -659,6 +666,137 @@ def add_asked_features(
     if "contact" in asked and "contact" not in have and "contact" in features:
         pages.append(PageSpec(slug="contact", title="Contact", features=[FeatureUse(feature="contact")]))
     return _unique_slugs(pages)
+
+
+_PLACE_FIELDS = re.compile(r"^(?:from|to|origin|destination|departure_city|arrival_city|city|location|departs_from|arrives_at)$")
+_BOOKING_PLAIN = {"date", "time", "name", "email", "phone", "people", "guests", "seats", "check_in", "check_out", "day"}
+
+
+def configure_bookings(text: str, pages: list[PageSpec], entities: list[Entity]) -> tuple[list[PageSpec], list[Entity]]:
+    """Booking forms shaped by the brief: the choices and details it names ("a service
+    (cut, colour)", "a title", "name and phone"), the most people ("1 to 12 people"), hourly
+    slots, and the places to search by for journeys. Things it lists by name ("Rooms: Everest,
+    Fuji") become the bookable records."""
+    lowered = text.lower()
+    out = []
+    for page in pages:
+        uses = []
+        for use in page.features:
+            if use.feature != "booking":
+                uses.append(use)
+                continue
+            config = use.config()
+            entity = next((e for e in entities if e.name == config.get("entity")), None)
+            fields: list[FieldSpec] = [FieldSpec.model_validate(f) for f in config.get("fields", [])]
+            for option in option_fields(text) + parenthesised_choices(text):
+                if entity is not None and _same_thing(singular(option.key), entity):
+                    entity = _named_records(entity, option.options)
+                    entities = [entity if e.name == entity.name else e for e in entities]
+                elif option.key not in {f.key for f in fields}:
+                    fields.append(option)
+            for field in booking_details(text):
+                if field.key not in _BOOKING_PLAIN and field.key not in {f.key for f in fields}:
+                    if entity is None or not _same_thing(singular(field.key), entity):
+                        fields.append(field)
+            if fields:
+                config["fields"] = [f.model_dump(exclude_none=True) for f in fields[:6]]
+            if re.search(r"\bphone\b|\bmobile\b|\btelephone\b", lowered):
+                config["phone"] = True
+            if re.search(r"\bnames?\b", lowered):
+                config["name_required"] = True
+            most = re.search(r"\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*(?:people|guests|persons|diners|seats|passengers)", lowered)
+            if most:
+                config["max_seats"] = int(most.group(2))
+            if re.search(r"\bby the hour\b|\bhourly\b|\bper hour\b", lowered):
+                config["slots"] = [f"{h:02d}:00" for h in range(8, 19)]
+                config["nights"] = False
+                config["date_label"] = "Date"
+            if entity is not None:
+                places = [f.key for f in entity.fields if f.type in ("text", "select") and _PLACE_FIELDS.match(f.key)]
+                if places:
+                    config.setdefault("search", places[:2])
+                    config.setdefault("open_search", len(places) >= 2)
+            uses.append(FeatureUse(feature="booking", **config))
+        out.append(page.model_copy(update={"features": uses}))
+    return out, entities
+
+
+def parenthesised_choices(text: str) -> list[FieldSpec]:
+    """ "choose a service (cut, colour, blow-dry)" -> a Service select with those choices."""
+    fields = []
+    for match in re.finditer(r"\b([a-z][a-z-]{2,20})\s*\(([^()]{3,120})\)", text, flags=re.I):
+        options = [o.strip().strip(".") for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
+        if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
+            word = singular(match.group(1).lower())
+            fields.append(
+                FieldSpec(key=slug_key(word), label=word.capitalize(), type="select", options=[o[:1].upper() + o[1:] for o in options], required=True)
+            )
+    return fields
+
+
+def booking_details(text: str) -> list[FieldSpec]:
+    """What the customer gives when booking: "pick a stylist, a date and a time", "with a title"."""
+    fields: list[FieldSpec] = []
+    pattern = r"\b(?:choose|chooses|pick|picks|select|selects|enter|enters|give|gives|provide|with)\s+(?:their\s+|a\s+|an\s+|the\s+)?(.+)"
+    for match in re.finditer(pattern, text, flags=re.I):
+        phrase = re.sub(r"\([^)]*\)", "", match.group(1))
+        for field in field_list(phrase):
+            if field.key not in {f.key for f in fields}:
+                fields.append(field)
+    return fields
+
+
+def _named_records(entity: Entity, names: list[str]) -> Entity:
+    """The entity's records renamed to the names the brief gives, other values kept."""
+    samples = entity.records or [{}]
+    records = [{**samples[i % len(samples)], entity.title: name} for i, name in enumerate(names)]
+    return entity.model_copy(update={"records": records})
+
+
+def primary_first(text: str, pages: list[PageSpec], features: dict[str, FeatureDoc]) -> list[PageSpec]:
+    """The page doing what the brief is about comes first after home (and so opens on the
+    home page): the first page with a feature whose keywords the brief uses, else as is."""
+    lowered = text.lower()
+
+    def asked(page: PageSpec) -> tuple[int, int]:
+        """(-where the brief first asks for it, how long the phrase is): earlier wins."""
+        best = (-len(lowered) - 1, 0)
+        for use in page.features:
+            doc = features.get(use.feature)
+            if doc is None or use.feature == "collection":
+                continue
+            for phrase in doc.keywords:
+                found = re.search(rf"(?<![\w-]){re.escape(phrase.lower())}", lowered)
+                if found:
+                    best = max(best, (-found.start(), len(phrase)))
+        return best
+
+    scores = [asked(p) for p in pages[1:]]
+    if not scores or max(scores)[1] == 0:
+        return pages
+    top = 1 + scores.index(max(scores))
+    return [pages[0], pages[top], *pages[1:top], *pages[top + 1 :]]
+
+
+def _with_own_list(page: PageSpec) -> PageSpec:
+    """A booking form with the visitor's bookings under it (cancel them where you book)."""
+    names = [u.feature for u in page.features]
+    if "booking" not in names or "my-bookings" in names:
+        return page
+    return page.model_copy(update={"features": [*page.features, FeatureUse(feature="my-bookings", heading="Your bookings")]})
+
+
+def admin_page(pages: list[PageSpec], main: Entity | None, have: set[str]) -> PageSpec:
+    """What the owner manages: every booking, or the products of a shop, or the main list."""
+    if "booking" in have:
+        uses = [FeatureUse(feature="my-bookings", all=True, heading="All bookings")]
+    elif main is not None:
+        uses = [FeatureUse(feature="collection", entity=main.name, heading=f"Manage {main.plural.lower()}")]
+    else:
+        uses = []
+    if "shop" in have or "cart" in have:
+        uses.append(FeatureUse(feature="orders", all=True, heading="All orders"))
+    return PageSpec(slug="admin", title="Admin", intro="Everything in one place, for the people who run it.", features=uses, roles=["admin"])
 
 
 def _with_options(page: PageSpec, entity: str, **options: bool) -> PageSpec:

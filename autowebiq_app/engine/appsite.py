@@ -81,6 +81,7 @@ def data_js(spec: AppSpec) -> str:
         "currency": spec.facts.currency,
         "entities": entities,
         "pages": feature_pages(spec),
+        "bookable": sorted({use.config()["entity"] for _, use in spec.features() if use.feature == "booking" and use.config().get("entity")}),
         "words": words_for(spec.facts.language),
     }
     return "window.AW_SPEC = " + json.dumps(payload, ensure_ascii=False, sort_keys=True) + ";\n"
@@ -89,6 +90,9 @@ def data_js(spec: AppSpec) -> str:
 def feature_pages(spec: AppSpec) -> dict[str, str]:
     """The first page each feature is on: features link to each other through it."""
     pages: dict[str, str] = {}
+    for page in spec.pages[1:]:
+        if page.features:
+            pages.setdefault(page.features[0].feature, page.path)
     for page, use in spec.features():
         pages.setdefault(use.feature, page.path)
     return pages
@@ -179,9 +183,16 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
     facts = spec.facts
     words = words_for(facts.language)
     others = [p for p in spec.pages if p.slug != "home"]
-    buttons = "".join(
-        f'<a class="btn {"btn-primary" if i == 0 else "btn-outline"}" href="{p.path}">{_e(p.nav or p.title)}</a>'
-        for i, p in enumerate(others[:2])
+    primary = page if page.features else next((p for p in others if p.features), None)
+    # Links to the other pages, unless the home page already opens on the main feature
+    # (then a "Book" link would sit beside the "Book" buttons it shows).
+    buttons = (
+        ""
+        if primary
+        else "".join(
+            f'<a class="btn {"btn-primary" if i == 0 else "btn-outline"}" href="{p.path}">{_e(p.nav or p.title)}</a>'
+            for i, p in enumerate(others[:2])
+        )
     )
     picture = (
         f'<img src="{HERO_IMAGE}" alt="{_e(facts.subject or facts.name)}" width="1200" height="800">'
@@ -193,7 +204,8 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         f"<h1>{_e(facts.name)}</h1>"
         + (f'<p class="lead">{_e(facts.tagline)}</p>' if facts.tagline else "")
         + (f"<p>{_e(facts.description)}</p>" if facts.description else "")
-        + f'<div class="btn-row">{buttons}</div></div>{picture}</div></section>'
+        + (f'<div class="btn-row">{buttons}</div>' if buttons else "")
+        + f"</div>{picture}</div></section>"
     )
     cards = "".join(
         f'<li class="card"><h3><a href="{p.path}">{_e(p.title)}</a></h3>'
@@ -224,7 +236,6 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         else ""
     )
     # An app opens on what it is for: the first page's features come to the home page too.
-    primary = page if page.features else next((p for p in others if p.features), None)
     features = "\n".join(_feature(use.feature, use.config(), primary.title) for use in primary.features) if primary else ""
     return "\n".join(part for part in (hero, features, highlights, explore, visit) if part)
 

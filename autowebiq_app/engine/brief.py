@@ -108,7 +108,9 @@ def business_name(text: str) -> str | None:
     for pattern in _NAME_PATTERNS:
         match = re.search(pattern, text)
         if match:
-            name = match.group(1).strip(" .,;:!?'’\"")
+            # A name ends with its sentence ("Luna Hair Studio. Customers …"), titles aside.
+            name = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bMt)\.\s", match.group(1))[0]
+            name = name.strip(" .,;:!?'’\"")
             if 1 < len(name) <= 60 and not name.lower().startswith(("a ", "an ", "the website", "my ")):
                 return name
     return None

@@ -143,6 +143,9 @@ AW.feature("collection", function (root, config) {
     var title = AW.title(config.entity, record);
     var row = h("div", { class: "aw-actions btn-row" });
     if (config.detail !== false) row.appendChild(h("a", { class: "btn btn-outline btn-small", href: AW.link(config.entity, record.id), "aria-label": AW.t("view", "View") + " " + title, text: AW.t("view", "View") }));
+    if ((AW.spec.bookable || []).indexOf(config.entity) >= 0 && AW.pageOf("booking")) {
+      row.appendChild(h("a", { class: "btn btn-primary btn-small", href: AW.pageOf("booking") + AW.link("book", record.id), "aria-label": AW.t("book", "Book") + " " + title, text: AW.t("book", "Book") }));
+    }
     if (config.likes) {
       var likes = Number(record.likes || 0);
       row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-pressed": record.liked ? "true" : "false",
