@@ -24,6 +24,8 @@ os.environ.update(
     BUILD_COST="10",
     # The ledger tests start many builds at once; the in-flight limit has its own test.
     MAX_BUILDS_IN_FLIGHT="1000",
+    # Builds skip the browser QA pass unless a test asks for it (tests/engine/test_browser_qa.py).
+    QA_BROWSER="off",
 )
 for name in ("BROKER_URL", "MONGODB_URL", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID"):
     os.environ.pop(name, None)

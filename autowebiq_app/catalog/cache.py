@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 import redis
 
-from autowebiq_app.catalog.store import COMPONENTS, TEMPLATES, CatalogStore, UpsertReport
+from autowebiq_app.catalog.store import COMPONENTS, DOMAINS, FEATURES, TEMPLATES, CatalogStore, UpsertReport
 
 logger = logging.getLogger(__name__)
 
 TTL_SECONDS = 2 * 3600
 GENERATION_KEY = "catalog:generation"
-_KIND_PREFIX = {TEMPLATES: "template", COMPONENTS: "component"}
+_KIND_PREFIX = {TEMPLATES: "template", COMPONENTS: "component", FEATURES: "feature", DOMAINS: "domain"}
 
 
 @dataclass(frozen=True)
@@ -68,15 +68,15 @@ class Catalog:
     def component_list(self, *, category: str | None = None, words: str = "", full: bool = False) -> list[dict]:
         return self._query(COMPONENTS, category=category, words=words, full=full)
 
-    def everything(self) -> tuple[list[dict], list[dict]]:
-        """Every template and every component, in full: what the engine plans with."""
-        templates = self._cached(
-            self._list_key(TEMPLATES, "everything"), lambda: self.store.query(TEMPLATES, limit=1000, full=True)
-        )
-        components = self._cached(
-            self._list_key(COMPONENTS, "everything"), lambda: self.store.query(COMPONENTS, limit=1000, full=True)
-        )
-        return templates, components
+    def everything(self) -> dict[str, list[dict]]:
+        """Every template, component, feature and domain, in full: what the engine plans with."""
+        return {
+            collection: self._cached(
+                self._list_key(collection, "everything"),
+                lambda collection=collection: self.store.query(collection, limit=1000, full=True),
+            )
+            for collection in (TEMPLATES, COMPONENTS, FEATURES, DOMAINS)
+        }
 
     def generation(self) -> int | None:
         """The number seeding bumps whenever it changes a document; None when there is no

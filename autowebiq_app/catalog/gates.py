@@ -165,7 +165,8 @@ def check_in_browser(paths: dict[str, Path], report: GateReport, *, whole_sites,
                 if name not in whole_sites
                 else page.evaluate(
                     "() => [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
-                    ".filter(h => h.length > 1 && !document.getElementById(decodeURIComponent(h.slice(1))))"
+                    # "#/client/1" is a route of the site's hash router, not an anchor.
+                    ".filter(h => h.length > 1 && h[1] !== '/' && !document.getElementById(decodeURIComponent(h.slice(1))))"
                 )
             )
             for href in sorted(set(dangling)):

@@ -183,6 +183,7 @@ class DomainDoc(_Strict):
     highlights: list[Highlight] = Field(min_length=3, max_length=4)
     roles: list[Literal["visitor", "member", "admin"]] = Field(default_factory=lambda: ["visitor"])
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="the usual currency, if any")
+    generic: bool = Field(False, description="lend its entities first when a brief names them without a domain")
     entities: list[dict] = Field(default_factory=list, description="engine.spec.Entity documents")
     pages: list[dict] = Field(min_length=2, description="engine.spec.PageSpec documents; the first is home")
 

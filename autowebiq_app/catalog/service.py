@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from autowebiq_app.catalog.cache import Catalog
 from autowebiq_app.catalog.files import Loaded, bundled_catalog
-from autowebiq_app.catalog.schema import ComponentDoc, TemplateDoc
+from autowebiq_app.catalog.schema import ComponentDoc, DomainDoc, FeatureDoc, TemplateDoc
 from autowebiq_app.catalog.seed import seed
 from autowebiq_app.catalog.store import CatalogStore
 from autowebiq_app.mongo import get_mongo_db, using_mongomock
@@ -32,16 +32,18 @@ _parsed: dict[int, Loaded] = {}
 
 
 def engine_catalog() -> Loaded:
-    """Every template and component, parsed, as the engine plans with them; kept in
+    """Every template, component, feature and domain, parsed, as the engine plans with them; kept in
     process until seeding changes the catalog (one Redis GET per call while it has not)."""
     catalog = get_catalog()
     generation = catalog.generation()
     if generation is not None and generation in _parsed:
         return _parsed[generation]
-    templates, components = catalog.everything()
+    everything = catalog.everything()
     loaded = Loaded(
-        templates={d["slug"]: as_template(d) for d in templates},
-        components={d["slug"]: as_component(d) for d in components},
+        templates={d["slug"]: as_template(d) for d in everything["templates"]},
+        components={d["slug"]: as_component(d) for d in everything["components"]},
+        features={d["slug"]: _as(FeatureDoc, d) for d in everything["features"]},
+        domains={d["slug"]: _as(DomainDoc, d) for d in everything["domains"]},
     )
     if generation is not None:
         _parsed.clear()
@@ -50,10 +52,13 @@ def engine_catalog() -> Loaded:
 
 
 def as_template(document: dict) -> TemplateDoc:
-    fields = TemplateDoc.model_fields
-    return TemplateDoc.model_validate({k: v for k, v in document.items() if k in fields})
+    return _as(TemplateDoc, document)
 
 
 def as_component(document: dict) -> ComponentDoc:
-    fields = ComponentDoc.model_fields
-    return ComponentDoc.model_validate({k: v for k, v in document.items() if k in fields})
+    return _as(ComponentDoc, document)
+
+
+def _as(model, document: dict):
+    """A catalog document as its model, MongoDB's bookkeeping fields dropped."""
+    return model.model_validate({k: v for k, v in document.items() if k in model.model_fields})

@@ -12,6 +12,9 @@ from autowebiq_app.db_types import utcnow
 
 TEMPLATES = "templates"
 COMPONENTS = "components"
+FEATURES = "features"
+DOMAINS = "domains"
+COLLECTIONS = (TEMPLATES, COMPONENTS, FEATURES, DOMAINS)
 _HIDDEN = {"_id": 0}
 _SUMMARY = {
     "_id": 0,
@@ -47,12 +50,14 @@ class CatalogStore:
         self.db = db
 
     def ensure_indexes(self) -> None:
+        for name in COLLECTIONS:
+            self.db[name].create_index([("slug", ASCENDING)], unique=True, name="uq_slug")
         for name in (TEMPLATES, COMPONENTS):
             collection = self.db[name]
-            collection.create_index([("slug", ASCENDING)], unique=True, name="uq_slug")
             collection.create_index([("category", ASCENDING), ("name", ASCENDING)], name="ix_category_name")
             collection.create_index([("tags", ASCENDING)], name="ix_tags")
-        self.db[TEMPLATES].create_index([("keywords", ASCENDING)], name="ix_keywords")
+        for name in (TEMPLATES, FEATURES, DOMAINS):
+            self.db[name].create_index([("keywords", ASCENDING)], name="ix_keywords")
 
     def sync(self, collection: str, documents: dict[str, dict], hashes: dict[str, str]) -> UpsertReport:
         """Make the collection hold exactly `documents`; a changed document's version goes up by one."""

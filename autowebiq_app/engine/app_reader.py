@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from autowebiq_app.catalog.schema import DomainDoc, FeatureDoc
-from autowebiq_app.engine.brief import Brief
+from autowebiq_app.engine.brief import SECTION_WORDS, Brief
 from autowebiq_app.engine.spec import AppSpec, Entity, Facts, FeatureUse, FieldSpec, Highlight, PageSpec, slug_key
 
 CURRENCIES = (
@@ -62,12 +62,28 @@ _ASKS = {
     "kanban": r"\bkanban\b|\btask board\b|\bboard with columns\b",
     "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
     r"|\bbookings?\b|\breserv(?:e|ation|ations)\b|\bappointments?\b",
-    "shop": r"\b(?:add to )?cart\b|\bcheckout\b|\bbuy\b|\bpurchase\b|\border online\b|\bsell(?:ing|s)? online\b",
+    "shop": r"\b(?:add to )?cart\b|\bcheck ?out\b|\bbuy\b|\bpurchase\b|\border online\b|\bsell(?:ing|s)? online\b"
+    r"|\bonline (?:shop|store)\b|\bwishlist\b|\bdiscount codes?\b",
     "admin": r"\badmin(?:istrator)?s?\b|\bback[- ]?office\b|\bstaff (?:page|view)\b|\bowner\b",
     "upload": r"\bupload\b|\bphotos? of\b|\bimages? of\b|\battach\b",
 }
+# Sections a brief can ask for that an app renders with its own features.
+_APP_SECTIONS = {"booking", "contact", "products", "search", "menu", "charts", "table", "stats", "hours", "logos"}
+_APP_ASKS = {
+    "shop",
+    "booking",
+    "dashboard",
+    "calendar",
+    "kanban",
+    "account",
+    "report",
+    "admin",
+    "comments",
+    "likes",
+    "upload",
+}
 _APP_VERBS = (
-    r"\b(?:add|adding|track|tracking|manage|managing|log|logging|record|recording|store|keep track of|list|organi[sz]e"
+    r"\b(?:add|adding|track|tracking|manage|managing|log|logging|record|recording|keep track of|list|organi[sz]e"
     r"|catalog(?:ue)?|create|post|posting|share|sharing|save|browse|search|rate|review|upload|plan|schedule)"
 )
 _NOUN = r"([a-z][a-z-]{2,24})"
@@ -78,6 +94,8 @@ _NOT_ENTITIES = {
     "filter", "filters", "sort", "dashboard", "chart", "charts", "statistics", "report", "reports", "export", "it's",
     "their", "my", "our", "your", "each", "every", "all", "any", "one", "two", "three", "can", "to", "of", "in",
     "comment", "comments", "like", "likes", "account", "accounts", "profile", "details", "info", "information",
+    "box", "bar", "cart", "checkout", "basket", "field", "form", "heart", "price", "prices", "history",
+    "wishlist", "people", "user", "users", "customer", "customers", "visitor", "visitors", "time", "way", "option",
 }  # fmt: skip
 
 
@@ -112,8 +130,16 @@ def read_app(
     match = match_domain(text, domains)
     described = described_entities(text)
     nouns = tracked_nouns(text)
-    if match is None and not nouns and not described:
+    lowered = text.lower()
+    asks = {name for name, pattern in _ASKS.items() if re.search(pattern, lowered)}
+    doing = bool(nouns or described or asks & _APP_ASKS)
+    if match is None and not doing:
         return None
+    if (set(brief.wanted) - _APP_SECTIONS or brief.forbidden) and not (nouns or described):
+        # "A gym site with an FAQ and a map, no pricing": a page of sections, not an app.
+        return None
+    if "shop" in asks and (match is None or match.domain.kind != "shops"):
+        nouns = nouns[1:]  # the first thing named is what the shop sells (shop_pages names it)
     domain = match.domain if match else None
     entities = [Entity.model_validate(raw) for raw in domain.entities] if domain else []
     pages = [PageSpec.model_validate(raw) for raw in domain.pages] if domain else [PageSpec(slug="home", title="Home")]
@@ -163,10 +189,11 @@ def read_app(
             grown = _with_fields(main, extra)
             entities = [grown if e.name == main.name else e for e in entities]
             main = grown
-    facts = read_facts(brief, domain, seed=seed)
-    entities = [_with_products(e, brief.offerings) if _is_product(e) else e for e in entities]
     pages = add_asked_features(text, pages, entities, main, features)
+    entities = [_with_products(e, brief.offerings) if _is_product(e) else e for e in entities]
+    facts = read_facts(brief, domain, seed=seed, sold=next((e.label for e in entities if _is_product(e)), None))
     pages, entities = configure_bookings(text, pages, entities)
+    pages, entities = configure_shops(text, pages, entities)
     pages = primary_first(text, pages, features)
     spec = AppSpec(
         domain=domain.slug if domain else "custom",
@@ -180,13 +207,19 @@ def read_app(
     return spec
 
 
-def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int) -> Facts:
+_GENERIC_NAMES = ("Ledgerly", "Listwise", "Keeptrack", "Tally")
+
+
+def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int, sold: str | None = None) -> Facts:
     text = brief.prompt
     name = brief.name or leading_name(text)
     subject = brief.subject or (domain.subject if domain else "app")
     named = bool(name)
+    if not name and domain is None and sold and sold.lower() != "product":
+        # A shop nobody named: what it sells, and where ("Kerala Spice Co.").
+        name = " ".join(part for part in (brief.place, sold.capitalize(), "Co.") if part)
     if not name:
-        choices = domain.names if domain else ["Ledgerly", "Listwise", "Keeptrack", "Tally"]
+        choices = domain.names if domain else _GENERIC_NAMES
         digest = hashlib.sha256(f"{seed}|{text}".encode()).digest()
         name = choices[digest[0] % len(choices)]
     currency = currency_of(text) or (domain.currency if domain and domain.currency else None)
@@ -215,7 +248,23 @@ _LEADING_NAMES = (
     rf"^\s*[\"“]?({_CAPS})[\"”]?\s+(?:is|are)\s+(?:a|an|the|our|my)\b",
     rf"\b(?:at|by)\s+({_CAPS})",
 )
-_NOT_NAMES = {"build", "create", "make", "please", "hi", "hello", "i", "we", "my", "our", "this", "it", "the", "a", "an"}
+_NOT_NAMES = {
+    "build",
+    "create",
+    "make",
+    "please",
+    "hi",
+    "hello",
+    "i",
+    "we",
+    "my",
+    "our",
+    "this",
+    "it",
+    "the",
+    "a",
+    "an",
+}
 
 
 def leading_name(text: str) -> str | None:
@@ -275,11 +324,15 @@ def tracked_nouns(text: str) -> list[str]:
         phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on)\b", match.group(1))[0]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
             part = re.split(r"\b(?:from|of|per|at)\b", part)[0]
-            words = [w for w in re.findall(r"[a-z][a-z-]+", part) if w not in ("my", "our", "their", "the", "new", "your", "all", "daily", "a", "an", "each")]
+            words = [
+                w
+                for w in re.findall(r"[a-z][a-z-]+", part)
+                if w not in ("my", "our", "their", "the", "new", "your", "all", "daily", "a", "an", "each")
+            ]
             if not words:
                 continue
             noun = singular(words[-1])
-            if len(words) > 3 or noun in _NOT_ENTITIES or re.match(_APP_VERBS, noun):
+            if len(words) > 3 or noun in _NOT_ENTITIES or _names_a_section(noun) or re.match(_APP_VERBS, noun):
                 continue
             if noun not in found:
                 found.append(noun)
@@ -288,8 +341,10 @@ def tracked_nouns(text: str) -> list[str]:
 
 _DESCRIBED = (
     r"\beach\s+([a-z][a-z-]{2,24})\s+(?:has|have|includes?|shows?|needs?|gets?|records?|stores?|is given)\s+(?:an?\s+|the\s+|its\s+)?(.+)",
-    _APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
+    _APP_VERBS
+    + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
     r"\b([a-z][a-z-]{2,24})\s+(?:with|having)\s+(?:the\s+)?fields?\s+(.+)",
+    _APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s*\(([^()]+)\)",
 )
 _ITEM = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
 _OPTION_LIST = re.compile(
@@ -326,17 +381,43 @@ def option_fields(text: str) -> list[FieldSpec]:
         options = [o.strip() for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
         options = list(dict.fromkeys(options))
         if 2 <= len(options) <= 12:
-            fields.append(FieldSpec(key=slug_key(word), label=word.capitalize(), type="select", options=options, required=True))
+            fields.append(
+                FieldSpec(key=slug_key(word), label=word.capitalize(), type="select", options=options, required=True)
+            )
     return fields
 
 
-_NOT_FIELDS = {"them", "it", "us", "me", "you", "others", "friends", "people", "everyone", "ease", "style", "care", "love"}
+_NOT_FIELDS = {
+    "them",
+    "it",
+    "us",
+    "me",
+    "you",
+    "others",
+    "friends",
+    "people",
+    "everyone",
+    "ease",
+    "style",
+    "care",
+    "love",
+}
+# Things a brief lists beside fields that are features, not fields ("with filters, a cart").
+_FEATURE_WORDS = {
+    "filters", "filter", "search", "cart", "checkout", "pages", "page", "dashboard", "login", "account", "accounts",
+    "chart", "charts", "calendar", "wishlist", "comments", "likes", "map", "admin", "export", "reports", "report",
+    "product", "notifications", "statistics", "stats", "leaderboard", "a", "an",
+}  # fmt: skip
 
 
 def mark_fields(text: str) -> list[FieldSpec]:
     """ "mark them done", "mark invoices as paid" -> a yes/no field of that name."""
     fields = []
-    for match in re.finditer(r"\b(?:mark|tick|check off|flag)\s+(?:[a-z]+\s+){0,2}?(?:as\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|favou?rite)\b", text, flags=re.I):
+    for match in re.finditer(
+        r"\b(?:mark|tick|check off|flag)\s+(?:[a-z]+\s+){0,2}?(?:as\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|favou?rite)\b",
+        text,
+        flags=re.I,
+    ):
         word = match.group(1).lower()
         fields.append(FieldSpec(key=slug_key(word), label=word.capitalize(), type="bool"))
     return fields[:2]
@@ -353,6 +434,8 @@ def field_list(phrase: str) -> list[FieldSpec]:
         words = label.split()
         if words and words[0].lower() in _NOT_FIELDS:
             break
+        if words and (words[0].lower() in _FEATURE_WORDS or words[-1].lower() in _FEATURE_WORDS):
+            continue
         if not words or len(words) > 3 or words[0].lower() in _FIELD_STOP_VERBS or not re.match(r"^[\w' -]+$", label):
             if fields:
                 break
@@ -361,6 +444,16 @@ def field_list(phrase: str) -> list[FieldSpec]:
         if key not in {f.key for f in fields}:
             fields.append(FieldSpec(key=key, label=label[:1].upper() + label[1:], type=field_type(label)))
     return fields[:10]
+
+
+def _names_a_section(noun: str) -> bool:
+    """ "add pricing and a FAQ": words that name a page section, never things to keep records of."""
+    return noun in ("pricing", "faq", "form") or any(
+        singular(word.split()[-1]) == noun
+        for kind, words in SECTION_WORDS.items()
+        if kind not in _APP_SECTIONS
+        for word in words
+    )
 
 
 def singular(word: str) -> str:
@@ -391,7 +484,7 @@ def borrowed_entity(noun: str, domains: dict[str, DomainDoc], present: list[Enti
     """The entity another domain has for this noun ("invoice" from the invoicing domain), its
     links to entities this app lacks kept as plain text."""
     names = {e.name for e in present}
-    for slug in sorted(domains):
+    for slug in sorted(domains, key=lambda slug: (not domains[slug].generic, slug)):
         for raw in domains[slug].entities:
             entity = Entity.model_validate(raw)
             if not _same_thing(noun, entity) or entity.name in names:
@@ -585,6 +678,9 @@ def _is_product(entity: Entity) -> bool:
 
 def _with_products(entity: Entity, offerings: tuple[str, ...]) -> Entity:
     """The brief's own products first, priced like the domain's samples."""
+    offerings = tuple(
+        o for o in offerings if o.split()[0].lower() not in ("prices", "price", "delivery", "shipping", "free")
+    )
     if not offerings:
         return entity
     prices = sorted(
@@ -658,6 +754,9 @@ def add_asked_features(
         pages = [_with_own_list(p) for p in pages]
     if "admin" in asked:
         pages.append(admin_page(pages, main, have | {u.feature for p in pages for u in p.features}))
+    if "shop" in asked and "shop" not in have and "shop" in features:
+        pages = shop_pages(pages, entities, text)
+        have = have | {"shop", "cart", "orders"}
     if "booking" in asked and "booking" not in have and "booking" in features:
         pages.append(PageSpec(slug="book", title="Book", features=[FeatureUse(feature="booking")]))
         pages.append(PageSpec(slug="my-bookings", title="My bookings", features=[FeatureUse(feature="my-bookings")]))
@@ -668,7 +767,9 @@ def add_asked_features(
     return _unique_slugs(pages)
 
 
-_PLACE_FIELDS = re.compile(r"^(?:from|to|origin|destination|departure_city|arrival_city|city|location|departs_from|arrives_at)$")
+_PLACE_FIELDS = re.compile(
+    r"^(?:from|to|origin|destination|departure_city|arrival_city|city|location|departs_from|arrives_at)$"
+)
 _BOOKING_PLAIN = {"date", "time", "name", "email", "phone", "people", "guests", "seats", "check_in", "check_out", "day"}
 
 
@@ -704,7 +805,9 @@ def configure_bookings(text: str, pages: list[PageSpec], entities: list[Entity])
                 config["phone"] = True
             if re.search(r"\bnames?\b", lowered):
                 config["name_required"] = True
-            most = re.search(r"\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*(?:people|guests|persons|diners|seats|passengers)", lowered)
+            most = re.search(
+                r"\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*(?:people|guests|persons|diners|seats|passengers)", lowered
+            )
             if most:
                 config["max_seats"] = int(most.group(2))
             if re.search(r"\bby the hour\b|\bhourly\b|\bper hour\b", lowered):
@@ -721,6 +824,62 @@ def configure_bookings(text: str, pages: list[PageSpec], entities: list[Entity])
     return out, entities
 
 
+def configure_shops(text: str, pages: list[PageSpec], entities: list[Entity]) -> tuple[list[PageSpec], list[Entity]]:
+    """Shop and cart options from the brief: filters by the fields it names ("filters by brand
+    and size"), a wishlist, and discount codes ("the code SAVE10 gives 10% off")."""
+    lowered = text.lower()
+    codes = {
+        m.group(1).upper(): int(m.group(2))
+        for m in re.finditer(r"\b(?:code|coupon|voucher)\s+([A-Za-z0-9]{3,20})\b[^.;%]{0,40}?(\d{1,2})\s*%", text)
+    }
+    wishlist = bool(re.search(r"\bwish ?list\b|\bfavou?rites?\b|\bheart button\b|\bsave for later\b", lowered))
+    by = re.search(
+        r"\bfilter(?:s|ing)?\s+(?:by|for|on)\s+([a-z ,&]+?)(?:[.;:!?(]|,\s*(?:product|a|an|the)\b|$)", lowered
+    )
+    wanted = [f for f in field_list(by.group(1))] if by else []
+    out = []
+    for page in pages:
+        uses = []
+        for use in page.features:
+            config = use.config()
+            if use.feature == "shop":
+                entity = next(e for e in entities if e.name == config["entity"])
+                if wanted:
+                    grown = _with_fields(
+                        entity, [f.model_copy(update={"type": "text"}) for f in wanted if f.type not in ("money",)]
+                    )
+                    grown = _filled(grown, [f.key for f in wanted])
+                    entities = [grown if e.name == entity.name else e for e in entities]
+                    config["filters"] = [f.key for f in wanted]
+                if wishlist:
+                    config["wishlist"] = True
+            if use.feature == "cart" and codes:
+                config["codes"] = codes
+            uses.append(FeatureUse(feature=use.feature, **config))
+        out.append(page.model_copy(update={"features": uses}))
+    return out, entities
+
+
+_FILL_VALUES = {
+    "brand": ["Northpeak", "Solstice", "Kestrel", "Harbor"], "size": ["38", "39", "40", "41", "42", "43", "44"],
+    "colour": ["Black", "White", "Green", "Navy"], "color": ["Black", "White", "Green", "Navy"],
+    "material": ["Cotton", "Leather", "Wool", "Linen"], "origin": ["Local", "Imported"],
+}  # fmt: skip
+
+
+def _filled(entity: Entity, keys: list[str]) -> Entity:
+    """Sample records given values for fields they lack, so filters on them find something."""
+    records = []
+    for index, record in enumerate(entity.records):
+        record = dict(record)
+        for key in keys:
+            if record.get(key) in (None, ""):
+                values = _FILL_VALUES.get(key, ["A", "B", "C"])
+                record[key] = values[index % len(values)]
+        records.append(record)
+    return entity.model_copy(update={"records": records})
+
+
 def parenthesised_choices(text: str) -> list[FieldSpec]:
     """ "choose a service (cut, colour, blow-dry)" -> a Service select with those choices."""
     fields = []
@@ -729,7 +888,13 @@ def parenthesised_choices(text: str) -> list[FieldSpec]:
         if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
             word = singular(match.group(1).lower())
             fields.append(
-                FieldSpec(key=slug_key(word), label=word.capitalize(), type="select", options=[o[:1].upper() + o[1:] for o in options], required=True)
+                FieldSpec(
+                    key=slug_key(word),
+                    label=word.capitalize(),
+                    type="select",
+                    options=[o[:1].upper() + o[1:] for o in options],
+                    required=True,
+                )
             )
     return fields
 
@@ -783,7 +948,9 @@ def _with_own_list(page: PageSpec) -> PageSpec:
     names = [u.feature for u in page.features]
     if "booking" not in names or "my-bookings" in names:
         return page
-    return page.model_copy(update={"features": [*page.features, FeatureUse(feature="my-bookings", heading="Your bookings")]})
+    return page.model_copy(
+        update={"features": [*page.features, FeatureUse(feature="my-bookings", heading="Your bookings")]}
+    )
 
 
 def admin_page(pages: list[PageSpec], main: Entity | None, have: set[str]) -> PageSpec:
@@ -796,7 +963,13 @@ def admin_page(pages: list[PageSpec], main: Entity | None, have: set[str]) -> Pa
         uses = []
     if "shop" in have or "cart" in have:
         uses.append(FeatureUse(feature="orders", all=True, heading="All orders"))
-    return PageSpec(slug="admin", title="Admin", intro="Everything in one place, for the people who run it.", features=uses, roles=["admin"])
+    return PageSpec(
+        slug="admin",
+        title="Admin",
+        intro="Everything in one place, for the people who run it.",
+        features=uses,
+        roles=["admin"],
+    )
 
 
 def _with_options(page: PageSpec, entity: str, **options: bool) -> PageSpec:
@@ -807,6 +980,92 @@ def _with_options(page: PageSpec, entity: str, **options: bool) -> PageSpec:
             config.update({k: True for k, v in options.items() if v})
         uses.append(FeatureUse(feature=use.feature, **config))
     return page.model_copy(update={"features": uses})
+
+
+_PRODUCT_NAMES = ("product", "item", "dish", "menu_item", "pastry", "plant", "tea")
+
+
+def shop_pages(pages: list[PageSpec], entities: list[Entity], text: str) -> list[PageSpec]:
+    """A shop, a cart and an order history for the thing sold (the entity with a price, or
+    products made for the brief), the shop first."""
+    product = next((e for e in entities if e.name in _PRODUCT_NAMES and any(f.type == "money" for f in e.fields)), None)
+    product = product or next((e for e in entities if any(f.type == "money" for f in e.fields)), None)
+    if product is None:
+        product = _generic_product(text)
+        entities.append(product)
+    price = next(f.key for f in product.fields if f.type == "money")
+    config = {"entity": product.name, "price": price}
+    shop = PageSpec(
+        slug="shop",
+        title="Shop",
+        intro=f"Browse our {product.plural.lower()} and add them to your cart.",
+        features=[FeatureUse(feature="shop", **config)],
+    )
+    cart = PageSpec(slug="cart", title="Cart", features=[FeatureUse(feature="cart", **config)])
+    orders = PageSpec(slug="orders", title="Orders", features=[FeatureUse(feature="orders")])
+    rest = [
+        p
+        for p in pages[1:]
+        if not (
+            p.features
+            and p.features[0].feature == "collection"
+            and p.features[0].config().get("entity") == product.name
+            and not p.roles.count("admin")
+        )
+    ]
+    return [pages[0], shop, *rest, cart, orders]
+
+
+def _generic_product(text: str) -> Entity:
+    """Products for a shop the domains do not know, named after what the brief sells."""
+    sold = re.search(r"\b([a-z][a-z-]{2,20})\s+(?:shop|store|boutique|stall|seller)\b", text.lower())
+    noun = (
+        next(iter(tracked_nouns(text)), None)
+        or (
+            singular(sold.group(1))
+            if sold
+            and sold.group(1)
+            not in ("online", "small", "little", "web", "e-commerce", "ecommerce", "my", "our", "a", "an")
+            else None
+        )
+        or "product"
+    )
+    label = noun.replace("-", " ").capitalize()
+    return Entity(
+        name="product",
+        label=label,
+        plural=plural_of(label),
+        title="name",
+        fields=[
+            FieldSpec(key="name", label="Name", type="text", required=True),
+            FieldSpec(
+                key="category", label="Category", type="select", options=["Classic", "Seasonal", "Gifts"], required=True
+            ),
+            FieldSpec(key="price", label="Price", type="money", required=True),
+            FieldSpec(key="stock", label="Stock", type="number"),
+            FieldSpec(key="description", label="Description", type="longtext"),
+        ],
+        records=noun_records(label),
+    )
+
+
+def noun_records(label: str) -> list[dict]:
+    """Plausible products of any kind: "Tea" -> Classic tea, Premium tea, a gift set…"""
+    word = label.lower()
+    rows = [
+        ("Classic " + word, "Classic", 12, 40), ("Premium " + word, "Classic", 24, 18), ("Seasonal " + word, "Seasonal", 16, 25),
+        (label + " sampler", "Gifts", 29, 12), (label + " gift set", "Gifts", 45, 8), ("Small-batch " + word, "Seasonal", 19, 15),
+    ]  # fmt: skip
+    return [
+        {
+            "name": name,
+            "category": cat,
+            "price": price,
+            "stock": stock,
+            "description": f"Our {name.lower()}, ready to ship.",
+        }
+        for name, cat, price, stock in rows
+    ]
 
 
 def dashboard_page(entities: list[Entity]) -> PageSpec:

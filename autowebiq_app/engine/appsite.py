@@ -81,7 +81,13 @@ def data_js(spec: AppSpec) -> str:
         "currency": spec.facts.currency,
         "entities": entities,
         "pages": feature_pages(spec),
-        "bookable": sorted({use.config()["entity"] for _, use in spec.features() if use.feature == "booking" and use.config().get("entity")}),
+        "bookable": sorted(
+            {
+                use.config()["entity"]
+                for _, use in spec.features()
+                if use.feature == "booking" and use.config().get("entity")
+            }
+        ),
         "words": words_for(spec.facts.language),
     }
     return "window.AW_SPEC = " + json.dumps(payload, ensure_ascii=False, sort_keys=True) + ";\n"
@@ -236,7 +242,9 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         else ""
     )
     # An app opens on what it is for: the first page's features come to the home page too.
-    features = "\n".join(_feature(use.feature, use.config(), primary.title) for use in primary.features) if primary else ""
+    features = (
+        "\n".join(_feature(use.feature, use.config(), primary.title) for use in primary.features) if primary else ""
+    )
     return "\n".join(part for part in (hero, features, highlights, explore, visit) if part)
 
 

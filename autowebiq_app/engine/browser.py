@@ -62,7 +62,12 @@ def serve_files(files: dict[str, str | bytes]) -> Iterator[str]:
             data = body.encode() if isinstance(body, str) else body
             kind = mimetypes.guess_type(path)[0] or "text/plain"
             self.send_response(status)
-            self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text") or kind.endswith(("javascript", "svg+xml")) else kind)
+            self.send_header(
+                "Content-Type",
+                f"{kind}; charset=utf-8"
+                if kind.startswith("text") or kind.endswith(("javascript", "svg+xml"))
+                else kind,
+            )
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()

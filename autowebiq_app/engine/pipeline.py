@@ -48,6 +48,12 @@ class Planner(Protocol):
     def plan(self, prompt: str, catalog: frontend.CatalogView, *, seed: int, reporter: Reporter) -> SitePlan: ...
 
 
+class BrowserCheck(Protocol):
+    """Runs the features' self-tests on built files in a browser (`engine.browser.run_selftests`)."""
+
+    def __call__(self, files: dict[str, str], pages: list[str]) -> dict: ...
+
+
 class EngineError(Exception):
     """A build the engine cannot finish; the message is shown to the user."""
 
@@ -61,20 +67,39 @@ class BuildOutput:
 
 
 def build_site(
-    prompt: str, *, reporter: Reporter, catalog: frontend.CatalogView, planner: Planner, seed: int = 0
+    prompt: str,
+    *,
+    reporter: Reporter,
+    catalog: frontend.CatalogView,
+    planner: Planner,
+    seed: int = 0,
+    browser: BrowserCheck | None = None,
 ) -> BuildOutput:
     """Plan, illustrate, write and check a site for `prompt`."""
     reporter.agent("planner", "Reading your brief and choosing a template…", 5)
     plan = planner.plan(prompt, catalog, seed=seed, reporter=reporter)
-    kinds = ", ".join(s.anchor or catalog.components[s.component].category for s in plan.sections)
     template = catalog.templates[plan.template].name
-    reporter.agent("planner", f"Planned “{plan.name}” on the {template} template: {kinds}.", 20)
+    if plan.app is not None:
+        reporter.agent("planner", f"Planned “{plan.name}” with the {template} look: {plan.app.summary()}.", 20)
+        for entity in plan.app.entities:
+            fields = ", ".join(f.label for f in entity.fields)
+            reporter.agent("planner", f"{entity.plural}: {fields} ({len(entity.records)} sample records).", 21)
+    else:
+        kinds = ", ".join(s.anchor or catalog.components[s.component].category for s in plan.sections)
+        reporter.agent("planner", f"Planned “{plan.name}” on the {template} template: {kinds}.", 20)
     for note in plan.adjustments:
         reporter.agent("planner", f"Adjusted: {note}.", 22)
-    return produce(plan, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”")
+    return produce(plan, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
 
 
-def edit_site(plan: SitePlan, message: str, *, reporter: Reporter, catalog: frontend.CatalogView) -> BuildOutput:
+def edit_site(
+    plan: SitePlan,
+    message: str,
+    *,
+    reporter: Reporter,
+    catalog: frontend.CatalogView,
+    browser: BrowserCheck | None = None,
+) -> BuildOutput:
     """Apply the chat edit `message` to `plan` and produce the changed site."""
     reporter.agent("planner", "Reading your change…", 5)
     ops = edits.read_edit(message, list(catalog.templates.values()))
@@ -83,11 +108,21 @@ def edit_site(plan: SitePlan, message: str, *, reporter: Reporter, catalog: fron
     changed = edits.apply_edit(plan, ops, templates=catalog.templates, components=catalog.components)
     done = "; ".join(op.describe() for op in ops)
     reporter.agent("planner", f"Changing the plan: {done}.", 20)
-    return produce(changed, catalog=catalog, reporter=reporter, summary=f"Edited “{changed.name}”: {done}")
+    return produce(
+        changed, catalog=catalog, reporter=reporter, summary=f"Edited “{changed.name}”: {done}", browser=browser
+    )
 
 
-def produce(plan: SitePlan, *, catalog: frontend.CatalogView, reporter: Reporter, summary: str) -> BuildOutput:
-    """Images, pages and QA for a plan, fixing what QA finds when it can."""
+def produce(
+    plan: SitePlan,
+    *,
+    catalog: frontend.CatalogView,
+    reporter: Reporter,
+    summary: str,
+    browser: BrowserCheck | None = None,
+) -> BuildOutput:
+    """Images, pages and QA for a plan, fixing what QA finds when it can; an app's features
+    are then tried in a browser when one is given."""
     for attempt in range(MAX_QA_FIXES + 1):
         files = _render(plan, catalog, reporter, announce=attempt == 0)
         reporter.agent("qa", "Checking markup, contrast, alt text, links and external requests…", 88)
@@ -99,6 +134,14 @@ def produce(plan: SitePlan, *, catalog: frontend.CatalogView, reporter: Reporter
         plan = plan.model_copy(update={"palette": palette, "adjustments": [*plan.adjustments, *notes]})
         reporter.agent("qa", f"Fixing contrast and checking again: {'; '.join(notes) or 'palette adjusted'}.", 90)
     report["attempts"] = attempt + 1
+    if plan.app is not None and browser is not None:
+        reporter.agent("qa", "Trying every feature in a real browser…", 91)
+        report = qa.with_browser_checks(
+            report, plan.app, browser(files, [p.path for p in plan.app.pages if p.features])
+        )
+        reporter.agent(
+            "qa", f"Features verified in a browser: {report['features_verified']} of {report['features_total']}.", 94
+        )
     failed = [check["name"] for check in report["checks"] if not check["passed"]]
     if failed:
         reporter.agent("qa", f"Score {report['score']}/100. Needs attention: {'; '.join(failed)}.", 95)

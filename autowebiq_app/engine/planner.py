@@ -119,7 +119,7 @@ def look_template(brief: Brief, templates: list[dict], default: str) -> str:
     """The template whose look fits the words of the prompt better than the domain's own."""
     by_slug = {t["slug"]: t for t in templates}
     best, score = choose_template(brief, templates)
-    if best and score >= 4 and score > template_score(brief, by_slug[default]):
+    if best and score >= 2 and score > template_score(brief, by_slug[default]):
         return best
     return default
 

@@ -130,3 +130,41 @@ def _check_page(path: str, text: str, files: dict[str, str]) -> list[dict]:
 
 def _result(name: str, problems: list[str]) -> dict:
     return {"name": name, "passed": not problems, "problems": problems[:20]}
+
+
+def with_browser_checks(report: dict, spec, results: dict) -> dict:
+    """The report with one check per feature the spec puts on a page (its browser self-test
+    passed), and checks for script errors and requests leaving the site; score recomputed.
+
+    A feature the spec asks for that did not start on its page fails like a failing one.
+    """
+    found: dict[tuple[str, str], list[dict]] = {}
+    for result in results["features"]:
+        found.setdefault((result["page"], result["feature"]), []).append(result)
+    checks = list(report["checks"])
+    verified = total = 0
+    for page, use in spec.features():
+        total += 1
+        runs = found.get((page.path, use.feature), [])
+        run = runs.pop(0) if runs else None
+        problems = ["the feature did not start on the page"] if run is None else run["problems"]
+        passed = run is not None and run["passed"]
+        verified += passed
+        label = use.config().get("entity") or use.feature
+        checks.append(
+            _result(
+                f"{page.path}: {use.feature} ({label}) works in a browser", [] if passed else problems or ["failed"]
+            )
+        )
+    checks.append(_result("no script errors in the browser", results["errors"]))
+    checks.append(_result("no network requests in the browser", results["external"]))
+    passed = sum(1 for check in checks if check["passed"])
+    return {
+        **report,
+        "checks": checks,
+        "passed": passed,
+        "total": len(checks),
+        "score": round(100 * passed / len(checks)),
+        "features_verified": verified,
+        "features_total": total,
+    }

@@ -13,6 +13,7 @@ from autowebiq_app import events
 from autowebiq_app.catalog.service import engine_catalog
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
+from autowebiq_app.engine import browser
 from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, edit_site
 from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
@@ -126,8 +127,18 @@ def run_engine(build: Build, reporter: StreamReporter) -> BuildOutput:
         with session_scope() as session:
             base = versions.require_version(session=session, project_id=build.project_id, number=build.base_version)
             plan = SitePlan.model_validate(base.plan)
-        return edit_site(plan, build.prompt, reporter=reporter, catalog=catalog)
-    return build_site(build.prompt, reporter=reporter, catalog=catalog, planner=planner_for(get_settings()))
+        return edit_site(plan, build.prompt, reporter=reporter, catalog=catalog, browser=browser_check())
+    return build_site(
+        build.prompt, reporter=reporter, catalog=catalog, planner=planner_for(get_settings()), browser=browser_check()
+    )
+
+
+def browser_check():
+    """The QA agent's browser (every feature's self-test in headless Chromium), as configured."""
+    mode = get_settings().qa_browser
+    if mode == "off" or (mode == "auto" and not browser.browser_available()):
+        return None
+    return browser.run_selftests
 
 
 def fail(build_id: str, reason: str) -> bool:

@@ -18,12 +18,29 @@ AW.feature("cart", function (root, config) {
     h("h3", { id: uid + "-checkout", text: AW.t("checkout", "Checkout") }));
   var user = AW.auth.user();
   fields.forEach(function (f) { form.appendChild(AW.input(f, f.key === "name" && user ? user.name : f.key === "email" && user ? user.email : undefined, uid)); });
+  var codes = config.codes || {};
+  var applied = AW.db.kv("discount") || null;
+  var codeInput = h("input", { id: uid + "-code", class: "input", autocomplete: "off" });
+  var codeNote = h("p", { class: "aw-code-note", "aria-live": "polite" });
+  if (Object.keys(codes).length) {
+    form.appendChild(h("div", { class: "field" }, h("label", { for: codeInput.id, text: AW.t("discount_code", "Discount code") }),
+      h("div", { class: "btn-row" }, codeInput, h("button", { type: "button", class: "btn btn-outline", onclick: function () {
+        var code = codeInput.value.trim().toUpperCase();
+        if (Object.prototype.hasOwnProperty.call(codes, code)) { applied = code; AW.db.kv("discount", code); codeNote.textContent = code + ": " + codes[code] + "% " + AW.t("off", "off") + "."; }
+        else { applied = null; AW.db.kv("discount", null); codeNote.textContent = AW.t("bad_code", "That code is not valid."); }
+        render();
+      } }, AW.t("apply", "Apply"))), codeNote));
+  }
   form.appendChild(h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn btn-primary", text: AW.t("place_order", "Place order") })));
   root.appendChild(h("h2", { text: config.heading || AW.t("your_cart", "Your cart") }));
   root.appendChild(done);
   root.appendChild(h("div", { class: "aw-collection__grid" }, lines, form));
 
-  AW.cartTotal = function () { return AW.cart.lines(priceKey).reduce(function (n, l) { return n + l.total; }, 0); };
+  AW.cartSubtotal = function () { return AW.cart.lines(priceKey).reduce(function (n, l) { return n + l.total; }, 0); };
+  AW.cartTotal = function () {
+    var percent = applied && codes[applied] ? Number(codes[applied]) : 0;
+    return Math.round(AW.cartSubtotal() * (100 - percent)) / 100;
+  };
   function render() {
     var items = AW.cart.lines(priceKey);
     lines.innerHTML = "";
@@ -51,7 +68,16 @@ AW.feature("cart", function (root, config) {
         h("th", { scope: "col", class: "num", text: AW.t("price", "Price") }), h("th", { scope: "col", class: "num", text: AW.t("subtotal", "Subtotal") }),
         h("th", { scope: "col" }, h("span", { class: "visually-hidden", text: AW.t("actions", "Actions") })))),
       body));
+    if (applied && codes[applied]) {
+      lines.appendChild(h("p", { text: AW.t("subtotal", "Subtotal") + ": " + AW.money(AW.cartSubtotal()) }));
+      lines.appendChild(h("p", { text: AW.t("discount", "Discount") + " (" + applied + ", " + codes[applied] + "%): −" + AW.money(AW.cartSubtotal() - AW.cartTotal()) }));
+    }
     lines.appendChild(h("p", { class: "aw-total" }, AW.t("total", "Total") + ": " + AW.money(AW.cartTotal())));
+    lines.appendChild(h("p", null, h("button", { type: "button", class: "btn btn-primary", onclick: function () {
+      var first = form.querySelector("input, select");
+      form.scrollIntoView({ block: "start" });
+      if (first) first.focus();
+    } }, AW.t("checkout", "Checkout"))));
   }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -61,6 +87,8 @@ AW.feature("cart", function (root, config) {
     var number = "ORD-" + String(1000 + AW.db.list("_orders").length + 1);
     var order = AW.db.add("_orders", Object.assign(values, { number: number, owner: AW.auth.owner(), date: AW.today(), lines: items, total: AW.cartTotal(), status: AW.t("placed", "Placed") }));
     AW.cart.clear();
+    AW.db.kv("discount", null);
+    applied = null;
     done.innerHTML = "";
     done.appendChild(h("div", { class: "card aw-ticket" },
       h("h3", { text: AW.t("order_confirmed", "Order confirmed") + ": " + order.number }),
