@@ -63,7 +63,7 @@ _ASKS = {
     "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
     r"|\bbookings?\b|\breserv(?:e|ation|ations)\b|\bappointments?\b",
     "shop": r"\b(?:add to )?cart\b|\bcheck ?out\b|\bbuy\b|\bpurchase\b|\border online\b|\bsell(?:ing|s)? online\b"
-    r"|\bonline (?:shop|store)\b|\bwishlist\b|\bdiscount codes?\b",
+    r"|\bonline (?:[a-z-]+ )?(?:shop|store)\b|\bwishlist\b|\bdiscount codes?\b",
     "admin": r"\badmin(?:istrator)?s?\b|\bback[- ]?office\b|\bstaff (?:page|view)\b|\bowner\b",
     "upload": r"\bupload\b|\bphotos? of\b|\bimages? of\b|\battach\b",
 }
@@ -184,7 +184,8 @@ def read_app(
     pages = [pages[0], *added, *pages[1 : last_list + 1], *tracked, *pages[last_list + 1 :]]
     if main is not None:
         main = next(e for e in entities if e.name == main.name)
-        extra = option_fields(text) + mark_fields(text) + ([] if described else fields_asked(text))
+        extra = option_fields(text) + parenthesised_choices(text) + posted_kinds(text) + mark_fields(text)
+        extra += [] if described else fields_asked(text)
         if extra:
             grown = _with_fields(main, extra)
             entities = [grown if e.name == main.name else e for e in entities]
@@ -321,6 +322,8 @@ def tracked_nouns(text: str) -> list[str]:
     lowered = text.lower()
     found: list[str] = []
     for match in re.finditer(_APP_VERBS + r"\s+([^.;:!?()]+)", lowered):
+        if re.match(r"(?:post|share)\w*\s+(?:[a-z&' -]+,\s*)+", match.group(0)):
+            continue
         phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on)\b", match.group(1))[0]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
             part = re.split(r"\b(?:from|of|per|at)\b", part)[0]
@@ -480,10 +483,29 @@ def _same_thing(noun: str, entity: Entity) -> bool:
     return noun in words or noun.replace("-", "_") == entity.name
 
 
+_VAGUE_NOUNS = {"item", "thing", "entry", "record", "post", "note", "list", "detail", "lost", "found", "event"}
+
+
+def posted_kinds(text: str) -> list[FieldSpec]:
+    """ "neighbours post lost & found, events and items for sale" -> a Category with those
+    kinds: what people post on a board are kinds of post, not separate lists."""
+    match = re.search(
+        r"\b(?:post|posts|share|shares)\s+((?:[a-z&' -]+,\s*)+(?:and|or)\s+[a-z&' -]+?)(?=[.;:!?]|$)", text, flags=re.I
+    )
+    if not match:
+        return []
+    kinds = [k.strip().capitalize() for k in re.split(r",\s*|\s+(?:and|or)\s+", match.group(1)) if k.strip()]
+    if not 2 <= len(kinds) <= 8 or any(len(k.split()) > 4 for k in kinds):
+        return []
+    return [FieldSpec(key="category", label="Category", type="select", options=kinds, required=True)]
+
+
 def borrowed_entity(noun: str, domains: dict[str, DomainDoc], present: list[Entity]) -> Entity | None:
     """The entity another domain has for this noun ("invoice" from the invoicing domain), its
     links to entities this app lacks kept as plain text."""
     names = {e.name for e in present}
+    if noun in _VAGUE_NOUNS:
+        return None
     for slug in sorted(domains, key=lambda slug: (not domains[slug].generic, slug)):
         for raw in domains[slug].entities:
             entity = Entity.model_validate(raw)

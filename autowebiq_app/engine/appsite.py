@@ -242,9 +242,12 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         else ""
     )
     # An app opens on what it is for: the first page's features come to the home page too.
-    features = (
-        "\n".join(_feature(use.feature, use.config(), primary.title) for use in primary.features) if primary else ""
-    )
+    opening = [(primary.title, use) for use in primary.features] if primary else []
+    if primary is not None and all(use.feature in ("dashboard", "report") for use in primary.features):
+        # Figures alone cannot be acted on: the first list comes too, to add what they count.
+        listing = next((p for p in others if p.features and p.features[0].feature == "collection"), None)
+        opening += [(listing.title, use) for use in listing.features] if listing else []
+    features = "\n".join(_feature(use.feature, use.config(), title) for title, use in opening)
     return "\n".join(part for part in (hero, features, highlights, explore, visit) if part)
 
 

@@ -222,7 +222,8 @@ def font_style_asked(text: str) -> str | None:
 
 def sections_asked(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(wanted, forbidden) section kinds; a negation governs the list that follows it."""
-    lowered = text.lower()
+    # "prices in euros" says which currency, not that the site wants a pricing table.
+    lowered = re.sub(r"\b(?:prices?|amounts?|costs?)\s+(?:are\s+|shown\s+)?in\s+[\w$€£¥₹ ]+", " ", text.lower())
     negation = r"\b(?:" + "|".join(re.escape(n) for n in NEGATIONS) + r")\b"
     wanted: list[str] = []
     forbidden: list[str] = []

@@ -12,6 +12,8 @@ business (menus, plans, FAQs), with the template's sample name replaced.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import hashlib
 import re
 from dataclasses import dataclass
@@ -370,3 +372,11 @@ def rename_sample(sections: list[Section], sample_name: str) -> list[Section]:
         )
         for s in sections
     ]
+
+
+def rename_samples(sections: list[Section], sample_names: Iterable[str]) -> list[Section]:
+    """Every catalog sample business named in the sections (a component added from another
+    template's sample) becomes {site_name}: no other business reaches a site."""
+    for name in sorted(set(sample_names), key=len, reverse=True):
+        sections = rename_sample(sections, name)
+    return sections

@@ -260,6 +260,7 @@ def _apply(plan: SitePlan, op: Op, templates: dict[str, TemplateDoc], components
         update["sections"] = sections.remove_kind(plan.sections, op.value, components)
     elif op.action == "add":
         added = sections.add_kind(plan.sections, op.value, components, after=op.after)
+        added = copywriter.rename_samples(added, (t.site_name for t in templates.values()))
         if op.before and op.after is None:
             added = _move_before(added, op.value, op.before, components)
         facts = facts_of(plan)
@@ -294,5 +295,5 @@ def _switch_template(plan: SitePlan, template: TemplateDoc, components: dict[str
         offerings=tuple(plan.offerings),
         tone=plan.tone,
     )
-    switched = plan_from_brief(brief, template, components, seed=plan.seed)
+    switched = plan_from_brief(brief, template, components, seed=plan.seed, sample_names=(template.site_name,))
     return switched.model_copy(update={"audience": plan.audience})

@@ -112,7 +112,12 @@ def plan_site(prompt: str, catalog: Loaded, *, seed: int = 0) -> SitePlan:
         return plan_app(brief, spec, catalog.templates[look], seed=seed)
     slug, _score = choose_template(brief, templates)
     template = catalog.templates[slug or FALLBACK_TEMPLATE]
-    return plan_from_brief(brief, template, catalog.components, seed=seed)
+    return plan_from_brief(brief, template, catalog.components, seed=seed, sample_names=sample_names(catalog))
+
+
+def sample_names(catalog) -> tuple[str, ...]:
+    """The sample businesses the catalog's copy was written for."""
+    return tuple(t.site_name for t in catalog.templates.values())
 
 
 def look_template(brief: Brief, templates: list[dict], default: str) -> str:
@@ -156,7 +161,14 @@ def plan_app(brief: Brief, spec: AppSpec, template: TemplateDoc, *, seed: int) -
     )
 
 
-def plan_from_brief(brief: Brief, template: TemplateDoc, components: dict[str, ComponentDoc], *, seed: int) -> SitePlan:
+def plan_from_brief(
+    brief: Brief,
+    template: TemplateDoc,
+    components: dict[str, ComponentDoc],
+    *,
+    seed: int,
+    sample_names: tuple[str, ...] = (),
+) -> SitePlan:
     variant = brief.variant or "light"
     adjustments: list[str] = []
     palette = apply_colours(template.palettes[variant], brief.colours, adjustments)
@@ -166,6 +178,7 @@ def plan_from_brief(brief: Brief, template: TemplateDoc, components: dict[str, C
         planned = sections.remove_kind(planned, kind, components)
     for kind in brief.wanted:
         planned = sections.add_kind(planned, kind, components)
+    planned = copywriter.rename_samples(planned, sample_names)
     facts = copywriter.Facts(
         subject=brief.subject or default_subject(template),
         place=brief.place,

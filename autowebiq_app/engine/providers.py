@@ -26,7 +26,7 @@ from autowebiq_app.engine.brief import Brief, choose_template, read_brief, templ
 from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.pipeline import EngineError, Reporter
 from autowebiq_app.engine.plan import SitePlan, Tone
-from autowebiq_app.engine.planner import plan_from_brief, plan_site
+from autowebiq_app.engine.planner import plan_from_brief, plan_site, sample_names
 from autowebiq_app.engine.sections import KIND_COMPONENTS
 
 logger = logging.getLogger(__name__)
@@ -224,7 +224,9 @@ def merge(drafted: ModelPlan, prompt: str, catalog: CatalogView, *, seed: int) -
         offerings=said.offerings,
         tone=drafted.tone,
     )
-    plan = plan_from_brief(brief, _template(drafted, said, catalog), catalog.components, seed=seed)
+    plan = plan_from_brief(
+        brief, _template(drafted, said, catalog), catalog.components, seed=seed, sample_names=sample_names(catalog)
+    )
     hero = copywriter.with_hero(plan.sections, catalog.components, heading=drafted.headline, text=drafted.intro)
     return plan.model_copy(
         update={

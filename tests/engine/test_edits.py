@@ -11,7 +11,10 @@ from autowebiq_app.engine.planner import plan_site
 
 CATALOG = bundled_catalog()
 TEMPLATES = list(CATALOG.templates.values())
-PROMPT = "Build a luxury e-commerce website for Aurum, a jewellery boutique in Milan selling rings and necklaces"
+PROMPT = (
+    "Build a luxury e-commerce website for Aurum, a jewellery boutique in Milan selling rings and necklaces, "
+    "with testimonials"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,7 @@ def test_make_the_header_dark_changes_only_the_stylesheet(base):
     after = edited(base, "make the header dark")
     assert changed_files(base.files, after.files) == {"styles.css"}
     dark = CATALOG.templates[base.plan.template].palettes["dark"]
-    assert f"body > header[data-component] {{ --bg: {dark.background};" in after.files["styles.css"]
+    assert f"body > header[data-component], body > .aw-header {{ --bg: {dark.background};" in after.files["styles.css"]
     assert after.plan.header == "dark" and after.qa_report["score"] == 100
 
 

@@ -112,7 +112,14 @@ AW.feature("collection", function (root, config) {
      named after the entity's fields (filters say "Filter by …"). */
   if (config.form !== false) layout.appendChild(h("div", { class: "aw-collection__side" }, form));
   layout.appendChild(main);
-  listView.appendChild(listHeading);
+  listView.appendChild(h("div", { class: "aw-collection__head btn-row" }, listHeading,
+    config.form === false ? null : h("button", { type: "button", class: "btn btn-outline btn-small", onclick: function () {
+      editing = null;
+      buildForm(null);
+      form.scrollIntoView({ block: "nearest" });
+      var first = form.querySelector("input, textarea, select");
+      if (first) first.focus();
+    } }, AW.t("new", "New") + " " + entity.label.toLowerCase())));
   listView.appendChild(layout);
   buildForm(null);
 
