@@ -135,7 +135,7 @@ def read_app(
     doing = bool(nouns or described or asks & _APP_ASKS)
     if match is None and not doing:
         return None
-    if (set(brief.wanted) - _APP_SECTIONS or brief.forbidden) and not (nouns or described):
+    if (set(brief.wanted) | set(brief.forbidden)) - _APP_SECTIONS and not (nouns or described):
         # "A gym site with an FAQ and a map, no pricing": a page of sections, not an app.
         return None
     if "shop" in asks and (match is None or match.domain.kind != "shops"):
@@ -322,7 +322,7 @@ def tracked_nouns(text: str) -> list[str]:
     lowered = text.lower()
     found: list[str] = []
     for match in re.finditer(_APP_VERBS + r"\s+([^.;:!?()]+)", lowered):
-        if re.match(r"(?:post|share)\w*\s+(?:[a-z&' -]+,\s*)+", match.group(0)):
+        if re.match(r"(?:post|share)\w*\s+[a-z&' -]+?(?:,\s*[a-z&' -]+?)*,?\s+(?:and|or)\s", match.group(0)):
             continue
         phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on)\b", match.group(1))[0]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
@@ -490,7 +490,9 @@ def posted_kinds(text: str) -> list[FieldSpec]:
     """ "neighbours post lost & found, events and items for sale" -> a Category with those
     kinds: what people post on a board are kinds of post, not separate lists."""
     match = re.search(
-        r"\b(?:post|posts|share|shares)\s+((?:[a-z&' -]+,\s*)+(?:and|or)\s+[a-z&' -]+?)(?=[.;:!?]|$)", text, flags=re.I
+        r"\b(?:post|posts|share|shares)\s+([a-z&' -]+?(?:,\s*[a-z&' -]+?)*,?\s+(?:and|or)\s+[a-z&' -]+?)(?=[.;:!?]|$)",
+        text,
+        flags=re.I,
     )
     if not match:
         return []

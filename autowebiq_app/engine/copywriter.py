@@ -12,10 +12,9 @@ business (menus, plans, FAQs), with the template's sample name replaced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from autowebiq_app.catalog.render import map_strings

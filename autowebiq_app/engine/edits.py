@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from autowebiq_app.catalog.schema import ComponentDoc, TemplateDoc
-from autowebiq_app.engine import copywriter, sections
+from autowebiq_app.engine import copywriter, sections, spec_edits
 from autowebiq_app.engine.brief import NAME_PATTERN, SECTION_WORDS, TONES, Brief, colours_by_role, font_style_asked
 from autowebiq_app.engine.palette import apply_colours, fonts_for
 from autowebiq_app.engine.plan import SitePlan
@@ -23,7 +23,9 @@ HELP = (
     "I can change the site by chat. Try: “make the header dark”, “change the accent to teal”, "
     "“make the background navy”, “add a pricing section after features”, “remove testimonials”, "
     "“rename the shop to Aurum”, “make the tone more playful”, “use serif fonts”, “switch to dark mode” "
-    "or “switch to the magazine template”. To start again, describe a whole new site (“Build a …”)."
+    "or “switch to the magazine template”. In an app: “add a birthday field to clients”, “add a calendar page”, "
+    "“rename clients to customers”, “prices in euros”, “add comments”. "
+    "To start again, describe a whole new site (“Build a …”)."
 )
 NEW_SITE = re.compile(
     r"^\s*(?:please\s+)?(?:build|create|make|design|generate)\s+(?:me\s+)?(?:a|an|my|our)\b"
@@ -44,8 +46,11 @@ class Op:
     role: str = ""
     after: str | None = None
     before: str | None = None
+    args: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
+        if self.action == "spec":
+            return spec_edits.describe(self.value, dict(self.args))
         if self.action == "colour":
             return f"{self.role} colour set to {self.value}"
         if self.action == "region":
@@ -101,6 +106,9 @@ def _clauses(message: str) -> list[str]:
 
 def _read_clause(clause: str, templates: list[TemplateDoc]) -> list[Op]:
     lowered = clause.lower()
+    found = [Op("spec", value=action, args=tuple(args.items())) for action, args in spec_edits.read_clause(clause)]
+    if found:
+        return found
     for reader in (_rename, _template, _add, _remove, _tone, _region, _variant, _font, _colour):
         found = reader(clause, lowered, templates)
         if found:
@@ -234,6 +242,10 @@ def _colour(clause: str, lowered: str, _templates) -> list[Op]:
 
 
 def _apply(plan: SitePlan, op: Op, templates: dict[str, TemplateDoc], components: dict[str, ComponentDoc]) -> SitePlan:
+    if plan.app is not None:
+        return _apply_to_app(plan, op, templates)
+    if op.action == "spec":
+        raise spec_edits.SpecEditError("This site is a page of sections: pages, fields and features belong to apps.")
     update: dict = {}
     if op.action == "rename":
         update["name"] = op.value[:80]
@@ -271,6 +283,39 @@ def _apply(plan: SitePlan, op: Op, templates: dict[str, TemplateDoc], components
         return _switch_template(plan, templates[op.value], components)
     changed = plan.model_copy(update=update)
     return with_images(changed, components) if "sections" in update else changed
+
+
+_SECTION_PAGES = {
+    "contact": "contact",
+    "booking": "booking",
+    "charts": "dashboard",
+    "stats": "dashboard",
+    "table": "report",
+}
+
+
+def _apply_to_app(plan: SitePlan, op: Op, templates: dict[str, TemplateDoc]) -> SitePlan:
+    """An edit of an app: its spec, or its look (the template gives only the look)."""
+    app = plan.app
+    if op.action == "spec":
+        return plan.model_copy(update={"app": spec_edits.apply(app, op.value, dict(op.args))})
+    if op.action == "rename":
+        facts = app.facts.model_copy(update={"name": op.value[:80], "named_by_user": True})
+        return plan.model_copy(update={"name": op.value[:80], "app": app.model_copy(update={"facts": facts})})
+    if op.action == "add" and op.value in _SECTION_PAGES:
+        return plan.model_copy(update={"app": spec_edits.apply(app, "page", {"what": _SECTION_PAGES[op.value]})})
+    if op.action in ("add", "remove"):
+        raise spec_edits.SpecEditError(
+            f"This app has pages rather than sections: try “add a {op.value} page” or “add a field to …”."
+        )
+    if op.action == "template":
+        template = templates[op.value]
+        return plan.model_copy(
+            update={"template": template.slug, "palette": template.palettes[plan.variant], "fonts": template.fonts}
+        )
+    if op.action == "tone":
+        return plan.model_copy(update={"tone": op.value})
+    return _apply(plan.model_copy(update={"app": None}), op, templates, {}).model_copy(update={"app": app})
 
 
 def _move_before(planned, kind: str, before: str, components):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from autowebiq_app.engine import edits, frontend, images, qa
+from autowebiq_app.engine import edits, frontend, images, qa, spec_edits
 from autowebiq_app.engine.palette import make_readable
 from autowebiq_app.engine.plan import SitePlan
 
@@ -105,7 +105,10 @@ def edit_site(
     ops = edits.read_edit(message, list(catalog.templates.values()))
     if not ops:
         raise EngineError(edits.HELP)
-    changed = edits.apply_edit(plan, ops, templates=catalog.templates, components=catalog.components)
+    try:
+        changed = edits.apply_edit(plan, ops, templates=catalog.templates, components=catalog.components)
+    except spec_edits.SpecEditError as exc:
+        raise EngineError(str(exc)) from exc
     done = "; ".join(op.describe() for op in ops)
     reporter.agent("planner", f"Changing the plan: {done}.", 20)
     return produce(

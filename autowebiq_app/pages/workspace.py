@@ -73,6 +73,16 @@ def quality_panel() -> rx.Component:
                 rx.badge(WorkspaceState.qa_score, id="qa-score", size="2"),
                 align="center",
             ),
+            rx.cond(WorkspaceState.qa_features != "", rx.text(WorkspaceState.qa_features, id="qa-features", size="2")),
+            rx.cond(
+                WorkspaceState.app_summary.length() > 0,
+                rx.vstack(
+                    rx.text("What was built", weight="medium", size="2"),
+                    rx.foreach(WorkspaceState.app_summary, lambda line: rx.text(line, size="1")),
+                    id="app-spec",
+                    spacing="1",
+                ),
+            ),
             rx.foreach(
                 WorkspaceState.qa_checks,
                 lambda c: rx.hstack(

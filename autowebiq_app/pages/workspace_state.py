@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TypedDict
 
 import reflex as rx
 
@@ -47,6 +48,8 @@ class WorkspaceState(rx.State):
     build_id: str = ""
     qa_score: str = ""
     qa_checks: list[dict[str, str]] = []
+    qa_features: str = ""
+    app_summary: list[str] = []
     _last_event_id: str = "0"
     _generation: int = 0
 
@@ -57,6 +60,10 @@ class WorkspaceState(rx.State):
     @rx.var
     def status_text(self) -> str:
         return STATUS_TEXT.get(self.status, self.status)
+
+    def _show_latest(self, latest: LatestVersion) -> None:
+        self.preview_url, self.qa_score, self.qa_checks = latest["preview_url"], latest["qa_score"], latest["qa_checks"]
+        self.qa_features, self.app_summary = latest["qa_features"], latest["app_summary"]
 
     @rx.event
     async def load(self):
@@ -77,7 +84,7 @@ class WorkspaceState(rx.State):
             self.not_found, self.project_id, self.project_name = True, "", ""
             return
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
-        self.preview_url, self.qa_score, self.qa_checks = _latest_version(project.id)
+        self._show_latest(_latest_version(project.id))
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
             return WorkspaceState.follow_build
@@ -152,9 +159,7 @@ class WorkspaceState(rx.State):
                     if finished_status:
                         self.status, self.error = finished_status[0], finished_status[1] or ""
                     if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
-                        self.preview_url, self.qa_score, self.qa_checks = await rx.run_in_thread(
-                            lambda: _latest_version(self.project_id)
-                        )
+                        self._show_latest(await rx.run_in_thread(lambda: _latest_version(self.project_id)))
                         self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
                         credits_state = await self.get_state(CreditsState)
                         await credits_state.refresh()
@@ -189,14 +194,24 @@ def _load_messages(project_id: str) -> list[dict[str, str]]:
         return _messages(session, project_id)
 
 
-def _latest_version(project_id: str) -> tuple[str, str, list[dict[str, str]]]:
-    """The latest version's preview link, QA score and checks (failed first); blanks if none."""
+class LatestVersion(TypedDict):
+    preview_url: str
+    qa_score: str
+    qa_checks: list[dict[str, str]]
+    qa_features: str
+    app_summary: list[str]
+
+
+def _latest_version(project_id: str) -> LatestVersion:
+    """The latest version's preview link, QA score and checks (failed first), features
+    verified in a browser, and what its app spec holds; blanks if none."""
     with session_scope() as session:
         version = versions.latest_version(session=session, project_id=project_id)
         if version is None:
-            return "", "", []
+            return LatestVersion(preview_url="", qa_score="", qa_checks=[], qa_features="", app_summary=[])
         preview_url = routes.preview(preview_links.sign(version.id))
         report = version.qa_report or {}
+        app = (version.plan or {}).get("app")
     checks = sorted(report.get("checks", []), key=lambda c: (c.get("passed", True), c.get("name", "")))
     rows = [
         {
@@ -206,4 +221,27 @@ def _latest_version(project_id: str) -> tuple[str, str, list[dict[str, str]]]:
         }
         for c in checks
     ]
-    return preview_url, (f"{report['score']}/100" if "score" in report else ""), rows
+    features = (
+        f"Features verified in a browser: {report['features_verified']} of {report['features_total']}"
+        if "features_total" in report
+        else ""
+    )
+    return LatestVersion(
+        preview_url=preview_url,
+        qa_score=f"{report['score']}/100" if "score" in report else "",
+        qa_checks=rows,
+        qa_features=features,
+        app_summary=_spec_lines(app) if app else [],
+    )
+
+
+def _spec_lines(app: dict) -> list[str]:
+    """The app spec in a few lines: each page with its features, each entity with its fields."""
+    lines = []
+    for page in app.get("pages", []):
+        kinds = sorted({use["feature"] for use in page.get("features", [])})
+        lines.append(f"Page {page['title']}" + (f": {', '.join(kinds)}" if kinds else ""))
+    for entity in app.get("entities", []):
+        fields = ", ".join(f["label"] for f in entity.get("fields", []))
+        lines.append(f"{entity['plural']}: {fields} ({len(entity.get('records', []))} samples)")
+    return lines

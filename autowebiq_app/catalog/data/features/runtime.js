@@ -170,7 +170,10 @@
   AW.title = function (entityName, record) {
     var entity = AW.entity(entityName);
     var key = entity && entity.title ? entity.title : "name";
-    return String(record[key] || record.name || record.title || record.id);
+    var field = entity ? entity.fields.filter(function (f) { return f.key === key; })[0] : null;
+    var value = record[key] || record.name || record.title || record.id;
+    /* A record named by a date or a link reads as one ("Nov 30, 2026", the client's name). */
+    return String(field && (field.type === "date" || field.type === "ref" || field.type === "money") ? AW.display(field, value) || value : value);
   };
 
   /* ---------- fields and validation ---------- */
