@@ -69,6 +69,9 @@ _ASKS = {
 }
 # Sections a brief can ask for that an app renders with its own features.
 _APP_SECTIONS = {"booking", "contact", "products", "search", "menu", "charts", "table", "stats", "hours", "logos"}
+# Sections only a page of sections has: a brief asking for them without things to keep is a
+# marketing site ("a gym site with an FAQ, a map and testimonials").
+_PAGE_ONLY = {"pricing", "faq", "testimonials", "gallery", "team", "newsletter", "countdown", "timeline", "tabs", "map"}
 _APP_ASKS = {
     "shop",
     "booking",
@@ -84,7 +87,8 @@ _APP_ASKS = {
 }
 _APP_VERBS = (
     r"\b(?:add|adding|track|tracking|manage|managing|log|logging|record|recording|keep track of|list|organi[sz]e"
-    r"|catalog(?:ue)?|create|post|posting|share|sharing|save|browse|search|rate|review|upload|plan|schedule)"
+    r"|catalog(?:ue)?|create|post|posting|share|sharing|save|browse|search|rate|review|upload|plan|schedule"
+    r"|ask|asks|answer|answers|start|starts|write|writes|publish|submit|reply to|upvote|vote on)"
 )
 _NOUN = r"([a-z][a-z-]{2,24})"
 _NOT_ENTITIES = {
@@ -135,7 +139,7 @@ def read_app(
     doing = bool(nouns or described or asks & _APP_ASKS)
     if match is None and not doing:
         return None
-    if (set(brief.wanted) | set(brief.forbidden)) - _APP_SECTIONS and not (nouns or described):
+    if (set(brief.wanted) | set(brief.forbidden)) & _PAGE_ONLY and not (nouns or described):
         # "A gym site with an FAQ and a map, no pricing": a page of sections, not an app.
         return None
     if "shop" in asks and (match is None or match.domain.kind != "shops"):
@@ -182,6 +186,15 @@ def read_app(
     # Described things come first; other new things after the domain's own lists.
     last_list = max((i for i, p in enumerate(pages) if any(u.feature == "collection" for u in p.features)), default=0)
     pages = [pages[0], *added, *pages[1 : last_list + 1], *tracked, *pages[last_list + 1 :]]
+    for noun in reversed(list(described)):
+        # What the brief describes field by field is what it is about: its list comes first.
+        entity = next((e for e in entities if _same_thing(noun, e)), None)
+        listing = next(
+            (p for p in pages[1:] if entity and p.features and p.features[0].config().get("entity") == entity.name),
+            None,
+        )
+        if listing is not None:
+            pages = [pages[0], listing, *[p for p in pages[1:] if p is not listing]]
     if main is not None:
         main = next(e for e in entities if e.name == main.name)
         extra = option_fields(text) + parenthesised_choices(text) + posted_kinds(text) + mark_fields(text)
@@ -248,6 +261,7 @@ _LEADING_NAMES = (
     rf"^\s*[\"“]?({_CAPS})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
     rf"^\s*[\"“]?({_CAPS})[\"”]?\s+(?:is|are)\s+(?:a|an|the|our|my)\b",
     rf"\b(?:at|by)\s+({_CAPS})",
+    rf"\b(?:our|my)\s+[a-z][a-z ]{{1,30}},\s+({_CAPS})",
 )
 _NOT_NAMES = {
     "build",
@@ -276,9 +290,10 @@ def leading_name(text: str) -> str | None:
         match = re.search(pattern, opened)
         if not match:
             continue
-        name = match.group(1).strip(" .,")
+        name = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)\.\s", match.group(1))[0].strip(" .,")
         first = name.split()[0].lower()
-        if first not in _NOT_NAMES and (pattern != _LEADING_NAMES[2] or len(name.split()) >= 2):
+        titled = first == "the" and len(name.split()) >= 2  # "The Inkwell Circle"
+        if (first not in _NOT_NAMES or titled) and (pattern not in _LEADING_NAMES[2:] or len(name.split()) >= 2):
             return name
     return None
 
@@ -324,7 +339,9 @@ def tracked_nouns(text: str) -> list[str]:
     for match in re.finditer(_APP_VERBS + r"\s+([^.;:!?()]+)", lowered):
         if re.match(r"(?:post|share)\w*\s+[a-z&' -]+?(?:,\s*[a-z&' -]+?)*,?\s+(?:and|or)\s", match.group(0)):
             continue
-        phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on)\b", match.group(1))[0]
+        phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on|about)\b", match.group(1))[
+            0
+        ]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
             part = re.split(r"\b(?:from|of|per|at)\b", part)[0]
             words = [
@@ -357,6 +374,7 @@ _OPTION_LIST = re.compile(
 _FIELD_STOP_VERBS = {
     "highlight", "see", "show", "mark", "track", "add", "get", "send", "make", "let", "allow", "sort", "filter", "search",
     "export", "print", "view", "edit", "delete", "book", "log", "use", "display", "generate", "calculate", "compute",
+    "answer", "upvote", "reply", "like", "comment", "vote", "rate", "share", "post", "flip", "start", "ask",
 }  # fmt: skip
 
 
@@ -528,13 +546,46 @@ def generic_entity(noun: str, asked: list[FieldSpec] | None = None) -> Entity:
     if not asked:
         return entity
     kinds = {f.type for f in asked}
-    keep = [f for f in entity.fields if f.key == "name" or f.type not in kinds]
+    keep = [f for f in entity.fields if f.key == entity.title or f.type not in kinds]
     records = [{k: v for k, v in r.items() if k in {f.key for f in keep}} for r in entity.records]
     return _with_fields(entity.model_copy(update={"fields": keep, "records": records}), asked)
 
 
 def _generic(noun: str) -> Entity:
     label = noun.replace("-", " ").capitalize()
+    if noun in _WRITTEN:
+        return Entity(
+            name=slug_key(noun),
+            label=label,
+            plural=plural_of(label),
+            title="title",
+            fields=[
+                FieldSpec(key="title", label="Title", type="text", required=True),
+                FieldSpec(key="details", label="Details", type="longtext"),
+                FieldSpec(key="author", label="Your name", type="text"),
+                FieldSpec(key="date", label="Date", type="date"),
+            ],
+            records=[
+                {
+                    "title": f"Welcome: the first {noun}",
+                    "details": "Say hello here and tell us what you would like to see.",
+                    "author": "Sam",
+                    "date": "2026-11-20",
+                },
+                {
+                    "title": f"A {noun} about getting started",
+                    "details": "Tips for newcomers, collected by the community.",
+                    "author": "Priya",
+                    "date": "2026-11-24",
+                },
+                {
+                    "title": f"Your favourite {noun} this month",
+                    "details": "Share the one that stayed with you.",
+                    "author": "Jonas",
+                    "date": "2026-11-28",
+                },
+            ],
+        )
     return Entity(
         name=slug_key(noun),
         label=label,
@@ -560,6 +611,22 @@ def _generic(noun: str) -> Entity:
     )
 
 
+# Things people write, named by a title and told in details.
+_WRITTEN = {
+    "question",
+    "post",
+    "article",
+    "thread",
+    "discussion",
+    "topic",
+    "story",
+    "idea",
+    "ticket",
+    "issue",
+    "poem",
+    "review",
+    "entry",
+}
 _TITLE_WORDS = ("title", "name", "subject", "headline", "summary", "description", "code")
 
 
@@ -569,8 +636,15 @@ def described_entity(noun: str, fields: list[FieldSpec]) -> Entity:
     fields = list(fields)
     title = next((f for w in _TITLE_WORDS for f in fields if f.type == "text" and w in f.label.lower()), None)
     if title is None:
-        title = FieldSpec(key="name", label="Name", type="text")
+        written = noun in _WRITTEN
+        title = (
+            FieldSpec(key="title", label="Title", type="text")
+            if written
+            else FieldSpec(key="name", label="Name", type="text")
+        )
         fields.insert(0, title)
+        if written and not any(f.type == "longtext" for f in fields):
+            fields.insert(1, FieldSpec(key="details", label="Details", type="longtext"))
     fields = [f.model_copy(update={"required": True}) if f.key == title.key else f for f in fields]
     label = noun.replace("-", " ").capitalize()
     return Entity(
@@ -952,7 +1026,7 @@ def primary_first(text: str, pages: list[PageSpec], features: dict[str, FeatureD
         best = (-len(lowered) - 1, 0)
         for use in page.features:
             doc = features.get(use.feature)
-            if doc is None or use.feature == "collection":
+            if doc is None or use.feature in ("collection", "account", "contact"):
                 continue
             for phrase in doc.keywords:
                 found = re.search(rf"(?<![\w-]){re.escape(phrase.lower())}", lowered)

@@ -85,6 +85,12 @@
     root.appendChild(h("div", { class: "aw-quiz" },
       h("h2", { class: "aw-quiz__title", id: uid + "-title", text: s.title }),
       h("p", { class: "aw-quiz__intro", text: say("quiz.intro", "{n} questions. Choose one answer for each, then submit.", { n: s.questions.length }) }),
+      h("p", null, h("button", { type: "button", class: "btn btn-outline", onclick: function () {
+        /* The questions are all on the page; starting clears earlier answers and goes to the first. */
+        reset();
+        var first = form.querySelector('input[type="radio"]');
+        if (first) { first.scrollIntoView({ block: "center" }); first.focus(); }
+      } }, say("quiz.start", "Start quiz"))),
       form, results, boardSection));
 
     function chosen(set) {
