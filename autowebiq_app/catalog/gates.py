@@ -7,25 +7,16 @@ Playwright and Chromium (`scripts/setup.sh --test` installs them).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autowebiq_app.engine.browser import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "tools/node_modules/vnu-jar/build/dist/vnu.jar"
 AXE_JS = ROOT / "tools/node_modules/axe-core/axe.min.js"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = (375, 768, 1280)
 AXE_WIDTHS = (375, 1280)
 BLOCKING_IMPACTS = {"serious", "critical"}

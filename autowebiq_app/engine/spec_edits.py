@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import re
 
-from autowebiq_app.engine.app_reader import (
-    CURRENCIES,
-    collection_page,
-    dashboard_page,
-    field_type,
-    generic_entity,
-    plural_of,
-    report_page,
-    singular,
-)
+from autowebiq_app.engine.reading.entities import generic_entity
+from autowebiq_app.engine.reading.facts import CURRENCIES
+from autowebiq_app.engine.reading.pages import collection_page, dashboard_page, report_page
+from autowebiq_app.engine.reading.phrases import field_type, plural_of, singular
 from autowebiq_app.engine.spec import AppSpec, FeatureUse, FieldSpec, PageSpec, slug_key
 
 SPEC_ACTIONS = ("field", "page", "entity", "currency", "feature", "copy")

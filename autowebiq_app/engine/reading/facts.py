@@ -1,0 +1,157 @@
+"""The brief's facts, word for word: the name, place, currency, language, hours and contact."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from autowebiq_app.catalog.schema import DomainDoc
+from autowebiq_app.engine.brief import Brief
+from autowebiq_app.engine.spec import Facts
+
+CURRENCIES = (
+    ("EUR", r"\beuros?\b|€|\beur\b"),
+    ("GBP", r"\bpounds?(?: sterling)?\b|£|\bgbp\b"),
+    ("JPY", r"\byen\b|¥|\bjpy\b"),
+    ("INR", r"\brupees?\b|₹|\binr\b"),
+    ("BRL", r"\breais\b|\breal brasileiro\b|r\$|\bbrl\b"),
+    ("CHF", r"\bswiss francs?\b|\bchf\b"),
+    ("AUD", r"\baustralian dollars?\b|\baud\b"),
+    ("CAD", r"\bcanadian dollars?\b|\bcad\b"),
+    ("MXN", r"\bmexican pesos?\b|\bmxn\b"),
+    ("NGN", r"\bnaira\b|₦|\bngn\b"),
+    ("KES", r"\bkenyan shillings?\b|\bkes\b"),
+    ("ZAR", r"\brand\b|\bzar\b"),
+    ("USD", r"\bus dollars?\b|\bdollars?\b|\busd\b|\$"),
+)
+
+PLACE_CURRENCY = {
+    "EUR": ("lisbon", "porto", "portugal", "paris", "france", "berlin", "germany", "madrid", "spain", "barcelona",
+            "rome", "italy", "milan", "amsterdam", "dublin", "ireland", "vienna", "brussels", "athens", "helsinki"),
+    "GBP": ("london", "bristol", "manchester", "edinburgh", "glasgow", "leeds", "liverpool", "uk", "england",
+            "scotland", "wales", "cardiff", "birmingham"),
+    "JPY": ("tokyo", "osaka", "kyoto", "japan"),
+    "INR": ("mumbai", "delhi", "bangalore", "bengaluru", "india", "chennai", "kolkata"),
+    "BRL": ("são paulo", "sao paulo", "rio de janeiro", "brazil"),
+    "CAD": ("toronto", "vancouver", "montreal", "canada"),
+    "AUD": ("sydney", "melbourne", "australia", "brisbane"),
+}  # fmt: skip
+
+LANGUAGE_WORDS = {
+    "es": r"\b(?:in spanish|en español|en espanol|spanish[- ]language)\b",
+    "fr": r"\b(?:in french|en français|en francais|french[- ]language)\b",
+    "pt": r"\b(?:in portuguese|em português|em portugues|portuguese[- ]language)\b",
+    "de": r"\b(?:in german|auf deutsch|german[- ]language)\b",
+    "it": r"\b(?:in italian|in italiano|italian[- ]language)\b",
+}
+
+_GENERIC_NAMES = ("Ledgerly", "Listwise", "Keeptrack", "Tally")
+
+
+def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int, sold: str | None = None) -> Facts:
+    text = brief.prompt
+    name = brief.name or leading_name(text)
+    subject = brief.subject or (domain.subject if domain else "app")
+    named = bool(name)
+    if not name and domain is None and sold and sold.lower() != "product":
+        # A shop nobody named: what it sells, and where ("Kerala Spice Co.").
+        name = " ".join(part for part in (brief.place, sold.capitalize(), "Co.") if part)
+    if not name:
+        choices = domain.names if domain else _GENERIC_NAMES
+        digest = hashlib.sha256(f"{seed}|{text}".encode()).digest()
+        name = choices[digest[0] % len(choices)]
+    currency = currency_of(text) or (domain.currency if domain and domain.currency else None)
+    currency = currency or currency_for_place(brief.place) or "USD"
+    place = brief.place
+    tagline = (domain.tagline if domain else "Everything in one place.").replace("{name}", name)
+    tagline = tagline.replace("{place}", place or "")
+    return Facts(
+        name=name[:80],
+        named_by_user=named,
+        subject=subject[:80],
+        place=place,
+        language=language_of(text),
+        currency=currency,
+        products=list(brief.offerings)[:12],
+        hours=hours_of(text),
+        contact=contact_of(text),
+        tagline=tagline[:160],
+        description=(domain.description if domain else "")[:300],
+    )
+
+
+_CAPS = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?[A-Z][\w'’.&-]*){0,3}"
+
+_LEADING_NAMES = (
+    rf"^\s*[\"“]?({_CAPS})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
+    rf"^\s*[\"“]?({_CAPS})[\"”]?\s+(?:is|are)\s+(?:a|an|the|our|my)\b",
+    rf"\b(?:at|by)\s+({_CAPS})",
+    rf"\b(?:our|my)\s+[a-z][a-z ]{{1,30}},\s+({_CAPS})",
+)
+
+_NOT_NAMES = {
+    "build",
+    "create",
+    "make",
+    "please",
+    "hi",
+    "hello",
+    "i",
+    "we",
+    "my",
+    "our",
+    "this",
+    "it",
+    "the",
+    "a",
+    "an",
+}
+
+
+def leading_name(text: str) -> str | None:
+    """A name the brief gives without "called": "Pão Dourado, a bakery in Lisbon",
+    "Forno Azul is a bakery", "HR at Northwind Logistics"."""
+    opened = re.sub(r"^\s*(?:please\s+)?(?:build|create|make|design)\s+(?:me\s+|us\s+)?", "", text, flags=re.I)
+    for pattern in _LEADING_NAMES:
+        match = re.search(pattern, opened)
+        if not match:
+            continue
+        name = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)\.\s", match.group(1))[0].strip(" .,")
+        first = name.split()[0].lower()
+        titled = first == "the" and len(name.split()) >= 2  # "The Inkwell Circle"
+        if (first not in _NOT_NAMES or titled) and (pattern not in _LEADING_NAMES[2:] or len(name.split()) >= 2):
+            return name
+    return None
+
+
+def currency_of(text: str) -> str | None:
+    lowered = text.lower()
+    hits = [(m.start(), code) for code, pattern in CURRENCIES for m in re.finditer(pattern, lowered)]
+    return min(hits)[1] if hits else None
+
+
+def currency_for_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    lowered = place.lower()
+    return next((code for code, places in PLACE_CURRENCY.items() if any(p in lowered for p in places)), None)
+
+
+def language_of(text: str) -> str:
+    lowered = text.lower()
+    return next((code for code, pattern in LANGUAGE_WORDS.items() if re.search(pattern, lowered)), "en")
+
+
+def hours_of(text: str) -> str | None:
+    match = re.search(
+        r"\b(?:open(?:ing hours)?|hours)\s*(?::|are|is)?\s*((?:mon|tue|wed|thu|fri|sat|sun|daily|every|weekdays|\d)"
+        r"[^.;!?]{2,80})",
+        text,
+        flags=re.I,
+    )
+    return match.group(1).strip(" ,") if match else None
+
+
+def contact_of(text: str) -> str | None:
+    parts = re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{7,}\d", text)
+    return " · ".join(p.strip() for p in parts[:2]) or None

@@ -1,0 +1,273 @@
+"""Reading the phrases of a request: the things to keep, their fields, choices and flags."""
+
+from __future__ import annotations
+
+import re
+
+from autowebiq_app.engine.brief import SECTION_WORDS
+from autowebiq_app.engine.spec import FieldSpec, slug_key
+
+APP_VERBS = (
+    r"\b(?:add|adding|track|tracking|manage|managing|log|logging|record|recording|keep track of|list|organi[sz]e"
+    r"|catalog(?:ue)?|create|post|posting|share|sharing|save|browse|search|rate|review|upload|plan|schedule"
+    r"|ask|asks|answer|answers|start|starts|write|writes|publish|submit|reply to|upvote|vote on)"
+)
+
+_NOUN = r"([a-z][a-z-]{2,24})"
+
+_NOT_ENTITIES = {
+    "a", "an", "the", "and", "or", "them", "it", "things", "stuff", "data", "items", "new", "more", "some",
+    "colour", "color", "colours", "colors", "section", "sections", "page", "pages", "button", "buttons", "text",
+    "feature", "features", "website", "site", "app", "dark", "light", "mode", "logo", "menu", "link", "links", "search",
+    "filter", "filters", "sort", "dashboard", "chart", "charts", "statistics", "report", "reports", "export", "it's",
+    "their", "my", "our", "your", "each", "every", "all", "any", "one", "two", "three", "can", "to", "of", "in",
+    "comment", "comments", "like", "likes", "account", "accounts", "profile", "details", "info", "information",
+    "box", "bar", "cart", "checkout", "basket", "field", "form", "heart", "price", "prices", "history",
+    "wishlist", "people", "user", "users", "customer", "customers", "visitor", "visitors", "time", "way", "option",
+}  # fmt: skip
+
+
+def tracked_nouns(text: str) -> list[str]:
+    """Things the prompt wants to add, track or manage: "add clients and log calls" ->
+    ["client", "call"]; "manage orders from cafés, our products, and invoices" -> all three."""
+    lowered = text.lower()
+    found: list[str] = []
+    for match in re.finditer(APP_VERBS + r"\s+([^.;:!?()]+)", lowered):
+        if re.match(r"(?:post|share)\w*\s+[a-z&' -]+?(?:,\s*[a-z&' -]+?)*,?\s+(?:and|or)\s", match.group(0)):
+            continue
+        phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on|about)\b", match.group(1))[
+            0
+        ]
+        for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
+            part = re.split(r"\b(?:from|of|per|at)\b", part)[0]
+            words = [
+                w
+                for w in re.findall(r"[a-z][a-z-]+", part)
+                if w not in ("my", "our", "their", "the", "new", "your", "all", "daily", "a", "an", "each")
+            ]
+            if not words:
+                continue
+            noun = singular(words[-1])
+            if len(words) > 3 or noun in _NOT_ENTITIES or _names_a_section(noun) or re.match(APP_VERBS, noun):
+                continue
+            if noun not in found:
+                found.append(noun)
+    return found[:4]
+
+
+_DESCRIBED = (
+    r"\beach\s+([a-z][a-z-]{2,24})\s+(?:has|have|includes?|shows?|needs?|gets?|records?|stores?|is given)\s+(?:an?\s+|the\s+|its\s+)?(.+)",
+    APP_VERBS
+    + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
+    r"\b([a-z][a-z-]{2,24})\s+(?:with|having)\s+(?:the\s+)?fields?\s+(.+)",
+    APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s*\(([^()]+)\)",
+)
+
+_ITEM = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
+
+_OPTION_LIST = re.compile(
+    r"\b((?i:stages?|status(?:es)?|categor(?:y|ies)|types?|priorit(?:y|ies)|levels?|departments?|rooms?|sizes?|genres?|tags?))"
+    rf"\s*(?:of|like|such as|called|named|:|\()?\s*({_ITEM}(?:,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}|{_ITEM}(?:,\s*{_ITEM})+)",
+)
+
+_FIELD_STOP_VERBS = {
+    "highlight", "see", "show", "mark", "track", "add", "get", "send", "make", "let", "allow", "sort", "filter", "search",
+    "export", "print", "view", "edit", "delete", "book", "log", "use", "display", "generate", "calculate", "compute",
+    "answer", "upvote", "reply", "like", "comment", "vote", "rate", "share", "post", "flip", "start", "ask",
+}  # fmt: skip
+
+
+def described_entities(text: str) -> dict[str, list[FieldSpec]]:
+    """Things the prompt describes field by field: "each deal has a title, a company and a
+    value" -> {"deal": [Title, Company, Value]}."""
+    found: dict[str, list[FieldSpec]] = {}
+    for pattern in _DESCRIBED:
+        for match in re.finditer(pattern, text, flags=re.I):
+            noun = singular(match.group(1).lower())
+            if noun in _NOT_ENTITIES or noun in found:
+                continue
+            fields = field_list(match.group(2))
+            if fields:
+                found[noun] = fields
+    return found
+
+
+def option_fields(text: str) -> list[FieldSpec]:
+    """Choices the prompt lists: "stages Lead, Qualified, Won and Lost" -> a Stage select."""
+    fields = []
+    for match in _OPTION_LIST.finditer(text):
+        word = singular(match.group(1).lower())
+        word = {"statuse": "status", "categorie": "category", "prioritie": "priority"}.get(word, word)
+        options = [o.strip() for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
+        options = list(dict.fromkeys(options))
+        if 2 <= len(options) <= 12:
+            fields.append(
+                FieldSpec(key=slug_key(word), label=word.capitalize(), type="select", options=options, required=True)
+            )
+    return fields
+
+
+_NOT_FIELDS = {
+    "them",
+    "it",
+    "us",
+    "me",
+    "you",
+    "others",
+    "friends",
+    "people",
+    "everyone",
+    "ease",
+    "style",
+    "care",
+    "love",
+}
+
+# Things a brief lists beside fields that are features, not fields ("with filters, a cart").
+_FEATURE_WORDS = {
+    "filters", "filter", "search", "cart", "checkout", "pages", "page", "dashboard", "login", "account", "accounts",
+    "chart", "charts", "calendar", "wishlist", "comments", "likes", "map", "admin", "export", "reports", "report",
+    "product", "notifications", "statistics", "stats", "leaderboard", "a", "an",
+}  # fmt: skip
+
+
+def mark_fields(text: str) -> list[FieldSpec]:
+    """ "mark them done", "mark invoices as paid" -> a yes/no field of that name."""
+    fields = []
+    for match in re.finditer(
+        r"\b(?:mark|tick|check off|flag)\s+(?:[a-z]+\s+){0,2}?(?:as\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|favou?rite)\b",
+        text,
+        flags=re.I,
+    ):
+        word = match.group(1).lower()
+        fields.append(FieldSpec(key=slug_key(word), label=word.capitalize(), type="bool"))
+    return fields[:2]
+
+
+def field_list(phrase: str) -> list[FieldSpec]:
+    """ "a title, a company and a value in dollars" -> typed fields (stops at a new clause)."""
+    phrase = re.split(r"[.;:!?()]|\b(?:so that|which|where|then|while)\b", phrase)[0]
+    fields: list[FieldSpec] = []
+    for part in re.split(r",\s*|\s+(?:and|&)\s+|\s+plus\s+", phrase):
+        label = re.sub(r"^(?:and|or|an?|the|their|its|his|her|optional)\s+", "", part.strip(), flags=re.I)
+        label = re.sub(r"^(?:an?|the|their|its)\s+", "", label, flags=re.I).strip(" '\"")
+        label = re.split(r"\s+(?:in|for|to|on|of the|so|that|from|as)\b", label)[0].strip()
+        words = label.split()
+        if words and words[0].lower() in _NOT_FIELDS:
+            break
+        if words and (words[0].lower() in _FEATURE_WORDS or words[-1].lower() in _FEATURE_WORDS):
+            continue
+        if not words or len(words) > 3 or words[0].lower() in _FIELD_STOP_VERBS or not re.match(r"^[\w' -]+$", label):
+            if fields:
+                break
+            continue
+        key = slug_key(label)
+        if key not in {f.key for f in fields}:
+            fields.append(FieldSpec(key=key, label=label[:1].upper() + label[1:], type=field_type(label)))
+    return fields[:10]
+
+
+def _names_a_section(noun: str) -> bool:
+    """ "add pricing and a FAQ": words that name a page section, never things to keep records of."""
+    return noun in ("pricing", "faq", "form") or any(
+        singular(word.split()[-1]) == noun
+        for kind, words in SECTION_WORDS.items()
+        if kind not in APP_SECTIONS
+        for word in words
+    )
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def plural_of(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def posted_kinds(text: str) -> list[FieldSpec]:
+    """ "neighbours post lost & found, events and items for sale" -> a Category with those
+    kinds: what people post on a board are kinds of post, not separate lists."""
+    match = re.search(
+        r"\b(?:post|posts|share|shares)\s+([a-z&' -]+?(?:,\s*[a-z&' -]+?)*,?\s+(?:and|or)\s+[a-z&' -]+?)(?=[.;:!?]|$)",
+        text,
+        flags=re.I,
+    )
+    if not match:
+        return []
+    kinds = [k.strip().capitalize() for k in re.split(r",\s*|\s+(?:and|or)\s+", match.group(1)) if k.strip()]
+    if not 2 <= len(kinds) <= 8 or any(len(k.split()) > 4 for k in kinds):
+        return []
+    return [FieldSpec(key="category", label="Category", type="select", options=kinds, required=True)]
+
+
+def parenthesised_choices(text: str) -> list[FieldSpec]:
+    """ "choose a service (cut, colour, blow-dry)" -> a Service select with those choices."""
+    fields = []
+    for match in re.finditer(r"\b([a-z][a-z-]{2,20})\s*\(([^()]{3,120})\)", text, flags=re.I):
+        options = [o.strip().strip(".") for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
+        if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
+            word = singular(match.group(1).lower())
+            fields.append(
+                FieldSpec(
+                    key=slug_key(word),
+                    label=word.capitalize(),
+                    type="select",
+                    options=[o[:1].upper() + o[1:] for o in options],
+                    required=True,
+                )
+            )
+    return fields
+
+
+def booking_details(text: str) -> list[FieldSpec]:
+    """What the customer gives when booking: "pick a stylist, a date and a time", "with a title"."""
+    fields: list[FieldSpec] = []
+    pattern = r"\b(?:choose|chooses|pick|picks|select|selects|enter|enters|give|gives|provide|with)\s+(?:their\s+|a\s+|an\s+|the\s+)?(.+)"
+    for match in re.finditer(pattern, text, flags=re.I):
+        phrase = re.sub(r"\([^)]*\)", "", match.group(1))
+        for field in field_list(phrase):
+            if field.key not in {f.key for f in fields}:
+                fields.append(field)
+    return fields
+
+
+def fields_asked(text: str) -> list[FieldSpec]:
+    """Fields listed for the app as a whole: "with name, phone, birthday and notes"."""
+    fields: list[FieldSpec] = []
+    for match in re.finditer(r"\b(?:with|including|fields?(?: for)?|having)\s+(.+)", text, flags=re.I):
+        listed = field_list(match.group(1))
+        if len(listed) >= 2:
+            fields += [f for f in listed if f.key not in {g.key for g in fields}]
+    return fields[:10]
+
+
+def field_type(label: str) -> str:
+    lowered = label.lower()
+    rules = (
+        ("email", r"e-?mail"),
+        ("phone", r"phone|mobile|telephone"),
+        ("date", r"date|birthday|deadline|due|day\b|dob"),
+        ("time", r"\btime\b"),
+        ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance|value|spen[dt]|income|expense|wage"),
+        ("number", r"quantity|qty|count|number|age|stock|score|hours|rating|level|weight|height|calories"),
+        ("url", r"website|url|link"),
+        ("longtext", r"notes?|description|comments?|bio|details|summary|address"),
+        ("image", r"photo|image|picture|avatar"),
+        ("bool", r"done|completed|paid|active\b|available"),
+    )
+    return next((kind for kind, pattern in rules if re.search(pattern, lowered)), "text")
+
+
+# Sections a brief can ask for that an app renders with its own features.
+APP_SECTIONS = {"booking", "contact", "products", "search", "menu", "charts", "table", "stats", "hours", "logos"}
