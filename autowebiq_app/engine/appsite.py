@@ -141,7 +141,10 @@ def _shell(spec: AppSpec, *, title: str, current: str | None, body: str) -> str:
         footer_bits.append(f"<p>{_e(facts.hours)}</p>")
     if facts.contact:
         footer_bits.append(f"<p>{_e(facts.contact)}</p>")
-    page_title = facts.name if title == facts.name else f"{title} | {facts.name}"
+    if title == facts.name:
+        page_title = f"{facts.name} | {facts.tagline}" if facts.tagline else facts.name
+    else:
+        page_title = f"{title} | {facts.name}"
     description = facts.description or facts.tagline or facts.name
     return (
         f'<!doctype html>\n<html lang="{_e(facts.language)}">\n<head>\n<meta charset="utf-8">\n'
@@ -156,7 +159,7 @@ def _shell(spec: AppSpec, *, title: str, current: str | None, body: str) -> str:
         '<link rel="stylesheet" href="styles.css">\n</head>\n<body>\n'
         f'<a class="skip-link" href="#main">{_e(words_for(facts.language)["skip"])}</a>\n'
         '<header class="aw-header"><div class="container aw-header__inner">'
-        f'<a class="aw-brand" href="index.html">{_e(facts.name)}</a>'
+        f'<a class="aw-header__brand" href="index.html">{_e(facts.name)}</a>'
         f'<nav class="aw-nav" aria-label="{_e(words_for(facts.language)["menu"])}"><ul>{nav}</ul></nav>'
         "</div></header>\n"
         f'<main id="main">\n{body}\n</main>\n'

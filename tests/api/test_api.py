@@ -147,7 +147,7 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
     _wait_for_build(client, project["id"], edit["task_id"])
     assert client.get("/api/v2/user/credits").json()["balance"] == balance - 2
     styles = client.get(f"/api/v2/projects/{project['id']}/versions/2/files/styles.css").text
-    assert "body > header[data-component] {" in styles
+    assert "body > header[data-component], body > .aw-header {" in styles
     assert client.get(f"/api/v2/projects/{project['id']}/versions/2/files/index.html").text == page.text
     restored = client.post(f"/api/v2/projects/{project['id']}/versions/1/restore")
     assert restored.status_code == 201 and restored.json()["number"] == 3
