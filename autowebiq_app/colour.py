@@ -160,10 +160,24 @@ _HEX = re.compile(r"^#?([0-9a-f]{3}|[0-9a-f]{6})$", re.I)
 _RGB = re.compile(r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[\d.]+\s*)?\)$", re.I)
 
 
+# Names people use that CSS does not know, or knows as another colour (X11's gray is
+# lighter than CSS's; "web gray" and "x11 gray" say which one).
+X11_COLOURS: dict[str, str] = {
+    "navyblue": "#000080", "webgray": "#808080", "webgrey": "#808080", "x11gray": "#bebebe", "x11grey": "#bebebe",
+    "webgreen": "#008000", "x11green": "#00ff00", "webmaroon": "#800000", "x11maroon": "#b03060",
+    "webpurple": "#800080", "x11purple": "#a020f0", "lightgoldenrod": "#eedd82", "violetred": "#d02090",
+    "lightslateblue": "#8470ff", "darkblue": "#00008b", "skyblue": "#87ceeb", "offwhite": "#faf9f6",
+    "charcoal": "#36454f", "cream": "#fffdd0", "mustard": "#e1ad01", "burgundy": "#800020", "mint": "#98ff98",
+    "sage": "#9caf88", "terracotta": "#e2725b", "emerald": "#50c878", "ruby": "#e0115f", "sand": "#c2b280",
+}  # fmt: skip
+NAMED_COLOURS: dict[str, str] = {**X11_COLOURS, **CSS_COLOURS}
+"""Every colour name the brief reader knows: CSS's, then the X11 and everyday names CSS lacks."""
+
+
 def parse_colour(value: str) -> str | None:
-    """`#rrggbb` for a CSS colour name ("forest green" too), hex or rgb(); else None."""
+    """`#rrggbb` for a colour name ("forest green", "navy blue", "web gray" too), hex or rgb(); else None."""
     text = value.strip().lower()
-    named = CSS_COLOURS.get(text.replace(" ", "").replace("-", ""))
+    named = NAMED_COLOURS.get(text.replace(" ", "").replace("-", ""))
     if named:
         return named
     match = _HEX.match(text)

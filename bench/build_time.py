@@ -1,4 +1,5 @@
-"""Offline build time over the prompt corpus: plan -> files in process, and enqueue ->
+"""Offline build time over the prompt corpus and the app corpus (with and without the QA
+agent's browser pass): plan -> files in process, and enqueue ->
 `build_complete` through a real Dramatiq worker. Prints median and p99 (goal: a median
 under 1 s for a one-page site on a 2-core machine).
 
@@ -26,7 +27,9 @@ def report(label: str, samples: list[float]) -> None:
     )
 
 
-def in_process(prompts: list[str], rounds: int) -> None:
+def in_process(
+    prompts: list[str], rounds: int, *, label: str = "plan -> files -> QA, in process (ms)", browser=None
+) -> None:
     from autowebiq_app.catalog.files import bundled_catalog
     from autowebiq_app.engine.pipeline import SilentReporter, build_site
     from autowebiq_app.engine.providers import OfflinePlanner
@@ -38,11 +41,11 @@ def in_process(prompts: list[str], rounds: int) -> None:
     for _ in range(rounds):
         for prompt in prompts:
             started = time.perf_counter()
-            out = build_site(prompt, reporter=reporter, catalog=catalog, planner=planner)
+            out = build_site(prompt, reporter=reporter, catalog=catalog, planner=planner, browser=browser)
             samples.append((time.perf_counter() - started) * 1000)
             sizes.append(len(out.files))
-    report("plan -> files -> QA, in process (ms)", samples)
-    print(f"  {len(prompts)} prompts x {rounds} rounds; one-page sites of {min(sizes)}-{max(sizes)} files each")
+    report(label, samples)
+    print(f"  {len(prompts)} prompts x {rounds} rounds; sites of {min(sizes)}-{max(sizes)} files each")
 
 
 def through_worker(prompts: list[str], count: int) -> None:
@@ -109,13 +112,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the corpus in process")
     parser.add_argument("--worker-builds", type=int, default=30)
     parser.add_argument("--no-worker", action="store_true", help="skip the real-worker measurement")
+    parser.add_argument("--browser-every", type=int, default=4, help="app prompts measured with the browser QA")
     args = parser.parse_args()
 
     from tests.engine.corpus import CORPUS
 
+    from autowebiq_app.engine.browser import browser_available, run_selftests
+    from bench.functional import load_corpus
+
     prompts = [case.prompt for case in CORPUS]
+    apps = [request["prompt"] for request in load_corpus()]
     print(f"{'measure':<44}{'n':>6}{'median':>11}{'p99':>10}{'max':>10}")
     in_process(prompts, args.rounds)
+    in_process(apps, args.rounds, label="apps: plan -> files -> QA (ms)")
+    if browser_available():
+        in_process(apps[:: args.browser_every], 1, label="apps: ... + features in Chromium (ms)", browser=run_selftests)
     if not args.no_worker:
         through_worker(prompts, args.worker_builds)
 

@@ -10,14 +10,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from autowebiq_app.colour import CSS_COLOURS, parse_colour
+from autowebiq_app.colour import NAMED_COLOURS, parse_colour
 
 ROLE_WORDS = {
-    "background": ("background", "backgrounds", "bg", "backdrop", "page colour", "page color"),
+    "background": (
+        "background",
+        "backgrounds",
+        "bg",
+        "backdrop",
+        "page colour",
+        "page color",
+        "base colour",
+        "base color",
+        "base",
+        "outer layout",
+    ),
+    "surface": ("ui blocks", "blocks", "block", "cards", "card", "panels", "panel", "boxes", "tiles", "containers"),
     "primary": ("button", "buttons", "components", "component", "cta", "ctas", "primary", "brand", "links", "link"),
     "text": ("text", "font colour", "font color", "copy", "lettering", "writing"),
     "accent": ("accent", "accents", "highlight", "highlights", "details", "secondary"),
 }
+# Words that name a role only right after "<colour> for the …" ("navy for the page").
+BOUND_ROLE_WORDS = {"background": ("page", "layout", "canvas", "outside", "whole site", "site")}
 STYLE_WORDS = ("colour", "color", "colours", "colors", "palette", "scheme", "theme", "use", "using", "make", "tone")
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "pricing": ("pricing", "prices", "price list", "plans", "price table", "membership"),
@@ -130,7 +144,7 @@ def _colour_mentions(clause: str) -> list[tuple[int, int, str, bool]]:
         if colour:
             found.append((match.start(), match.end(), colour, True))
             taken.append(match.span())
-    words = list(re.finditer(r"[A-Za-z]+", clause))
+    words = list(re.finditer(r"[A-Za-z][A-Za-z0-9]*", clause))
     index = 0
     while index < len(words):
         for size in (3, 2, 1):
@@ -138,8 +152,8 @@ def _colour_mentions(clause: str) -> list[tuple[int, int, str, bool]]:
             if len(chunk) < size:
                 continue
             key = "".join(w.group(0).lower() for w in chunk)
-            if key in CSS_COLOURS and not any(a <= chunk[0].start() < b for a, b in taken):
-                found.append((chunk[0].start(), chunk[-1].end(), CSS_COLOURS[key], False))
+            if key in NAMED_COLOURS and not any(a <= chunk[0].start() < b for a, b in taken):
+                found.append((chunk[0].start(), chunk[-1].end(), NAMED_COLOURS[key], False))
                 index += size
                 break
         else:
@@ -175,6 +189,15 @@ def colours_by_role(text: str) -> dict[str, str]:
         if not mentions:
             continue
         role_words = _role_words(clause)
+        # "sky blue for the background", "navy as the base colour": the colour right before
+        # "for/as the <role>" is that role's, whatever else is near.
+        bound = _bound_roles(clause, mentions, role_words)
+        for role, colour in bound.items():
+            roles.setdefault(role, colour)
+        mentions = [m for m in mentions if m[2] not in bound.values()]
+        role_words = [r for r in role_words if r[2] not in bound]
+        if not mentions:
+            continue
         styled = bool(role_words) or any(re.search(rf"\b{w}\b", clause.lower()) for w in STYLE_WORDS)
         owned: dict[int, list[tuple[int, str]]] = {}
         for start, end, role in role_words:
@@ -194,6 +217,24 @@ def colours_by_role(text: str) -> dict[str, str]:
                 roles[role] = colour
                 break
     return roles
+
+
+def _bound_roles(clause: str, mentions, role_words) -> dict[str, str]:
+    lowered = clause.lower()
+    bound: dict[str, str] = {}
+    for start, end, colour, _ in mentions:
+        after = lowered[end:]
+        link = re.match(r"\s+(?:for|as|on|in)\s+(?:the\s+|all\s+|every\s+|our\s+|its\s+|my\s+)?", after)
+        if not link:
+            continue
+        at = end + link.end()
+        role = next((r for s, _e, r in sorted(role_words) if s == at), None)
+        role = role or next(
+            (r for r, words in BOUND_ROLE_WORDS.items() for w in words if re.match(rf"{w}\b", lowered[at:])), None
+        )
+        if role and role not in bound:
+            bound[role] = colour
+    return bound
 
 
 def variant_asked(text: str) -> str | None:

@@ -31,6 +31,20 @@ def apply_colours(base: Palette, colours: dict[str, str], adjustments: list[str]
             values["text"] = _readable_on(bg)
             adjustments.append("text colour changed to stay readable on the new background")
         values["muted"] = _muted(values["text"], bg, values["surface"])
+    if "surface" in colours:
+        # Cards, panels and form blocks: the asked colour, with text still readable on it.
+        values["surface"] = colours["surface"]
+        if contrast(values["text"], values["surface"]) < 4.5:
+            text = readable(values["text"], values["surface"], 4.5, values["background"])
+            if contrast(text, values["background"]) >= 4.5 and contrast(text, values["surface"]) >= 4.5:
+                values["text"] = text
+                adjustments.append("text colour changed to stay readable on the new block colour")
+            else:
+                # No one text colour reads on both: the blocks keep the asked hue, shaded.
+                shaded = readable(colours["surface"], values["text"], 4.5)
+                values["surface"] = shaded
+                adjustments.append(f"UI block colour {colours['surface']} shaded to {shaded} so text stays readable")
+        values["muted"] = _muted(values["text"], values["background"], values["surface"])
     if "text" in colours:
         wanted = colours["text"]
         fixed = readable(wanted, values["background"], 4.5, values["surface"])
