@@ -76,9 +76,14 @@ FONT_STYLES = {
 }
 NAME_PATTERN = r"[A-Z0-9][\w'’.&-]*(?:\s+(?:(?:and|&|of|the|de|du|la|le|von|van|y)\s+)?[A-Z0-9][\w'’.&-]*){0,4}"
 _NAME_PATTERNS = (
-    rf"\b(?:called|named|brand(?:ed)? as)\s+[\"“']?({NAME_PATTERN})",
+    rf"\b(?:called|named|brand(?:ed)? as|namens|genannt|llamad[oa]|appel[ée]e?|chamad[oa]|chiamat[oa])\s+[\"“'‘]?({NAME_PATTERN})",
     r"[\"“]([^\"”]{2,60})[\"”]",
+    r"(?<![A-Za-z])['‘]([A-Z][^'’]{1,58})['’](?![A-Za-z])",
     rf"\bfor\s+({NAME_PATTERN})",
+    # "a photographer, Mira Solberg, based in Oslo"; "the jazz trio Blue Juniper"; ", the Millbrook Gazette,"
+    rf"\bfor (?:a|an|the|my|our) [a-z][a-z -]{{1,30}}?,\s+(?:the\s+)?({NAME_PATTERN})(?=,|\.|\s+based\b|\s+in\b|$)",
+    rf"\bfor (?:the|a|an|my|our) [a-z][a-z -]{{1,30}}?\s+((?:The\s+)?{NAME_PATTERN})",
+    rf",\s+the\s+({NAME_PATTERN}),",
 )
 _HEX = r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b"
 _RGB = r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\)"
@@ -99,13 +104,57 @@ class Brief:
     tone: str | None = None
 
 
+_CAPS = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?[A-Z][\w'’.&-]*){0,3}"
+
+_LEADING_NAMES = (
+    rf"^\s*[\"“]?({_CAPS})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
+    rf"^\s*[\"“]?({_CAPS})[\"”]?\s+(?:is|are)\s+(?:a|an|the|our|my)\b",
+    rf"\b(?:at|by)\s+({_CAPS})",
+    rf"\b(?:our|my)\s+[a-z][a-z ]{{1,30}},\s+({_CAPS})",
+)
+
+_NOT_NAMES = {
+    "build",
+    "create",
+    "make",
+    "please",
+    "hi",
+    "hello",
+    "i",
+    "we",
+    "my",
+    "our",
+    "this",
+    "it",
+    "the",
+    "a",
+    "an",
+}
+
+
+def leading_name(text: str) -> str | None:
+    """A name the brief gives without "called": "Pão Dourado, a bakery in Lisbon",
+    "Forno Azul is a bakery", "HR at Northwind Logistics"."""
+    opened = re.sub(r"^\s*(?:please\s+)?(?:build|create|make|design)\s+(?:me\s+|us\s+)?", "", text, flags=re.I)
+    for pattern in _LEADING_NAMES:
+        match = re.search(pattern, opened)
+        if not match:
+            continue
+        name = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)\.\s", match.group(1))[0].strip(" .,")
+        first = name.split()[0].lower()
+        titled = first == "the" and len(name.split()) >= 2  # "The Inkwell Circle"
+        if (first not in _NOT_NAMES or titled) and (pattern not in _LEADING_NAMES[2:] or len(name.split()) >= 2):
+            return name
+    return None
+
+
 def read_brief(prompt: str) -> Brief:
     """Everything explicit in the prompt; what it does not say stays None or empty."""
     text = " ".join(prompt.split())
     wanted, forbidden = sections_asked(text)
     return Brief(
         prompt=text,
-        name=business_name(text),
+        name=business_name(text) or leading_name(text),
         colours=colours_by_role(text),
         variant=variant_asked(text),
         font_style=font_style_asked(text),

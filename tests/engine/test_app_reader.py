@@ -7,9 +7,9 @@ import pytest
 
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine.app_reader import read_app
-from autowebiq_app.engine.brief import read_brief
+from autowebiq_app.engine.brief import leading_name, read_brief
 from autowebiq_app.engine.planner import plan_site
-from autowebiq_app.engine.reading.facts import currency_of, language_of, leading_name
+from autowebiq_app.engine.reading.facts import currency_of, language_of
 from autowebiq_app.engine.reading.phrases import described_entities, option_fields, tracked_nouns
 
 CATALOG = bundled_catalog()

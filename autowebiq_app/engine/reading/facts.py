@@ -50,7 +50,7 @@ _GENERIC_NAMES = ("Ledgerly", "Listwise", "Keeptrack", "Tally")
 
 def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int, sold: str | None = None) -> Facts:
     text = brief.prompt
-    name = brief.name or leading_name(text)
+    name = brief.name
     subject = brief.subject or (domain.subject if domain else "app")
     named = bool(name)
     if not name and domain is None and sold and sold.lower() != "product":
@@ -78,50 +78,6 @@ def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int, sold: str |
         tagline=tagline[:160],
         description=(domain.description if domain else "")[:300],
     )
-
-
-_CAPS = r"[A-Z][\w'’.&-]*(?:\s+(?:&\s+)?[A-Z][\w'’.&-]*){0,3}"
-
-_LEADING_NAMES = (
-    rf"^\s*[\"“]?({_CAPS})[\"”]?\s*[,:–—-]\s+(?:a|an|the|my|our)\b",
-    rf"^\s*[\"“]?({_CAPS})[\"”]?\s+(?:is|are)\s+(?:a|an|the|our|my)\b",
-    rf"\b(?:at|by)\s+({_CAPS})",
-    rf"\b(?:our|my)\s+[a-z][a-z ]{{1,30}},\s+({_CAPS})",
-)
-
-_NOT_NAMES = {
-    "build",
-    "create",
-    "make",
-    "please",
-    "hi",
-    "hello",
-    "i",
-    "we",
-    "my",
-    "our",
-    "this",
-    "it",
-    "the",
-    "a",
-    "an",
-}
-
-
-def leading_name(text: str) -> str | None:
-    """A name the brief gives without "called": "Pão Dourado, a bakery in Lisbon",
-    "Forno Azul is a bakery", "HR at Northwind Logistics"."""
-    opened = re.sub(r"^\s*(?:please\s+)?(?:build|create|make|design)\s+(?:me\s+|us\s+)?", "", text, flags=re.I)
-    for pattern in _LEADING_NAMES:
-        match = re.search(pattern, opened)
-        if not match:
-            continue
-        name = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)\.\s", match.group(1))[0].strip(" .,")
-        first = name.split()[0].lower()
-        titled = first == "the" and len(name.split()) >= 2  # "The Inkwell Circle"
-        if (first not in _NOT_NAMES or titled) and (pattern not in _LEADING_NAMES[2:] or len(name.split()) >= 2):
-            return name
-    return None
 
 
 def currency_of(text: str) -> str | None:

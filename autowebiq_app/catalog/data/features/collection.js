@@ -149,7 +149,9 @@ AW.feature("collection", function (root, config) {
   function actions(record) {
     var title = AW.title(config.entity, record);
     var row = h("div", { class: "aw-actions btn-row" });
-    if (config.detail !== false) row.appendChild(h("a", { class: "btn btn-outline btn-small", href: AW.link(config.entity, record.id), "aria-label": AW.t("view", "View") + " " + title, text: AW.t("view", "View") }));
+    /* Written things (with a long text) are read; other records are viewed. */
+    var open = textField ? AW.t("read_more", "Read more") : AW.t("view", "View");
+    if (config.detail !== false) row.appendChild(h("a", { class: "btn btn-outline btn-small", href: AW.link(config.entity, record.id), "aria-label": open + ": " + title, text: open }));
     if ((AW.spec.bookable || []).indexOf(config.entity) >= 0 && AW.pageOf("booking")) {
       row.appendChild(h("a", { class: "btn btn-primary btn-small", href: AW.pageOf("booking") + AW.link("book", record.id), "aria-label": AW.t("book", "Book") + " " + title, text: AW.t("book", "Book") }));
     }
