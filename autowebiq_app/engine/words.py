@@ -19,11 +19,12 @@ ENGLISH = {
     "total": "Total", "quantity": "Quantity", "remove": "Remove", "order": "Order", "orders": "Orders",
     "book": "Book", "my_bookings": "My bookings", "print": "Print", "export_csv": "Export CSV",
     "name": "Name", "email": "Email", "message": "Message", "send": "Send", "comment": "Comment",
-    "comments": "Comments", "post_comment": "Post comment", "date": "Date", "time": "Time",
+    "comments": "Comments", "post_comment": "Post comment", "date": "Date", "time": "Time", "read_more": "Read more",
 }  # fmt: skip
 
 _TRANSLATIONS = {
     "es": {
+        "read_more": "Leer más",
         "skip": "Saltar al contenido", "menu": "Principal", "home": "Inicio", "explore": "Qué puedes hacer aquí",
         "why": "Por qué lo usan", "visit": "Visítanos", "where": "Dónde", "hours": "Horario", "contact": "Contacto",
         "not_found": "Página no encontrada", "not_found_text": "No hay ninguna página en esta dirección.",
@@ -35,6 +36,7 @@ _TRANSLATIONS = {
         "post_comment": "Publicar comentario", "date": "Fecha", "time": "Hora", "orders": "Pedidos", "order": "Pedido",
     },
     "fr": {
+        "read_more": "Lire la suite",
         "skip": "Aller au contenu", "menu": "Principal", "home": "Accueil", "explore": "Ce que vous pouvez faire ici",
         "why": "Pourquoi nous choisir", "visit": "Nous trouver", "where": "Adresse", "hours": "Horaires",
         "contact": "Contact", "not_found": "Page introuvable", "not_found_text": "Aucune page à cette adresse.",
@@ -46,6 +48,7 @@ _TRANSLATIONS = {
         "post_comment": "Publier", "date": "Date", "time": "Heure", "orders": "Commandes", "order": "Commande",
     },
     "pt": {
+        "read_more": "Ler mais",
         "skip": "Saltar para o conteúdo", "menu": "Principal", "home": "Início", "explore": "O que pode fazer aqui",
         "why": "Porquê nós", "visit": "Visite-nos", "where": "Onde", "hours": "Horário", "contact": "Contacto",
         "not_found": "Página não encontrada", "not_found_text": "Não existe nenhuma página neste endereço.",
@@ -58,7 +61,8 @@ _TRANSLATIONS = {
         "orders": "Encomendas", "order": "Encomenda",
     },
     "de": {
-        "skip": "Zum Inhalt", "menu": "Hauptmenü", "home": "Start", "explore": "Was Sie hier tun können",
+        "read_more": "Weiterlesen",
+        "skip": "Zum Inhalt", "menu": "Hauptmenü", "home": "Startseite", "explore": "Was Sie hier tun können",
         "why": "Warum wir", "visit": "Besuchen Sie uns", "where": "Adresse", "hours": "Öffnungszeiten",
         "contact": "Kontakt", "not_found": "Seite nicht gefunden", "not_found_text": "Unter dieser Adresse gibt es keine Seite.",
         "add": "Hinzufügen", "save": "Speichern", "cancel": "Abbrechen", "confirm": "Bestätigen", "delete": "Löschen",
@@ -69,6 +73,7 @@ _TRANSLATIONS = {
         "post_comment": "Kommentieren", "date": "Datum", "time": "Uhrzeit", "orders": "Bestellungen", "order": "Bestellung",
     },
     "it": {
+        "read_more": "Leggi di più",
         "skip": "Vai al contenuto", "menu": "Principale", "home": "Home", "explore": "Cosa puoi fare qui",
         "why": "Perché sceglierci", "visit": "Vieni a trovarci", "where": "Dove", "hours": "Orari", "contact": "Contatti",
         "not_found": "Pagina non trovata", "not_found_text": "Non c'è nessuna pagina a questo indirizzo.",
