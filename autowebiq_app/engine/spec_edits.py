@@ -48,7 +48,7 @@ def read_clause(clause: str) -> list[tuple[str, dict]]:
     if match:
         return [("page", {"what": match.group(1).strip()})]
     match = re.search(r"\brename (?:the )?([a-z][a-z ]{1,30}) (?:to|as) ([A-Za-z][\w ]{1,30})$", clause.strip(), re.I)
-    if match and match.group(1).lower() not in (
+    naming_the_business = (
         "shop",
         "site",
         "store",
@@ -57,7 +57,11 @@ def read_clause(clause: str) -> list[tuple[str, dict]]:
         "company",
         "website",
         "app",
-    ):
+        "it",
+        "this",
+        "us",
+    )
+    if match and match.group(1).lower().split()[-1] not in naming_the_business:
         return [("entity", {"old": match.group(1).strip(), "new": match.group(2).strip()})]
     match = re.search(r"\b(?:prices?|amounts?|currency)\b.*\b(?:in|to)\b\s+(.+)$", lowered) or re.search(
         r"\buse (.+?) (?:as the currency|for prices)$", lowered

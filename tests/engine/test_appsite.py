@@ -92,3 +92,28 @@ def test_no_other_business_reaches_a_site(request_):
     text = "\n".join(v for k, v in out.files.items() if k.endswith((".html", ".js")))
     leaked = sorted(n for n in _other_businesses(out.plan.name) if re.search(rf"\b{re.escape(n)}\b", text))
     assert not leaked, leaked
+
+
+GATED = (
+    CRM,
+    "book a bus ticket and see my bookings",
+    "Online sneaker store with filters by brand and size, product pages, a cart and checkout",
+    "a 2048 game",
+    "A site where people post poems and comment on them",
+    "Track employee attendance with statistics",
+    "A tip calculator",
+    "A kanban board for my team's tasks",
+)
+
+
+@pytest.mark.browser
+def test_every_page_of_app_sites_passes_the_validator_axe_and_overflow_gates():
+    from autowebiq_app.catalog.gates import check_sites
+
+    sites = {}
+    for index, prompt in enumerate(GATED):
+        files = built(prompt).files
+        for path in sorted(p for p in files if p.endswith(".html")):
+            sites[f"app{index}-{path[:-5]}"] = {**files, "index.html": files[path]}
+    report = check_sites(sites, widths=(375, 1280), axe_widths=(375, 1280))
+    assert report.ok, report.summary()

@@ -70,8 +70,9 @@ def test_currency_changes_only_the_data(crm):
 def test_the_home_page_words_and_the_name(crm):
     out = edit(crm, "change the tagline to Calls made easy")
     assert "Calls made easy" in out.files["index.html"] and out.plan.app.facts.tagline == "Calls made easy"
-    renamed = edit(crm, "rename the business to Ringwise")
-    assert renamed.plan.app.facts.name == "Ringwise" and "Ringwise" in renamed.files["clients.html"]
+    for message in ("rename the business to Ringwise", "rename it to Ringwise", "call it Ringwise"):
+        renamed = edit(crm, message)
+        assert renamed.plan.app.facts.name == "Ringwise" and "Ringwise" in renamed.files["clients.html"], message
 
 
 def test_comments_are_turned_on_for_lists(crm):

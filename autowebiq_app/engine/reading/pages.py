@@ -43,7 +43,19 @@ ASKS = {
 
 # Sections only a page of sections has: a brief asking for them without things to keep is a
 # marketing site ("a gym site with an FAQ, a map and testimonials").
-PAGE_ONLY = {"pricing", "faq", "testimonials", "gallery", "team", "newsletter", "countdown", "timeline", "tabs", "map", "logos"}
+PAGE_ONLY = {
+    "pricing",
+    "faq",
+    "testimonials",
+    "gallery",
+    "team",
+    "newsletter",
+    "countdown",
+    "timeline",
+    "tabs",
+    "map",
+    "logos",
+}
 
 APP_ASKS = {
     "shop",
