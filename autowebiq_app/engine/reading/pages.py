@@ -21,7 +21,7 @@ from autowebiq_app.engine.reading.phrases import (
     parenthesised_choices,
     singular,
 )
-from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec
+from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec, slug_key
 
 # Features a prompt can ask for by name, added to the page of the main entity or as a page.
 ASKS = {
@@ -201,7 +201,12 @@ def configure_bookings(text: str, pages: list[PageSpec], entities: list[Entity])
                 config["nights"] = False
                 config["date_label"] = "Date"
             if entity is not None:
-                places = [f.key for f in entity.fields if f.type in ("text", "select") and _PLACE_FIELDS.match(f.key)]
+                places = [
+                    f.key
+                    for f in entity.fields
+                    if f.type in ("text", "select")
+                    and (_PLACE_FIELDS.match(f.key) or _PLACE_FIELDS.match(slug_key(f.label)))
+                ]
                 if places:
                     config.setdefault("search", places[:2])
                     config.setdefault("open_search", len(places) >= 2)

@@ -74,6 +74,7 @@ _FIELD_STOP_VERBS = {
     "highlight", "see", "show", "mark", "track", "add", "get", "send", "make", "let", "allow", "sort", "filter", "search",
     "export", "print", "view", "edit", "delete", "book", "log", "use", "display", "generate", "calculate", "compute",
     "answer", "upvote", "reply", "like", "comment", "vote", "rate", "share", "post", "flip", "start", "ask",
+    "enter", "pick", "choose", "select", "see", "get", "find", "check", "pay", "confirm",
 }  # fmt: skip
 
 
@@ -108,6 +109,7 @@ def option_fields(text: str) -> list[FieldSpec]:
 
 
 _NOT_FIELDS = {
+    "one",
     "them",
     "it",
     "us",

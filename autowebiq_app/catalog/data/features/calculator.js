@@ -149,7 +149,12 @@
     } else {
       text = new Intl.NumberFormat(AW.spec.locale || AW.spec.lang || "en", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(roundTo(value, decimals));
     }
-    return (out.prefix || "") + text + (out.suffix || "");
+    text = (out.prefix || "") + text + (out.suffix || "");
+    /* Bands name the range a result falls in ("Normal" for a BMI of 22.9). */
+    var band = (Array.isArray(out.bands) ? out.bands : []).filter(function (b) {
+      return b && b.label && (b.below === undefined || b.below === null || value < Number(b.below));
+    })[0];
+    return band ? text + " (" + band.label + ")" : text;
   }
 
   AW.feature("calculator", function (root, config) {
