@@ -154,3 +154,15 @@ def test_the_spec_is_stored_in_the_plan_and_the_template_gives_only_the_look():
     assert plan.palette.primary == "#000080"
     assert plan.pages == [p.path for p in plan.app.pages]
     assert plan.sections == []
+
+
+def test_likes_and_comments_are_called_what_the_brief_calls_them():
+    found = spec("A Q&A site where people ask questions, answer them and upvote answers")
+    lists = [u.config() for _, u in found.features() if u.feature == "collection" and u.config().get("likes")]
+    assert lists and lists[0]["like_label"] == "Upvote" and lists[0]["comment_label"] == "Answer"
+
+
+def test_a_rating_is_a_rating():
+    found = spec("Travel journal where I log places I've visited with the country, a note and a rating from 1 to 5")
+    fields = {f.label: f.type for e in found.entities for f in e.fields}
+    assert fields.get("Rating") == "rating"

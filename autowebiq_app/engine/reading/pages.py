@@ -25,8 +25,8 @@ from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec, s
 
 # Features a prompt can ask for by name, added to the page of the main entity or as a page.
 ASKS = {
-    "comments": r"\bcomments?\b|\bcommenting\b|\breplies\b|\breply\b",
-    "likes": r"\blikes?\b|\bupvotes?\b|\bfavou?rites?\b|\bhearts?\b",
+    "comments": r"\bcomments?\b|\bcommenting\b|\breplies\b|\breply\b|\banswers?\b",
+    "likes": r"\blikes?\b|\bupvotes?\b|\bfavou?rites?\b|\bhearts?\b|\brsvps?\b|\bgoing\b",
     "report": r"\breports?\b|\bexport\b|\bcsv\b|\bspreadsheet\b|\bprint(?:able)?\b",
     "dashboard": r"\bdashboards?\b|\bstatistics\b|\bstats\b|\bcharts?\b|\bgraphs?\b|\banalytics\b|\bsummary\b|\btotals?\b",
     "account": r"\bsign[- ]?in\b|\blog[- ]?in\b|\bregist(?:er|ration)\b|\baccounts?\b|\bsign[- ]?up\b|\bprofiles?\b",
@@ -100,7 +100,7 @@ def add_asked_features(
     pages = list(pages)
     if main is not None:
         if "comments" in asked or "likes" in asked:
-            pages = [_with_options(p, main.name, comments="comments" in asked, likes="likes" in asked) for p in pages]
+            pages = [_with_options(p, main.name, text, comments="comments" in asked, likes="likes" in asked) for p in pages]
         if "upload" in asked and not any(f.type == "image" for f in main.fields):
             photo = FieldSpec(key="photo", label="Photo", type="image")
             entities[entities.index(main)] = main.model_copy(update={"fields": [*main.fields, photo]})
@@ -305,12 +305,24 @@ def admin_page(pages: list[PageSpec], main: Entity | None, have: set[str]) -> Pa
     )
 
 
-def _with_options(page: PageSpec, entity: str, **options: bool) -> PageSpec:
+# What a like or a comment is called, by the words the brief uses for it.
+_LIKE_LABELS = (("rsvp", "RSVP"), ("going", "RSVP"), ("upvote", "Upvote"), ("favourite", "Favourite"), ("favorite", "Favorite"))
+_COMMENT_LABELS = (("answer", "Answer"), ("repl", "Reply"), ("review", "Review"))
+
+
+def _with_options(page: PageSpec, entity: str, text: str = "", **options: bool) -> PageSpec:
+    lowered = text.lower()
+    like = next((label for word, label in _LIKE_LABELS if word in lowered), None)
+    comment = next((label for word, label in _COMMENT_LABELS if re.search(rf"\b{word}", lowered)), None)
     uses = []
     for use in page.features:
         config = use.config()
         if use.feature == "collection" and config.get("entity") == entity:
             config.update({k: True for k, v in options.items() if v})
+            if options.get("likes") and like:
+                config["like_label"] = like
+            if options.get("comments") and comment:
+                config["comment_label"] = comment
         uses.append(FeatureUse(feature=use.feature, **config))
     return page.model_copy(update={"features": uses})
 

@@ -159,7 +159,7 @@ AW.feature("collection", function (root, config) {
       var likes = Number(record.likes || 0);
       row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-pressed": record.liked ? "true" : "false",
         onclick: function () { AW.db.update(config.entity, record.id, { likes: likes + (record.liked ? -1 : 1), liked: !record.liked }); render(); } },
-        (record.liked ? "♥ " : "♡ ") + AW.t("like", "Like") + " (" + likes + ")"));
+        (record.liked ? "♥ " : "♡ ") + (config.like_label || AW.t("like", "Like")) + " (" + likes + ")"));
     }
     if (config.form !== false) {
       row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-label": AW.t("edit", "Edit") + " " + title,
@@ -271,7 +271,7 @@ AW.feature("collection", function (root, config) {
     if (config.comments) {
       var comments = h("section", { class: "aw-children" });
       detailView.appendChild(comments);
-      AW.mountInto(comments, "comments", { entity: config.entity, record: record.id });
+      AW.mountInto(comments, "comments", { entity: config.entity, record: record.id, label: config.comment_label });
     }
     var heading = detailView.querySelector("h2");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: true }); }

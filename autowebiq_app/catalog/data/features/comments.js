@@ -10,12 +10,14 @@ AW.feature("comments", function (root, config) {
   if (user) name.value = user.name;
   var text = h("textarea", { id: uid + "-text", name: "comment", class: "input", rows: 3, required: true });
   var error = h("p", { class: "field-error", "aria-live": "polite" });
+  /* "Answer", "Reply" or "Review" where the brief calls comments that. */
+  var noun = config.label || AW.t("comment", "Comment");
   var form = h("form", { class: "aw-form card", novalidate: true },
     h("div", { class: "field" }, h("label", { for: uid + "-name", text: AW.t("your_name", "Your name") }), name),
-    h("div", { class: "field" }, h("label", { for: uid + "-text", text: AW.t("comment", "Comment") }), text),
+    h("div", { class: "field" }, h("label", { for: uid + "-text", text: noun }), text),
     error,
-    h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn btn-primary", text: AW.t("post_comment", "Post comment") })));
-  root.appendChild(h("h3", { text: AW.t("comments", "Comments") }));
+    h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn btn-primary", text: config.label ? AW.t("post", "Post") + " " + noun.toLowerCase() : AW.t("post_comment", "Post comment") })));
+  root.appendChild(h("h3", { text: config.label ? noun + "s" : AW.t("comments", "Comments") }));
   root.appendChild(list);
   root.appendChild(form);
   function mine() {
