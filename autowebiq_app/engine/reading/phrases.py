@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from autowebiq_app.engine.brief import SECTION_WORDS
 from autowebiq_app.engine.spec import FieldSpec, slug_key
 
 APP_VERBS = (
@@ -169,14 +168,16 @@ def field_list(phrase: str) -> list[FieldSpec]:
     return fields[:10]
 
 
+_SECTION_NOUNS = {
+    "pricing", "faq", "form", "testimonial", "gallery", "newsletter", "logo", "countdown", "timeline", "tab", "map",
+    "hour", "stat", "chart", "graph", "table", "section", "hero", "footer", "header", "banner", "feature", "benefit",
+}  # fmt: skip
+
+
 def _names_a_section(noun: str) -> bool:
-    """ "add pricing and a FAQ": words that name a page section, never things to keep records of."""
-    return noun in ("pricing", "faq", "form") or any(
-        singular(word.split()[-1]) == noun
-        for kind, words in SECTION_WORDS.items()
-        if kind not in APP_SECTIONS
-        for word in words
-    )
+    """ "add pricing and a FAQ": words that name a page section, never things to keep records of
+    (a question, a post or a review can be either, and are taken as things)."""
+    return noun in _SECTION_NOUNS
 
 
 def singular(word: str) -> str:
