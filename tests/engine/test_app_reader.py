@@ -166,3 +166,15 @@ def test_a_rating_is_a_rating():
     found = spec("Travel journal where I log places I've visited with the country, a note and a rating from 1 to 5")
     fields = {f.label: f.type for e in found.entities for f in e.fields}
     assert fields.get("Rating") == "rating"
+
+
+def test_what_names_records_is_not_a_new_list_and_the_list_comes_before_its_report():
+    found = spec("A tool to search stock codes and generate a report")
+    assert [e.name for e in found.entities].count("code") == 0
+    assert found.pages[1].features[0].feature == "collection"
+    assert "report" in {u.feature for _, u in found.features()}
+
+
+def test_purchase_orders_are_not_a_shop():
+    found = spec("An ERP for a small factory: products, suppliers, purchase orders and stock levels")
+    assert "shop" not in {u.feature for _, u in found.features()}

@@ -11,8 +11,12 @@ from autowebiq_app.engine.spec import Entity, FieldSpec, PageSpec, slug_key
 
 
 def same_thing(noun: str, entity: Entity) -> bool:
+    """Whether the brief's word names this entity (or what names its records: "stock codes")."""
     words = {entity.name, singular(entity.label.lower()), singular(entity.plural.lower())}
     words |= {singular(w) for w in entity.plural.lower().split()}
+    title = entity.field(entity.title)
+    if title is not None:
+        words.add(singular(title.label.lower().split()[0]))
     return noun in words or noun.replace("-", "_") == entity.name
 
 

@@ -35,7 +35,7 @@ ASKS = {
     "kanban": r"\bkanban\b|\btask board\b|\bboard with columns\b",
     "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
     r"|\bbookings?\b|\breserv(?:e|ation|ations)\b|\bappointments?\b",
-    "shop": r"\b(?:add to )?cart\b|\bcheck ?out\b|\bbuy\b|\bpurchase\b|\border online\b|\bsell(?:ing|s)? online\b"
+    "shop": r"\b(?:add to )?cart\b|\bcheck ?out\b|\bbuy\b|\bpurchase\b(?! orders?)|\border online\b|\bsell(?:ing|s)? online\b"
     r"|\bonline (?:[a-z-]+ )?(?:shop|store)\b|\bwishlist\b|\bdiscount codes?\b",
     "admin": r"\badmin(?:istrator)?s?\b|\bback[- ]?office\b|\bstaff (?:page|view)\b|\bowner\b",
     "upload": r"\bupload\b|\bphotos? of\b|\bimages? of\b|\battach\b",
@@ -100,7 +100,9 @@ def add_asked_features(
     pages = list(pages)
     if main is not None:
         if "comments" in asked or "likes" in asked:
-            pages = [_with_options(p, main.name, text, comments="comments" in asked, likes="likes" in asked) for p in pages]
+            pages = [
+                _with_options(p, main.name, text, comments="comments" in asked, likes="likes" in asked) for p in pages
+            ]
         if "upload" in asked and not any(f.type == "image" for f in main.fields):
             photo = FieldSpec(key="photo", label="Photo", type="image")
             entities[entities.index(main)] = main.model_copy(update={"fields": [*main.fields, photo]})
@@ -272,6 +274,10 @@ def primary_first(text: str, pages: list[PageSpec], features: dict[str, FeatureD
     scores = [asked(p) for p in pages[1:]]
     if not scores or max(scores)[1] == 0:
         return pages
+    keeping = re.search(r"\b(?:search|add|track|log|manage|record|list|keep|create|post)\b", lowered)
+    if keeping and keeping.start() < -max(scores)[0]:
+        # "search stock codes and generate a report": the list comes before what it feeds.
+        return pages
     top = 1 + scores.index(max(scores))
     return [pages[0], pages[top], *pages[1:top], *pages[top + 1 :]]
 
@@ -306,7 +312,13 @@ def admin_page(pages: list[PageSpec], main: Entity | None, have: set[str]) -> Pa
 
 
 # What a like or a comment is called, by the words the brief uses for it.
-_LIKE_LABELS = (("rsvp", "RSVP"), ("going", "RSVP"), ("upvote", "Upvote"), ("favourite", "Favourite"), ("favorite", "Favorite"))
+_LIKE_LABELS = (
+    ("rsvp", "RSVP"),
+    ("going", "RSVP"),
+    ("upvote", "Upvote"),
+    ("favourite", "Favourite"),
+    ("favorite", "Favorite"),
+)
 _COMMENT_LABELS = (("answer", "Answer"), ("repl", "Reply"), ("review", "Review"))
 
 
