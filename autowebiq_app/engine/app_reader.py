@@ -36,6 +36,7 @@ from autowebiq_app.engine.reading.pages import (
     collection_page,
     configure_bookings,
     configure_shops,
+    posting_labels,
     primary_first,
     retitled,
 )
@@ -134,8 +135,10 @@ def read_app(
     # Described things come first; other new things after the domain's own lists.
     last_list = max((i for i, p in enumerate(pages) if any(u.feature == "collection" for u in p.features)), default=0)
     pages = [pages[0], *added, *pages[1 : last_list + 1], *tracked, *pages[last_list + 1 :]]
-    for noun in reversed(list(described)):
-        # What the brief describes field by field is what it is about: its list comes first.
+    named_at = {noun: re.search(rf"\b{re.escape(noun)}", lowered) for noun in [*nouns, *described]}
+    first_named = min(((m.start(), n) for n, m in named_at.items() if m), default=(0, None))[1]
+    for noun in [first_named] if first_named else []:
+        # What the brief names first is what it is about: its list comes first.
         entity = next((e for e in entities if same_thing(noun, e)), None)
         listing = next(
             (p for p in pages[1:] if entity and p.features and p.features[0].config().get("entity") == entity.name),
@@ -157,6 +160,7 @@ def read_app(
     pages, entities = configure_bookings(text, pages, entities)
     pages, entities = configure_shops(text, pages, entities)
     pages = primary_first(text, pages, features)
+    pages = posting_labels(pages, entities)
     spec = AppSpec(
         domain=domain.slug if domain else "custom",
         kind=domain.kind if domain else "productivity",

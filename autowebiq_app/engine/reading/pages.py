@@ -416,3 +416,25 @@ def _unique_slugs(pages: list[PageSpec]) -> list[PageSpec]:
         seen.add(page.slug)
         out.append(page)
     return out
+
+
+# Things people post rather than add: their form's button says "Post".
+POSTED = {
+    "post", "question", "thread", "discussion", "topic", "story", "poem", "review", "message", "tweet",
+    "confession", "update", "article", "answer", "photo", "recipe",
+}  # fmt: skip
+
+
+def posting_labels(pages: list[PageSpec], entities: list[Entity]) -> list[PageSpec]:
+    """Lists of things people post get a "Post" button (unless the domain named it)."""
+    posted = {e.name for e in entities if e.name in POSTED or singular(e.label.lower().split()[-1]) in POSTED}
+    out = []
+    for page in pages:
+        uses = [
+            FeatureUse(feature=u.feature, **(u.config() | {"add_label": "Post"}))
+            if u.feature == "collection" and u.config().get("entity") in posted and not u.config().get("add_label")
+            else u
+            for u in page.features
+        ]
+        out.append(page.model_copy(update={"features": uses}))
+    return out
