@@ -108,6 +108,13 @@ def start_app(logs: Path, **overrides: str):
                 pytest.fail(f"app did not start:\n{Path(logs / 'web.log').read_text()[-4000:]}")
             if web.poll() is not None:
                 pytest.fail(f"app exited:\n{Path(logs / 'web.log').read_text()[-4000:]}")
+            # Up three times in a row: a first answer can come from a server that is restarting.
+            wait_for(
+                lambda: all(url_up(f"{base}/api/health") and not time.sleep(1) for _ in range(3)),
+                timeout=120,
+                interval=1,
+                what="the app to stay up",
+            )
             yield RunningApp(url=base, worker=worker)
     finally:
         stop_group(web)
