@@ -86,9 +86,62 @@ _TRANSLATIONS = {
     },
 }  # fmt: skip
 
+# The quiz (features/quiz.js): one question at a time, a running score, a leaderboard.
+QUIZ_ENGLISH = {
+    "quiz.start": "Start quiz", "quiz.count": "{n} questions", "quiz.progress": "Question {k} of {n}",
+    "score": "Score", "quiz.correct": "Correct!", "quiz.wrong": "Wrong — the answer is {answer}",
+    "quiz.next": "Next question", "quiz.finish": "See my score", "quiz.restart": "Restart",
+    "quiz.perfect": "perfect!", "your_name": "Your name", "save_score": "Save score", "leaderboard": "Leaderboard",
+    "quiz.noscores": "No scores yet — be the first!", "quiz.saved": "Saved to the leaderboard.",
+    "quiz.name_needed": "Please enter your name.",
+}  # fmt: skip
+
+_QUIZ_TRANSLATIONS = {
+    "es": {
+        "quiz.start": "Empezar el quiz", "quiz.count": "{n} preguntas", "quiz.progress": "Pregunta {k} de {n}",
+        "score": "Puntuación", "quiz.correct": "¡Correcto!", "quiz.wrong": "Incorrecto — la respuesta es {answer}",
+        "quiz.next": "Siguiente pregunta", "quiz.finish": "Ver mi puntuación", "quiz.restart": "Volver a empezar",
+        "quiz.perfect": "¡perfecto!", "your_name": "Tu nombre", "save_score": "Guardar puntuación",
+        "leaderboard": "Clasificación", "quiz.noscores": "Aún no hay puntuaciones: ¡sé el primero!",
+        "quiz.saved": "Guardado en la clasificación.", "quiz.name_needed": "Escribe tu nombre.",
+    },
+    "fr": {
+        "quiz.start": "Commencer le quiz", "quiz.count": "{n} questions", "quiz.progress": "Question {k} sur {n}",
+        "score": "Score", "quiz.correct": "Correct !", "quiz.wrong": "Faux — la réponse est {answer}",
+        "quiz.next": "Question suivante", "quiz.finish": "Voir mon score", "quiz.restart": "Recommencer",
+        "quiz.perfect": "parfait !", "your_name": "Votre nom", "save_score": "Enregistrer le score",
+        "leaderboard": "Classement", "quiz.noscores": "Pas encore de score : soyez le premier !",
+        "quiz.saved": "Enregistré au classement.", "quiz.name_needed": "Indiquez votre nom.",
+    },
+    "pt": {
+        "quiz.start": "Começar o quiz", "quiz.count": "{n} perguntas", "quiz.progress": "Pergunta {k} de {n}",
+        "score": "Pontuação", "quiz.correct": "Certo!", "quiz.wrong": "Errado — a resposta é {answer}",
+        "quiz.next": "Próxima pergunta", "quiz.finish": "Ver a minha pontuação", "quiz.restart": "Recomeçar",
+        "quiz.perfect": "perfeito!", "your_name": "O seu nome", "save_score": "Guardar pontuação",
+        "leaderboard": "Classificação", "quiz.noscores": "Ainda não há pontuações: seja o primeiro!",
+        "quiz.saved": "Guardado na classificação.", "quiz.name_needed": "Escreva o seu nome.",
+    },
+    "de": {
+        "quiz.start": "Quiz starten", "quiz.count": "{n} Fragen", "quiz.progress": "Frage {k} von {n}",
+        "score": "Punkte", "quiz.correct": "Richtig!", "quiz.wrong": "Falsch — die Antwort ist {answer}",
+        "quiz.next": "Nächste Frage", "quiz.finish": "Mein Ergebnis", "quiz.restart": "Neu starten",
+        "quiz.perfect": "perfekt!", "your_name": "Ihr Name", "save_score": "Ergebnis speichern",
+        "leaderboard": "Bestenliste", "quiz.noscores": "Noch keine Ergebnisse — seien Sie die erste Person!",
+        "quiz.saved": "In der Bestenliste gespeichert.", "quiz.name_needed": "Bitte geben Sie Ihren Namen ein.",
+    },
+    "it": {
+        "quiz.start": "Inizia il quiz", "quiz.count": "{n} domande", "quiz.progress": "Domanda {k} di {n}",
+        "score": "Punteggio", "quiz.correct": "Giusto!", "quiz.wrong": "Sbagliato — la risposta è {answer}",
+        "quiz.next": "Domanda successiva", "quiz.finish": "Vedi il punteggio", "quiz.restart": "Ricomincia",
+        "quiz.perfect": "perfetto!", "your_name": "Il tuo nome", "save_score": "Salva il punteggio",
+        "leaderboard": "Classifica", "quiz.noscores": "Ancora nessun punteggio: sii il primo!",
+        "quiz.saved": "Salvato in classifica.", "quiz.name_needed": "Scrivi il tuo nome.",
+    },
+}  # fmt: skip
+
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese", "de": "German", "it": "Italian"}
 
 
 def words_for(language: str) -> dict[str, str]:
     """The interface words in `language`, English where it has no translation."""
-    return ENGLISH | _TRANSLATIONS.get(language, {})
+    return ENGLISH | QUIZ_ENGLISH | _TRANSLATIONS.get(language, {}) | _QUIZ_TRANSLATIONS.get(language, {})
