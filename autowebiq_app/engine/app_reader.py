@@ -49,6 +49,7 @@ from autowebiq_app.engine.reading.phrases import (
     posted_kinds,
     tracked_nouns,
 )
+from autowebiq_app.engine.reading.quiz import quiz_from_brief
 from autowebiq_app.engine.spec import AppSpec, Entity, Highlight, PageSpec
 
 
@@ -160,6 +161,7 @@ def read_app(
     pages, entities = configure_bookings(text, pages, entities)
     pages, entities = configure_shops(text, pages, entities)
     pages = primary_first(text, pages, features)
+    pages = quiz_from_brief(text, pages)
     pages = posting_labels(pages, entities)
     spec = AppSpec(
         domain=domain.slug if domain else "custom",

@@ -50,7 +50,7 @@ _GENERIC_NAMES = ("Ledgerly", "Listwise", "Keeptrack", "Tally")
 
 def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int, sold: str | None = None) -> Facts:
     text = brief.prompt
-    name = brief.name
+    name = None if brief.name and asked_in(brief.name, text) else brief.name
     subject = brief.subject or (domain.subject if domain else "app")
     named = bool(name)
     if not name and domain is None and sold and sold.lower() != "product":
@@ -78,6 +78,12 @@ def read_facts(brief: Brief, domain: DomainDoc | None, *, seed: int, sold: str |
         tagline=tagline[:160],
         description=(domain.description if domain else "")[:300],
     )
+
+
+def asked_in(name: str, text: str) -> bool:
+    """A "name" the brief writes as a question ('What is the capital of Australia?') is
+    something to ask (a quiz question), not what the business is called."""
+    return re.search(re.escape(name) + r"\s*\?", text) is not None
 
 
 def currency_of(text: str) -> str | None:
