@@ -38,7 +38,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "booking": ("booking", "bookings", "reservation", "reservations", "appointment", "appointments", "book a table"),
     "contact": ("contact form", "contact", "enquiry form", "get in touch"),
     "newsletter": ("newsletter", "mailing list", "subscribe", "sign up form", "signup form"),
-    "faq": ("faq", "faqs", "questions", "q&a"),
+    "faq": ("faq", "faqs", "common questions", "frequently asked questions", "questions and answers", "q&a"),
     "testimonials": ("testimonials", "testimonial", "reviews", "quotes from customers"),
     "gallery": ("gallery", "photos", "photo gallery", "lightbox", "portfolio"),
     "team": ("team", "staff", "our people", "speakers", "trainers", "coaches"),

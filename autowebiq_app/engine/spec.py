@@ -35,6 +35,7 @@ class FieldSpec(_Strict):
     required: bool = False
     options: list[str] = Field(default_factory=list, max_length=30)
     ref: Key | None = Field(None, description="for ref fields: the entity it points at")
+    max: int | None = Field(None, ge=1, le=10000, description="for text: the most characters it may hold")
 
     @model_validator(mode="after")
     def _consistent(self) -> FieldSpec:

@@ -56,6 +56,23 @@ def generic_entity(noun: str, asked: list[FieldSpec] | None = None) -> Entity:
 
 def _generic(noun: str) -> Entity:
     label = noun.replace("-", " ").capitalize()
+    if noun in _SHORT_POSTS:
+        # A confession or a tweet has no title: its words are the record.
+        return Entity(
+            name=slug_key(noun),
+            label=label,
+            plural=plural_of(label),
+            title="text",
+            fields=[
+                FieldSpec(key="text", label=f"Your {noun.replace('-', ' ')}", type="longtext", required=True),
+                FieldSpec(key="date", label="Date", type="date"),
+            ],
+            records=[
+                {"text": f"My first {noun.replace('-', ' ')} here. Hello, everyone!", "date": "2026-11-20"},
+                {"text": "Does anyone else study better with rain sounds on?", "date": "2026-11-24"},
+                {"text": "Whoever left the kind note on my door this morning: thank you.", "date": "2026-11-28"},
+            ],
+        )
     if noun in _WRITTEN:
         return Entity(
             name=slug_key(noun),
@@ -130,6 +147,9 @@ _WRITTEN = {
     "review",
     "entry",
 }
+
+# Things posted without a title: the text is the record.
+_SHORT_POSTS = {"confession", "tweet", "update", "shout-out", "secret", "compliment", "rant", "message"}
 
 _TITLE_WORDS = ("title", "name", "subject", "headline", "summary", "description", "code")
 

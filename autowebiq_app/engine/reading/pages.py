@@ -21,12 +21,14 @@ from autowebiq_app.engine.reading.phrases import (
     parenthesised_choices,
     singular,
 )
+from autowebiq_app.engine.reading.reactions import ASKED as REACTIONS_ASKED
 from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec, slug_key
 
 # Features a prompt can ask for by name, added to the page of the main entity or as a page.
 ASKS = {
     "comments": r"\bcomments?\b|\bcommenting\b|\breplies\b|\breply\b|\banswers?\b",
-    "likes": r"\blikes?\b|\bupvotes?\b|\bfavou?rites?\b|\bhearts?\b|\brsvps?\b|\bgoing\b",
+    "likes": r"\blikes?\b|\bupvotes?\b|\bhearts?\b",
+    "reactions": REACTIONS_ASKED,
     "report": r"\breports?\b|\bexport\b|\bcsv\b|\bspreadsheet\b|\bprint(?:able)?\b",
     "dashboard": r"\bdashboards?\b|\bstatistics\b|\bstats\b|\bcharts?\b|\bgraphs?\b|\banalytics\b|\bsummary\b|\btotals?\b",
     "account": r"\bsign[- ]?in\b|\blog[- ]?in\b|\bregist(?:er|ration)\b|\baccounts?\b|\bsign[- ]?up\b|\bprofiles?\b",
@@ -68,6 +70,7 @@ APP_ASKS = {
     "admin",
     "comments",
     "likes",
+    "reactions",
     "upload",
 }
 
@@ -312,13 +315,7 @@ def admin_page(pages: list[PageSpec], main: Entity | None, have: set[str]) -> Pa
 
 
 # What a like or a comment is called, by the words the brief uses for it.
-_LIKE_LABELS = (
-    ("rsvp", "RSVP"),
-    ("going", "RSVP"),
-    ("upvote", "Upvote"),
-    ("favourite", "Favourite"),
-    ("favorite", "Favorite"),
-)
+_LIKE_LABELS = (("upvote", "Upvote"),)
 _COMMENT_LABELS = (("answer", "Answer"), ("repl", "Reply"), ("review", "Review"))
 
 

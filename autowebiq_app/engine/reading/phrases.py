@@ -23,6 +23,8 @@ _NOT_ENTITIES = {
     "comment", "comments", "like", "likes", "account", "accounts", "profile", "details", "info", "information",
     "box", "bar", "cart", "checkout", "basket", "field", "form", "heart", "price", "prices", "history",
     "wishlist", "people", "user", "users", "customer", "customers", "visitor", "visitors", "time", "way", "option",
+    # words that name the site itself ("a recipe sharing community")
+    "community", "platform", "network", "hub", "portal", "system", "tool", "service",
 }  # fmt: skip
 
 
@@ -32,9 +34,10 @@ def tracked_nouns(text: str) -> list[str]:
     lowered = text.lower()
     found: list[str] = []
     for match in re.finditer(APP_VERBS + r"\s+([^.;:!?()]+)", lowered):
-        if re.match(r"(?:post|share)\w*\s+[a-z&' -]+?(?:,\s*[a-z&' -]+?)*,?\s+(?:and|or)\s", match.group(0)):
+        item = r"[a-z&'-]+(?: [a-z&'-]+){0,2}"
+        if re.match(rf"(?:post|share)\w*\s+{item}(?:,\s*{item})*,?\s+(?:and|or)\s", match.group(0)):
             continue
-        phrase = re.split(r"\b(?:so|that|which|where|to|with|while|then|for|by|when|if|in|on|about)\b", match.group(1))[
+        phrase = re.split(r"\b(?:so|that|which|where|to|with|without|while|then|for|by|when|if|in|on|about)\b", match.group(1))[
             0
         ]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
@@ -57,7 +60,7 @@ def tracked_nouns(text: str) -> list[str]:
 _DESCRIBED = (
     r"\beach\s+([a-z][a-z-]{2,24})\s+(?:has|have|includes?|shows?|needs?|gets?|records?|stores?|is given)\s+(?:an?\s+|the\s+|its\s+)?(.+)",
     APP_VERBS
-    + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
+    + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:\([^()]*\)\s+)?(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
     r"\b([a-z][a-z-]{2,24})\s+(?:with|having)\s+(?:the\s+)?fields?\s+(.+)",
     APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s*\(([^()]+)\)",
 )
@@ -84,11 +87,16 @@ def described_entities(text: str) -> dict[str, list[FieldSpec]]:
     for pattern in _DESCRIBED:
         for match in re.finditer(pattern, text, flags=re.I):
             noun = singular(match.group(1).lower())
-            if noun in _NOT_ENTITIES or noun in found:
+            if noun in _NOT_ENTITIES:
                 continue
-            fields = field_list(match.group(2))
+            listed = match.group(2)
+            inside = re.match(r"\s*(?:an?\s+|the\s+|its\s+)?[a-z][a-z -]{0,20}?\s*\(([^()]+)\)", listed)
+            # "each dog gets a profile (name, breed, age)": the fields are the ones in brackets.
+            fields = field_list(inside.group(1) if inside else listed)
             if fields:
-                found[noun] = fields
+                # Two phrases may describe one thing: "photos (image URL) with a caption".
+                known = found.setdefault(noun, [])
+                known += [f for f in fields if f.key not in {k.key for k in known}]
     return found
 
 
@@ -264,8 +272,8 @@ def field_type(label: str) -> str:
         ("time", r"\btime\b"),
         ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance|value|spen[dt]|income|expense|wage"),
         ("rating", r"rating|stars?\b"),
-        ("number", r"quantity|qty|count|number|age|stock|score|hours|level|weight|height|calories"),
-        ("url", r"website|url|link"),
+        ("url", r"website|\burl\b|\blink\b"),
+        ("number", r"quantity|qty|count|number|\bage\b|stock|score|hours|level|weight|height|calories|\breps\b|\bsets\b"),
         ("longtext", r"notes?|description|comments?|bio|details|summary|address"),
         ("image", r"photo|image|picture|avatar"),
         ("bool", r"done|completed|paid|active\b|available"),

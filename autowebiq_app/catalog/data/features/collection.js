@@ -100,6 +100,16 @@ AW.feature("collection", function (root, config) {
     });
     sort.addEventListener("change", function () { sortKey = sort.value; render(); });
     toolbar.appendChild(h("div", { class: "field" }, h("label", { for: uid + "-sort", text: AW.t("sort", "Sort by") }), sort));
+    if (config.likes) {
+      /* Liked things are ranked: "Newest" and "Top" side by side, as on any board. */
+      sort.appendChild(h("option", { value: "likes:desc", text: AW.t("top", "Top") }));
+      var ranks = h("div", { class: "aw-ranks btn-row", role: "group", "aria-label": AW.t("sort", "Sort by") });
+      [["newest", AW.t("newest_short", "Newest")], ["likes:desc", AW.t("top", "Top")]].forEach(function (pair) {
+        ranks.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "data-sort": pair[0],
+          onclick: function () { sortKey = pair[0]; sort.value = pair[0]; render(); } }, pair[1]));
+      });
+      toolbar.appendChild(ranks);
+    }
   }
 
   var count = h("p", { class: "aw-count muted", "aria-live": "polite" });
@@ -114,8 +124,8 @@ AW.feature("collection", function (root, config) {
   layout.appendChild(main);
   listView.appendChild(h("div", { class: "aw-collection__head btn-row" }, listHeading,
     config.form === false ? null : h("button", { type: "button", class: "btn btn-outline btn-small", onclick: function () {
-      editing = null;
-      buildForm(null);
+      /* Only leaves an edit: what someone has typed into the add form stays. */
+      if (editing) { editing = null; buildForm(null); }
       form.scrollIntoView({ block: "nearest" });
       var first = form.querySelector("input, textarea, select");
       if (first) first.focus();
@@ -126,6 +136,7 @@ AW.feature("collection", function (root, config) {
   function records() {
     var rows = AW.db.list(config.entity);
     if (config.mine) { var owner = AW.auth.owner(); rows = rows.filter(function (r) { return r.owner === owner; }); }
+    if (config.saved_only) rows = rows.filter(function (r) { return r.saved; });
     if (config.fixed) rows = rows.filter(function (r) { return Object.keys(config.fixed).every(function (k) { return String(r[k]) === String(config.fixed[k]); }); });
     if (query) {
       rows = rows.filter(function (r) {
@@ -140,6 +151,7 @@ AW.feature("collection", function (root, config) {
       if (parts[0] === "newest") return (b.created || 0) - (a.created || 0);
       if (parts[0] === "oldest") return (a.created || 0) - (b.created || 0);
       var x = a[parts[0]], y = b[parts[0]];
+      if (parts[0] === "likes") { x = Number(x || 0); y = Number(y || 0); }
       var cmp = typeof x === "number" && typeof y === "number" ? x - y : String(x || "").localeCompare(String(y || ""), undefined, { numeric: true });
       return parts[1] === "desc" ? -cmp : cmp;
     });
@@ -176,6 +188,97 @@ AW.feature("collection", function (root, config) {
     return row;
   }
 
+  /* ---------- reactions: what people do to a record besides editing it ---------- */
+  function patch(record, values) { AW.db.update(config.entity, record.id, values); render(); }
+  function reactions(record, onDetail) {
+    var title = AW.title(config.entity, record);
+    var row = h("div", { class: "aw-reactions btn-row" });
+    var relation = config.relation;
+    if (relation) {
+      row.appendChild(h("button", { type: "button", class: "btn btn-small " + (record.related ? "btn-outline" : "btn-primary"),
+        "aria-pressed": record.related ? "true" : "false", "aria-label": (record.related ? relation.done : relation.label) + ": " + title,
+        onclick: function () { patch(record, { related: !record.related }); AW.toast((record.related ? relation.done : relation.undone || relation.label) + ": " + title); } },
+        record.related ? relation.done : relation.label));
+    }
+    if (config.rsvp && !onDetail) {
+      /* On the detail page the RSVP form (with a name) takes its place. */
+      var going = (record.attendees || []).length;
+      row.appendChild(h("span", { class: "aw-going", text: going + " " + AW.t("going", "going") }));
+      row.appendChild(h("button", { type: "button", class: "btn btn-small " + (record.rsvp ? "btn-outline" : "btn-primary"),
+        onclick: function () { rsvp(record, !record.rsvp, AW.auth.user() ? AW.auth.user().name : AW.t("you", "You")); } },
+        record.rsvp ? AW.t("cancel_rsvp", "Cancel RSVP") : AW.t("rsvp", "RSVP")));
+      if (record.rsvp) row.appendChild(h("span", { class: "aw-badge", text: AW.t("you_are_going", "You're going") }));
+    }
+    if (config.save) {
+      row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-pressed": record.saved ? "true" : "false",
+        "aria-label": (record.saved ? AW.t("unsave", "Remove from favourites") : AW.t("save_fav", "Add to favourites")) + ": " + title,
+        onclick: function () { patch(record, { saved: !record.saved }); AW.toast(title + ": " + (record.saved ? AW.t("saved_fav", "saved to favourites") : AW.t("removed_fav", "removed from favourites"))); } },
+        record.saved ? "♥ " + AW.t("saved_label", "Saved") : "♡ " + AW.t("save_label", "Save")));
+    }
+    if (config.report) {
+      row.appendChild(record.reported ? h("span", { class: "aw-badge", text: AW.t("reported", "Reported — thank you") })
+        : h("button", { type: "button", class: "btn btn-outline btn-small", "aria-label": AW.t("report", "Report") + ": " + title,
+          onclick: function () { patch(record, { reported: true }); AW.toast(AW.t("reported", "Reported — thank you")); } }, "🚩 " + AW.t("report", "Report")));
+    }
+    return row.childNodes.length ? row : null;
+  }
+  function rsvp(record, going, name) {
+    var attendees = (record.attendees || []).filter(function (n) { return n !== name; });
+    if (going) attendees.push(name);
+    patch(record, { attendees: attendees, rsvp: going });
+    AW.toast(going ? AW.t("you_are_going", "You're going") + ": " + AW.title(config.entity, record) : AW.t("rsvp_cancelled", "RSVP cancelled"));
+  }
+  /* On a detail page: who is going (with a name to add), and a rating in stars. */
+  function detailReactions(record) {
+    var parts = [];
+    if (config.rsvp) {
+      var nameId = uid + "-rsvp-name";
+      var nameInput = h("input", { id: nameId, class: "input", name: "rsvp_name", autocomplete: "name" });
+      if (AW.auth.user()) nameInput.value = AW.auth.user().name;
+      var people = record.attendees || [];
+      parts.push(h("section", { class: "aw-rsvp card", "aria-label": AW.t("who_is_going", "Who is going") },
+        h("h3", { text: AW.t("who_is_going", "Who is going") + " (" + people.length + ")" }),
+        people.length ? h("ul", null, people.map(function (n) { return h("li", { text: n }); })) : h("p", { class: "muted", text: AW.t("nobody_yet", "Nobody yet.") }),
+        h("form", { class: "aw-form", novalidate: true, onsubmit: function (event) {
+          event.preventDefault();
+          var name = nameInput.value.trim();
+          if (!name) { AW.toast(AW.t("name_needed", "Write your name.")); nameInput.focus(); return; }
+          rsvp(record, true, name);
+        } }, h("div", { class: "field" }, h("label", { for: nameId, text: AW.t("your_name", "Your name") }), nameInput),
+          h("button", { type: "submit", class: "btn btn-primary" }, AW.t("rsvp", "RSVP")))));
+    }
+    if (config.rate) {
+      var mine = Number(record.my_rating || 0);
+      var stars = h("div", { class: "aw-stars btn-row", role: "group", "aria-label": AW.t("rate", "Rate") });
+      [1, 2, 3, 4, 5].forEach(function (n) {
+        stars.appendChild(h("button", { type: "button", class: "btn btn-small " + (n <= mine ? "btn-primary" : "btn-outline"),
+          "aria-label": n + " " + (n === 1 ? AW.t("star", "star") : AW.t("stars", "stars")), "aria-pressed": n === mine ? "true" : "false",
+          onclick: function () { patch(record, { my_rating: n }); AW.toast(AW.t("your_rating", "Your rating") + ": " + n + "/5"); } }, "★".repeat(n)));
+      });
+      parts.push(h("section", { class: "aw-rate card" }, h("h3", { text: AW.t("rate", "Rate") + " " + AW.title(config.entity, record) }), stars,
+        mine ? h("p", { text: AW.t("your_rating", "Your rating") + ": " + mine + "/5" }) : null));
+    }
+    return parts;
+  }
+  /* A comment straight from the list: one line and a button under each card. */
+  function quickComment(record) {
+    if (!config.comments) return null;
+    var id = uid + "-qc-" + record.id;
+    var input = h("input", { id: id, class: "input", name: "comment", "aria-label": AW.t("add_comment", "Add a comment") + ": " + AW.title(config.entity, record), placeholder: AW.t("add_comment", "Add a comment") });
+    var said = AW.db.list("_comments").filter(function (c) { return c.entity === config.entity && c.record === record.id; })
+      .sort(function (a, b) { return (a.created || 0) - (b.created || 0); });
+    return h("div", { class: "aw-quick-comment" },
+      said.length ? h("ul", { class: "aw-quick-comment__list" }, said.slice(-3).map(function (c) { return h("li", null, h("strong", { text: c.name + ": " }), c.text); })) : null,
+      h("form", { class: "aw-quick-comment__form", novalidate: true, onsubmit: function (event) {
+        event.preventDefault();
+        var text = input.value.trim();
+        if (!text) { input.focus(); return; }
+        var user = AW.auth.user();
+        AW.db.add("_comments", { entity: config.entity, record: record.id, name: config.anonymous ? AW.t("anonymous", "Anonymous") : user ? user.name : AW.t("guest", "Guest"), text: text, date: AW.today() });
+        render();
+      } }, input, h("button", { type: "submit", class: "btn btn-outline btn-small" }, config.comment_label || AW.t("comment", "Comment"))));
+  }
+
   var statusField = fields.filter(function (f) { return f.type === "select" && /status|stage|state|attendance|progress/i.test(f.key + " " + f.label) && f.options.length <= 6; })[0];
   function statusButtons(record) {
     if (!statusField || config.form === false) return null;
@@ -204,11 +307,23 @@ AW.feature("collection", function (root, config) {
         AW.t("mark_as", "Mark as") + " " + f.label.toLowerCase());
     });
   }
+  /* A card with a hidden side (a flashcard's answer): "Flip card" shows it. */
+  var revealedIds = {};
+  function revealed(record) {
+    var field = config.reveal && entity.fields.filter(function (f) { return f.key === config.reveal; })[0];
+    if (!field) return null;
+    var open = !!revealedIds[record.id];
+    return h("div", { class: "aw-reveal" },
+      open ? h("p", { class: "aw-reveal__text", text: AW.display(field, record[field.key]) }) : null,
+      h("button", { type: "button", class: "btn btn-outline btn-small", "aria-expanded": open ? "true" : "false",
+        onclick: function () { revealedIds[record.id] = !open; render(); } }, open ? AW.t("hide_answer", "Hide answer") : AW.t("flip", "Flip card")));
+  }
   function card(record) {
     var title = AW.title(config.entity, record);
     var done = fields.some(function (f) { return f.type === "bool" && f.key === "done" && record[f.key]; });
     var meta = h("dl", { class: "aw-meta" });
     shown.forEach(function (f) {
+      if (f.key === config.reveal) return;
       var value = AW.display(f, record[f.key]);
       if (value === "" || f.type === "bool") return;
       meta.appendChild(h("div", null, h("dt", { text: f.label }), h("dd", { text: value })));
@@ -218,8 +333,9 @@ AW.feature("collection", function (root, config) {
     return h("li", { class: "aw-card card" + (done ? " is-done" : "") },
       picture,
       h("h3", { class: "aw-card__title" }, config.detail === false ? title : h("a", { href: AW.link(config.entity, record.id), text: title })),
-      textField && record[textField.key] ? h("p", { class: "aw-card__text", text: String(record[textField.key]).slice(0, 160) }) : null,
-      meta, toggles(record), statusButtons(record), markButtons(record), actions(record));
+      config.anonymous ? h("p", { class: "aw-byline muted", text: AW.t("posted_by", "Posted by") + " " + AW.t("anonymous", "Anonymous") }) : null,
+      textField && record[textField.key] && textField.key !== config.reveal ? h("p", { class: "aw-card__text", text: String(record[textField.key]).slice(0, 160) }) : null,
+      revealed(record), meta, toggles(record), statusButtons(record), markButtons(record), reactions(record), actions(record), quickComment(record));
   }
 
   function render() {
@@ -260,6 +376,9 @@ AW.feature("collection", function (root, config) {
       } else if (value !== null && value !== "") dl.appendChild(h("div", null, h("dt", { text: f.label }), h("dd", { text: value })));
     });
     detailView.appendChild(dl);
+    var reacting = reactions(record, true);
+    if (reacting) detailView.appendChild(reacting);
+    detailReactions(record).forEach(function (part) { detailView.appendChild(part); });
     detailView.appendChild(actions(record));
     (config.children || []).forEach(function (child) {
       var holder = h("section", { class: "aw-children", "data-feature-child": "collection" });
@@ -317,6 +436,20 @@ AW.selftest("collection", async function (root, t, config) {
     await t.wait(30);
     t.ok(root.querySelectorAll(".aw-card").length === 0, "search for nonsense finds nothing");
     t.fill(search, "");
+  }
+  /* Each reaction asked for changes the record it was pressed on. */
+  var first = root.querySelector(".aw-card .aw-reactions");
+  var reactionChecks = [["save", "saved", "♡"], ["report", "reported", "🚩"]];
+  for (var i = 0; i < reactionChecks.length && first && added; i += 1) {
+    var option = reactionChecks[i];
+    if (!config[option[0]]) continue;
+    var button = [].filter.call(root.querySelectorAll(".aw-card .aw-reactions button"), function (b) { return b.textContent.indexOf(option[2]) === 0; })[0];
+    var card = button && button.closest(".aw-card");
+    var link = card && card.querySelector(".aw-card__title a");
+    var id = link ? decodeURIComponent(link.getAttribute("href").split("/").pop()) : null;
+    if (button) button.click();
+    await t.wait(30);
+    t.ok(!!id && !!(AW.db.get(config.entity, id) || {})[option[1]], option[0] + " marks the record " + option[1]);
   }
   if (added) AW.db.remove(config.entity, added.id);
   await t.wait(30);

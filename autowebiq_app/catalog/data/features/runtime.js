@@ -214,8 +214,21 @@
     }
     var error = h("p", { class: "field-error", id: id + "-error", "aria-live": "polite" });
     control.setAttribute("aria-describedby", id + "-error");
-    return h("div", { class: "field aw-field" }, h("label", { for: id, text: field.label + (field.required ? " *" : "") }), control, error);
+    var counter = field.max && (field.type === "text" || field.type === "longtext") ? characterCounter(control, field.max) : null;
+    return h("div", { class: "field aw-field" }, h("label", { for: id, text: field.label + (field.required ? " *" : "") }), control, counter, error);
   };
+  /* "14 / 280": a text with a length limit shows how much of it is used as people type. */
+  function characterCounter(control, max) {
+    control.setAttribute("maxlength", String(max));
+    var counter = h("p", { class: "aw-counter muted", "aria-live": "polite" });
+    function update() {
+      var left = max - control.value.length;
+      counter.textContent = control.value.length + " / " + max + " · " + left + " " + AW.t("chars_left", "characters left");
+    }
+    control.addEventListener("input", update);
+    update();
+    return counter;
+  }
   AW.readForm = function (form, fields) {
     var values = {};
     var ok = true;
@@ -236,6 +249,8 @@
         else value = Number(value);
       } else if (value !== "" && field.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
         message = "Enter an email address like name@example.com.";
+      } else if (field.max && typeof value === "string" && value.length > field.max) {
+        message = field.label + " " + AW.t("too_long", "is too long") + " (" + value.length + " / " + field.max + ").";
       } else if (value !== "" && field.type === "date" && isNaN(new Date(value).getTime())) {
         message = field.label + " must be a date.";
       }
