@@ -101,3 +101,17 @@ def test_reading_counts_and_questions():
 def test_a_brief_without_a_quiz_is_left_alone():
     found = spec("A CRM where I add clients. The first question is 'Who called?' with the options Ann, Bo and Cy.")
     assert quizzes(found) == []
+
+
+def test_drills_and_capitals_have_their_own_domains():
+    assert spec("Multiplication practice for kids, tables 1 to 12, with a score and a streak").domain == "maths-practice"
+    assert spec("a times tables app").domain == "maths-practice"
+    assert spec("a capitals quiz").domain == "capitals-quiz"
+    assert spec("a pub quiz with a leaderboard").domain == "quiz-app"
+
+
+def test_no_keyword_phrase_belongs_to_two_domains():
+    owners: dict[str, str] = {}
+    for slug, domain in sorted(CATALOG.domains.items()):
+        for phrase in domain.keywords:
+            assert owners.setdefault(phrase.lower(), slug) == slug, f"{phrase!r}: {owners[phrase.lower()]} and {slug}"
