@@ -141,14 +141,20 @@ _FEATURE_WORDS = {
 
 
 def mark_fields(text: str) -> list[FieldSpec]:
-    """ "mark them done", "mark invoices as paid" -> a yes/no field of that name."""
+    """ "mark them done", "mark invoices as paid" -> a yes/no field of that name (for the main
+    thing; "mark lessons as complete" in a site "with courses and lessons" is left to the
+    features that track it, since it would land on courses)."""
     fields = []
+    things = listed_things(text)
     for match in re.finditer(
         r"\b(?:mark|tick|check off|flag)\s+(?:[a-z]+\s+){0,2}?(?:as\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|favou?rite)\b",
         text,
         flags=re.I,
     ):
         word = match.group(1).lower()
+        marked = re.findall(r"[a-z]+", match.group(0).lower())[1:-1]
+        if things and any(singular(w) in things[1:] for w in marked):
+            continue  # the thing marked is not the first one the site holds: not its field
         fields.append(FieldSpec(key=slug_key(word), label=word.capitalize(), type="bool"))
     return fields[:2]
 
@@ -222,10 +228,16 @@ def posted_kinds(text: str) -> list[FieldSpec]:
     return [FieldSpec(key="category", label="Category", type="select", options=kinds, required=True)]
 
 
+# Words for what is known about a thing: in brackets after them come fields, not choices.
+_FACT_WORDS = {"detail", "info", "information", "fact", "stat", "statistic", "field", "data", "attribute", "property"}
+
+
 def parenthesised_choices(text: str) -> list[FieldSpec]:
     """ "choose a service (cut, colour, blow-dry)" -> a Service select with those choices."""
     fields = []
     for match in re.finditer(r"\b([a-z][a-z-]{2,20})\s*\(([^()]{3,120})\)", text, flags=re.I):
+        if singular(match.group(1).lower()) in _FACT_WORDS:
+            continue  # "its details (atomic number, mass, group)": what is shown, not choices
         options = [o.strip().strip(".") for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
         if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
             word = singular(match.group(1).lower())
@@ -258,9 +270,26 @@ def fields_asked(text: str) -> list[FieldSpec]:
     fields: list[FieldSpec] = []
     for match in re.finditer(r"\b(?:with|including|fields?(?: for)?|having)\s+(.+)", text, flags=re.I):
         listed = field_list(match.group(1))
-        if len(listed) >= 2:
+        if len(listed) >= 2 and not _all_plural(listed):
             fields += [f for f in listed if f.key not in {g.key for g in fields}]
     return fields[:10]
+
+
+def listed_things(text: str) -> list[str]:
+    """ "a website with courses and lessons" -> ["course", "lesson"]: a list of plurals after
+    "with" names the things a site holds (a record's fields are singular: a title, a price)."""
+    for match in re.finditer(r"\b(?:with|including|having)\s+(.+)", text, flags=re.I):
+        listed = field_list(match.group(1))
+        if len(listed) >= 2 and _all_plural(listed):
+            return [singular(f.label.lower()) for f in listed]
+    return []
+
+
+def _all_plural(fields: list[FieldSpec]) -> bool:
+    """Every one a plain plural word ("courses", not "notes" or "photos", which are typed fields)."""
+    return all(
+        f.type == "text" and len(f.label.split()) == 1 and singular(f.label.lower()) != f.label.lower() for f in fields
+    )
 
 
 def field_type(label: str) -> str:
