@@ -139,9 +139,88 @@ _QUIZ_TRANSLATIONS = {
     },
 }  # fmt: skip
 
+# The arithmetic drill (features/practice.js) and courses with progress (features/course-progress.js).
+LEARNING_ENGLISH = {
+    "practice.table": "Table", "practice.all": "All", "practice.start": "Start", "practice.answer": "Answer",
+    "practice.check": "Check", "practice.streak": "Streak", "practice.best": "Best streak",
+    "practice.correct": "Correct!", "practice.wrong": "Not quite: {sum} = {answer}",
+    "practice.pick": "Pick a table, then press Start.", "practice.empty": "Type your answer as a number first.",
+    "course.enroll": "Enroll", "course.enrolled": "Enrolled", "course.continue": "Continue", "course.progress": "Progress",
+    "course.complete": "Mark as complete", "course.completed": "Completed", "course.undo": "Mark as not complete",
+    "course.lessons": "{n} lessons", "course.tally": "{done} of {total} lessons complete", "course.mine": "My courses: {n}",
+    "course.leave": "Leave course", "course.no_lessons": "No lessons yet.", "course.enrolled_in": "Enrolled in {course}.",
+    "course.left": "You left {course}.",
+}  # fmt: skip
+
+_LEARNING_TRANSLATIONS = {
+    "es": {
+        "practice.table": "Tabla", "practice.all": "Todas", "practice.start": "Empezar", "practice.answer": "Respuesta",
+        "practice.check": "Comprobar", "practice.streak": "Racha", "practice.best": "Mejor racha",
+        "practice.correct": "¡Correcto!", "practice.wrong": "Casi: {sum} = {answer}",
+        "practice.pick": "Elige una tabla y pulsa Empezar.", "practice.empty": "Escribe primero tu respuesta en número.",
+        "course.enroll": "Inscribirme", "course.enrolled": "Inscrito", "course.continue": "Continuar",
+        "course.progress": "Progreso", "course.complete": "Marcar como completada", "course.completed": "Completada",
+        "course.undo": "Marcar como no completada", "course.lessons": "{n} lecciones",
+        "course.tally": "{done} de {total} lecciones completadas", "course.mine": "Mis cursos: {n}",
+        "course.leave": "Dejar el curso", "course.no_lessons": "Aún no hay lecciones.",
+        "course.enrolled_in": "Inscrito en {course}.", "course.left": "Has dejado {course}.",
+    },
+    "fr": {
+        "practice.table": "Table", "practice.all": "Toutes", "practice.start": "Commencer", "practice.answer": "Réponse",
+        "practice.check": "Vérifier", "practice.streak": "Série", "practice.best": "Meilleure série",
+        "practice.correct": "Correct !", "practice.wrong": "Pas tout à fait : {sum} = {answer}",
+        "practice.pick": "Choisissez une table, puis Commencer.", "practice.empty": "Écrivez d'abord votre réponse en chiffres.",
+        "course.enroll": "S'inscrire", "course.enrolled": "Inscrit", "course.continue": "Continuer",
+        "course.progress": "Progression", "course.complete": "Marquer comme terminée", "course.completed": "Terminée",
+        "course.undo": "Marquer comme non terminée", "course.lessons": "{n} leçons",
+        "course.tally": "{done} leçons terminées sur {total}", "course.mine": "Mes cours : {n}",
+        "course.leave": "Quitter le cours", "course.no_lessons": "Pas encore de leçon.",
+        "course.enrolled_in": "Inscrit à {course}.", "course.left": "Vous avez quitté {course}.",
+    },
+    "pt": {
+        "practice.table": "Tabuada", "practice.all": "Todas", "practice.start": "Começar", "practice.answer": "Resposta",
+        "practice.check": "Verificar", "practice.streak": "Sequência", "practice.best": "Melhor sequência",
+        "practice.correct": "Certo!", "practice.wrong": "Quase: {sum} = {answer}",
+        "practice.pick": "Escolha uma tabuada e carregue em Começar.", "practice.empty": "Escreva primeiro a resposta em número.",
+        "course.enroll": "Inscrever-me", "course.enrolled": "Inscrito", "course.continue": "Continuar",
+        "course.progress": "Progresso", "course.complete": "Marcar como concluída", "course.completed": "Concluída",
+        "course.undo": "Marcar como não concluída", "course.lessons": "{n} lições",
+        "course.tally": "{done} de {total} lições concluídas", "course.mine": "Os meus cursos: {n}",
+        "course.leave": "Sair do curso", "course.no_lessons": "Ainda não há lições.",
+        "course.enrolled_in": "Inscrito em {course}.", "course.left": "Saiu de {course}.",
+    },
+    "de": {
+        "practice.table": "Reihe", "practice.all": "Alle", "practice.start": "Start", "practice.answer": "Antwort",
+        "practice.check": "Prüfen", "practice.streak": "Serie", "practice.best": "Beste Serie",
+        "practice.correct": "Richtig!", "practice.wrong": "Nicht ganz: {sum} = {answer}",
+        "practice.pick": "Wähle eine Reihe und drücke Start.", "practice.empty": "Gib zuerst eine Zahl ein.",
+        "course.enroll": "Einschreiben", "course.enrolled": "Eingeschrieben", "course.continue": "Weiter",
+        "course.progress": "Fortschritt", "course.complete": "Als erledigt markieren", "course.completed": "Erledigt",
+        "course.undo": "Als nicht erledigt markieren", "course.lessons": "{n} Lektionen",
+        "course.tally": "{done} von {total} Lektionen erledigt", "course.mine": "Meine Kurse: {n}",
+        "course.leave": "Kurs verlassen", "course.no_lessons": "Noch keine Lektionen.",
+        "course.enrolled_in": "Eingeschrieben in {course}.", "course.left": "{course} verlassen.",
+    },
+    "it": {
+        "practice.table": "Tabellina", "practice.all": "Tutte", "practice.start": "Inizia", "practice.answer": "Risposta",
+        "practice.check": "Controlla", "practice.streak": "Serie", "practice.best": "Serie migliore",
+        "practice.correct": "Giusto!", "practice.wrong": "Non proprio: {sum} = {answer}",
+        "practice.pick": "Scegli una tabellina, poi premi Inizia.", "practice.empty": "Scrivi prima la risposta in numero.",
+        "course.enroll": "Iscriviti", "course.enrolled": "Iscritto", "course.continue": "Continua",
+        "course.progress": "Avanzamento", "course.complete": "Segna come completata", "course.completed": "Completata",
+        "course.undo": "Segna come non completata", "course.lessons": "{n} lezioni",
+        "course.tally": "{done} di {total} lezioni completate", "course.mine": "I miei corsi: {n}",
+        "course.leave": "Lascia il corso", "course.no_lessons": "Ancora nessuna lezione.",
+        "course.enrolled_in": "Iscritto a {course}.", "course.left": "Hai lasciato {course}.",
+    },
+}  # fmt: skip
+
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese", "de": "German", "it": "Italian"}
 
 
 def words_for(language: str) -> dict[str, str]:
     """The interface words in `language`, English where it has no translation."""
-    return ENGLISH | QUIZ_ENGLISH | _TRANSLATIONS.get(language, {}) | _QUIZ_TRANSLATIONS.get(language, {})
+    english = ENGLISH | QUIZ_ENGLISH | LEARNING_ENGLISH
+    return english | _TRANSLATIONS.get(language, {}) | _QUIZ_TRANSLATIONS.get(language, {}) | _LEARNING_TRANSLATIONS.get(
+        language, {}
+    )

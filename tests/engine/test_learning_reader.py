@@ -70,3 +70,22 @@ def test_a_periodic_table_explorer_lists_the_elements_with_their_facts():
     assert element.records[-1]["name"] == "Hydrogen", "newest first shows Hydrogen first"
     listing = found.pages[1].features[0].config()
     assert listing["entity"] == "element" and listing["filters"] == ["category"]
+
+
+def test_the_courses_page_enrols_and_tracks_progress_and_teachers_still_manage_courses():
+    found = spec(BRIGHTPATH)
+    courses = found.pages[1]
+    assert courses.title == "Courses" and courses.features[0].feature == "course-progress"
+    assert courses.features[0].config()["lessons"] == "lesson"
+    assert any(u.feature == "collection" and u.config().get("entity") == "course" for p in found.pages for u in p.features)
+
+
+def test_the_learning_features_speak_every_language_the_engine_does():
+    from autowebiq_app.engine.words import LANGUAGES, LEARNING_ENGLISH, QUIZ_ENGLISH, words_for
+
+    for language in LANGUAGES:
+        words = words_for(language)
+        assert set(QUIZ_ENGLISH) | set(LEARNING_ENGLISH) <= set(words)
+        if language != "en":
+            assert words["quiz.restart"] != "Restart" and words["course.enroll"] != "Enroll", language
+    assert words_for("fr")["quiz.restart"] == "Recommencer" and words_for("fr")["quiz.next"] == "Question suivante"
