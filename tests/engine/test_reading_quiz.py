@@ -106,7 +106,7 @@ def test_a_brief_without_a_quiz_is_left_alone():
 def test_drills_and_capitals_have_their_own_domains():
     assert spec("Multiplication practice for kids, tables 1 to 12, with a score and a streak").domain == "maths-practice"
     assert spec("a times tables app").domain == "maths-practice"
-    assert spec("a capitals quiz").domain == "capitals-quiz"
+    assert spec("a capitals quiz app").domain == "capitals-quiz"
     assert spec("a pub quiz with a leaderboard").domain == "quiz-app"
 
 
