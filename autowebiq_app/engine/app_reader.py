@@ -50,6 +50,7 @@ from autowebiq_app.engine.reading.phrases import (
     tracked_nouns,
 )
 from autowebiq_app.engine.reading.quiz import quiz_from_brief
+from autowebiq_app.engine.reading.goals import with_goal
 from autowebiq_app.engine.reading.reactions import with_reactions
 from autowebiq_app.engine.spec import AppSpec, Entity, Highlight, PageSpec
 
@@ -162,6 +163,7 @@ def read_app(
     pages, entities = configure_bookings(text, pages, entities)
     pages, entities = configure_shops(text, pages, entities)
     pages, entities = with_reactions(text, pages, entities, main, selling="shop" in asks)
+    pages = with_goal(text, pages, next((e for e in entities if main and e.name == main.name), None))
     pages = primary_first(text, pages, features)
     pages = quiz_from_brief(text, pages)
     pages = posting_labels(pages, entities)

@@ -36,6 +36,12 @@ class FieldSpec(_Strict):
     options: list[str] = Field(default_factory=list, max_length=30)
     ref: Key | None = Field(None, description="for ref fields: the entity it points at")
     max: int | None = Field(None, ge=1, le=10000, description="for text: the most characters it may hold")
+    buttons: bool = Field(False, description="for select: the choices shown as buttons to press (a mood picker)")
+    compute: str | None = Field(
+        None,
+        pattern=r"^hours:[a-z][a-z0-9_]*,[a-z][a-z0-9_]*$",
+        description="worked out on save, not typed: 'hours:start,end' is the hours between two times",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> FieldSpec:

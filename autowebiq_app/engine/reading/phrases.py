@@ -25,6 +25,8 @@ _NOT_ENTITIES = {
     "wishlist", "people", "user", "users", "customer", "customers", "visitor", "visitors", "time", "way", "option",
     # words that name the site itself ("a recipe sharing community")
     "community", "platform", "network", "hub", "portal", "system", "tool", "service",
+    # measures of things, not things ("track my water intake")
+    "intake", "progress", "usage", "consumption",
 }  # fmt: skip
 
 
@@ -37,7 +39,7 @@ def tracked_nouns(text: str) -> list[str]:
         item = r"[a-z&'-]+(?: [a-z&'-]+){0,2}"
         if re.match(rf"(?:post|share)\w*\s+{item}(?:,\s*{item})*,?\s+(?:and|or)\s", match.group(0)):
             continue
-        phrase = re.split(r"\b(?:so|that|which|where|to|with|without|while|then|for|by|when|if|in|on|about)\b", match.group(1))[
+        phrase = re.split(r"\b(?:so|that|which|where|to|with|without|while|then|for|by|when|if|in|on|about|through|towards?|during|until|i|we|you|they|i've|we've)\b", match.group(1))[
             0
         ]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
@@ -50,6 +52,8 @@ def tracked_nouns(text: str) -> list[str]:
             if not words:
                 continue
             noun = singular(words[-1])
+            if _past_participle(noun):
+                continue  # "places I've visited"
             if len(words) > 3 or noun in _NOT_ENTITIES or _names_a_section(noun) or re.match(APP_VERBS, noun):
                 continue
             if noun not in found:
@@ -147,7 +151,7 @@ def mark_fields(text: str) -> list[FieldSpec]:
     fields = []
     things = listed_things(text)
     for match in re.finditer(
-        r"\b(?:mark|tick|check off|flag)\s+(?:[a-z]+\s+){0,2}?(?:as\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|favou?rite)\b",
+        r"\b(?:mark|tick|check off|flag)s?\s+(?:[a-z]+\s+){0,2}?(?:as\s+|when\s+|once\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|taken|favou?rite)\b",
         text,
         flags=re.I,
     ):
@@ -194,6 +198,11 @@ def _names_a_section(noun: str) -> bool:
     return noun in _SECTION_NOUNS
 
 
+def _past_participle(word: str) -> bool:
+    """ "visited", "finished": a verb, not a thing ("bed", "seed", "red" are short or -eed)."""
+    return len(word) > 5 and word.endswith("ed") and not word.endswith("eed")
+
+
 def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -232,6 +241,10 @@ def posted_kinds(text: str) -> list[FieldSpec]:
 _FACT_WORDS = {"detail", "info", "information", "fact", "stat", "statistic", "field", "data", "attribute", "property"}
 
 
+# Words for how a choice is shown, not what it is ("a mood emoji", "a colour option").
+_FORM_WORDS = {"emoji", "icon", "option", "choice", "button", "label", "tag", "level"}
+
+
 def parenthesised_choices(text: str) -> list[FieldSpec]:
     """ "choose a service (cut, colour, blow-dry)" -> a Service select with those choices."""
     fields = []
@@ -241,6 +254,13 @@ def parenthesised_choices(text: str) -> list[FieldSpec]:
         options = [o.strip().strip(".") for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
         if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
             word = singular(match.group(1).lower())
+            before = text[max(0, match.start() - 40) : match.start()].lower()
+            if word in _FORM_WORDS:
+                # "a mood emoji (great, good, okay)": the thing chosen is the word before
+                named = re.search(r"([a-z]{3,20})\s+$", before)
+                word = singular(named.group(1)) if named else word
+            # "each day I pick a mood (…)": choices picked by hand are buttons to press
+            pressed = bool(re.search(r"\b(?:pick|picks|choose|chooses|tap|taps|select|selects)\s+(?:a|an|the|my|one)?\s*[a-z ]*$", before))
             fields.append(
                 FieldSpec(
                     key=slug_key(word),
@@ -248,6 +268,7 @@ def parenthesised_choices(text: str) -> list[FieldSpec]:
                     type="select",
                     options=[o[:1].upper() + o[1:] for o in options],
                     required=True,
+                    buttons=pressed and len(options) <= 6,
                 )
             )
     return fields
@@ -268,7 +289,7 @@ def booking_details(text: str) -> list[FieldSpec]:
 def fields_asked(text: str) -> list[FieldSpec]:
     """Fields listed for the app as a whole: "with name, phone, birthday and notes"."""
     fields: list[FieldSpec] = []
-    for match in re.finditer(r"\b(?:with|including|fields?(?: for)?|having)\s+(.+)", text, flags=re.I):
+    for match in re.finditer(r"\b(?:with|including|fields?(?: for)?|having)\s+(?=(.+))", text, flags=re.I):
         listed = field_list(match.group(1))
         if len(listed) >= 2 and not _all_plural(listed):
             fields += [f for f in listed if f.key not in {g.key for g in fields}]
@@ -297,12 +318,12 @@ def field_type(label: str) -> str:
     rules = (
         ("email", r"e-?mail"),
         ("phone", r"phone|mobile|telephone"),
-        ("date", r"date|birthday|deadline|due|day\b|dob"),
         ("time", r"\btime\b"),
+        ("date", r"date|birthday|deadline|due|day\b|dob"),
         ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance|value|spen[dt]|income|expense|wage"),
         ("rating", r"rating|stars?\b"),
         ("url", r"website|\burl\b|\blink\b"),
-        ("number", r"quantity|qty|count|number|\bage\b|stock|score|hours|level|weight|height|calories|\breps\b|\bsets\b"),
+        ("number", r"quantity|qty|\bcount\b|number|\bage\b|stock|score|hours|level|weight|height|calories|\breps\b|\bsets\b"),
         ("longtext", r"notes?|description|comments?|bio|details|summary|address"),
         ("image", r"photo|image|picture|avatar"),
         ("bool", r"done|completed|paid|active\b|available"),

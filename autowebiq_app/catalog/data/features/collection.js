@@ -34,6 +34,7 @@ AW.feature("collection", function (root, config) {
     form.appendChild(formTitle);
     fields.forEach(function (f) {
       if (config.fixed && Object.prototype.hasOwnProperty.call(config.fixed, f.key)) return;
+      if (f.compute) return;  /* worked out on save */
       form.appendChild(AW.input(f, record ? record[f.key] : f.default, uid));
     });
     submit.textContent = record ? AW.t("save", "Save changes") : config.add_label || AW.t("add", "Add") + " " + entity.label.toLowerCase();
@@ -51,6 +52,7 @@ AW.feature("collection", function (root, config) {
     var values = AW.readForm(form, checked);
     if (!values) { AW.toast(AW.t("fix", "Please correct the highlighted fields.")); return; }
     Object.assign(values, config.fixed || {});
+    AW.compute(fields, values);
     if (!values[entity.title]) {
       /* A record is named by its title; when only the notes were written, they name it. */
       var source = fields.filter(function (f) { return (f.type === "text" || f.type === "longtext") && values[f.key]; })[0];

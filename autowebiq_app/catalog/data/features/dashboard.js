@@ -1,5 +1,5 @@
 /* Dashboard: figures (count, sum, average) and a bar chart computed from the stored records,
-   updated whenever the data changes. Config: {stats: [{label, entity, agg, field, where}],
+   updated whenever the data changes. Config: {stats: [{label, entity, agg, field, where, last, date}],
    chart: {entity, by, title, sum}}. */
 AW.feature("dashboard", function (root, config) {
   "use strict";
@@ -16,6 +16,10 @@ AW.feature("dashboard", function (root, config) {
     Object.keys(spec.where || {}).forEach(function (k) {
       list = list.filter(function (r) { return String(r[k]) === String(spec.where[k]); });
     });
+    if (spec.last && spec.date) {
+      /* "the weekly average": the latest `last` records by their date. */
+      list = list.slice().sort(function (a, b) { return String(b[spec.date] || "").localeCompare(String(a[spec.date] || "")); }).slice(0, spec.last);
+    }
     return list;
   }
   function fieldOf(entity, key) {

@@ -1,11 +1,13 @@
 /* Report: one entity grouped by a field (count, optional sum), the records in a table,
-   "Export CSV" (a file made in the browser) and "Print". Config: {entity, group_by, sum, title}. */
+   "Export CSV" (a file made in the browser) and "Print". Config: {entity, group_by, sum, best, title}. */
 AW.feature("report", function (root, config) {
   "use strict";
   var h = AW.h;
   var entity = AW.entity(config.entity);
   var by = entity.fields.filter(function (f) { return f.key === config.group_by; })[0] || entity.fields[0];
   var sum = entity.fields.filter(function (f) { return f.key === config.sum; })[0] || null;
+  /* `best`: the highest value of a field in each group (a personal record). */
+  var best = entity.fields.filter(function (f) { return f.key === config.best; })[0] || null;
   var summary = h("div", { class: "aw-table-wrap", role: "region", tabindex: "0", "aria-label": config.title || entity.plural });
   var detail = h("div", { class: "aw-table-wrap", role: "region", tabindex: "0", "aria-label": entity.plural });
   var exportButton = h("button", { type: "button", class: "btn btn-primary", text: AW.t("export_csv", "Export CSV") });
@@ -21,11 +23,12 @@ AW.feature("report", function (root, config) {
     var groups = {};
     AW.db.list(config.entity).forEach(function (r) {
       var key = AW.display(by, r[by.key]) || "—";
-      groups[key] = groups[key] || { count: 0, total: 0 };
+      groups[key] = groups[key] || { count: 0, total: 0, best: null };
       groups[key].count += 1;
       if (sum) groups[key].total += Number(r[sum.key]) || 0;
+      if (best && r[best.key] !== undefined && r[best.key] !== "" && (groups[key].best === null || Number(r[best.key]) > groups[key].best)) groups[key].best = Number(r[best.key]);
     });
-    return Object.keys(groups).sort().map(function (k) { return { key: k, count: groups[k].count, total: groups[k].total }; });
+    return Object.keys(groups).sort().map(function (k) { return { key: k, count: groups[k].count, total: groups[k].total, best: groups[k].best }; });
   };
   function csvCell(text) { var s = String(text === undefined || text === null ? "" : text); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
   AW.reportCsv = function () {
@@ -39,14 +42,16 @@ AW.feature("report", function (root, config) {
     var rows = AW.reportRows();
     var table = h("table", { class: "aw-table" }, h("caption", { class: "visually-hidden", text: config.title || entity.plural }),
       h("thead", null, h("tr", null, h("th", { scope: "col", text: by.label }), h("th", { scope: "col", class: "num", text: AW.t("count", "Count") }),
-        sum ? h("th", { scope: "col", class: "num", text: AW.t("total", "Total") + " " + sum.label.toLowerCase() }) : null)));
+        sum ? h("th", { scope: "col", class: "num", text: AW.t("total", "Total") + " " + sum.label.toLowerCase() }) : null,
+        best ? h("th", { scope: "col", class: "num", text: AW.t("best", "Best") + " " + best.label.toLowerCase() }) : null)));
     var body = h("tbody");
     var count = 0, total = 0;
     rows.forEach(function (r) {
       count += r.count; total += r.total;
-      body.appendChild(h("tr", null, h("th", { scope: "row", text: r.key }), h("td", { class: "num", text: String(r.count) }), sum ? h("td", { class: "num", text: value(sum, r.total) }) : null));
+      body.appendChild(h("tr", null, h("th", { scope: "row", text: r.key }), h("td", { class: "num", text: String(r.count) }), sum ? h("td", { class: "num", text: value(sum, r.total) }) : null,
+        best ? h("td", { class: "num", text: r.best === null ? "—" : value(best, r.best) }) : null));
     });
-    body.appendChild(h("tr", { class: "aw-total" }, h("th", { scope: "row", text: AW.t("total", "Total") }), h("td", { class: "num", text: String(count) }), sum ? h("td", { class: "num", text: value(sum, total) }) : null));
+    body.appendChild(h("tr", { class: "aw-total" }, h("th", { scope: "row", text: AW.t("total", "Total") }), h("td", { class: "num", text: String(count) }), sum ? h("td", { class: "num", text: value(sum, total) }) : null, best ? h("td") : null));
     table.appendChild(body);
     summary.innerHTML = "";
     summary.appendChild(table);

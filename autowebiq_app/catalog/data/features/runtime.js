@@ -148,6 +148,25 @@
     if (isNaN(d.getTime())) return String(value);
     return d.toLocaleDateString(SPEC.locale || lang, { year: "numeric", month: "short", day: "numeric" });
   };
+  /* Fields worked out from others when a record is saved: "hours:bedtime,wake" is the hours
+     from one time to the next (past midnight when the second is earlier). */
+  AW.compute = function (fields, values) {
+    fields.forEach(function (f) {
+      var parts = /^hours:(\w+),(\w+)$/.exec(f.compute || "");
+      if (!parts) return;
+      var from = /^(\d{1,2}):(\d{2})/.exec(values[parts[1]] || ""), to = /^(\d{1,2}):(\d{2})/.exec(values[parts[2]] || "");
+      if (!from || !to) return;
+      var minutes = (Number(to[1]) * 60 + Number(to[2])) - (Number(from[1]) * 60 + Number(from[2]));
+      if (minutes < 0) minutes += 24 * 60;
+      values[f.key] = Math.round((minutes / 60) * 100) / 100;
+    });
+    return values;
+  };
+  AW.hours = function (value) {
+    var n = Number(value) || 0;
+    var whole = Math.floor(n), minutes = Math.round((n - whole) * 60);
+    return n.toFixed(1) + " h (" + whole + "h " + minutes + "m)";
+  };
   AW.today = function (offsetDays) {
     var d = new Date(Date.now() + (offsetDays || 0) * 86400000);
     return d.toISOString().slice(0, 10);
@@ -157,7 +176,7 @@
     if (value === null || value === undefined || value === "") return "";
     switch (field.type) {
       case "money": return AW.money(value);
-      case "number": return AW.number(value);
+      case "number": return field.compute ? AW.hours(value) : AW.number(value);
       case "date": return AW.date(value);
       case "bool": return value ? AW.t("yes", "Yes") : AW.t("no", "No");
       case "rating": return "★".repeat(Number(value) || 0) + " (" + value + "/5)";
@@ -185,6 +204,8 @@
     if (field.type === "longtext") {
       control = h("textarea", Object.assign(attrs, { rows: 3 }));
       control.value = value || "";
+    } else if (field.type === "select" && field.buttons) {
+      return choiceButtons(field, value, id);
     } else if (field.type === "select" || field.type === "ref" || field.type === "rating") {
       control = h("select", attrs);
       var options = field.type === "ref"
@@ -217,6 +238,27 @@
     var counter = field.max && (field.type === "text" || field.type === "longtext") ? characterCounter(control, field.max) : null;
     return h("div", { class: "field aw-field" }, h("label", { for: id, text: field.label + (field.required ? " *" : "") }), control, counter, error);
   };
+  /* Choices to press rather than pick from a list (a mood: Great, Good, Okay…): buttons that
+     set a hidden value the form reads like any other. */
+  function choiceButtons(field, value, id) {
+    var hidden = h("input", { type: "hidden", id: id, name: field.key });
+    hidden.value = value === undefined || value === null ? "" : String(value);
+    var legendId = id + "-legend";
+    var row = h("div", { class: "aw-choices btn-row", role: "group", "aria-labelledby": legendId });
+    function paint() {
+      Array.prototype.forEach.call(row.children, function (b) {
+        var on = b.getAttribute("data-value") === hidden.value;
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+        b.className = "btn btn-small " + (on ? "btn-primary" : "btn-outline");
+      });
+    }
+    (field.options || []).forEach(function (option) {
+      row.appendChild(h("button", { type: "button", "data-value": option, onclick: function () { hidden.value = option; paint(); } }, option));
+    });
+    paint();
+    var error = h("p", { class: "field-error", id: id + "-error", "aria-live": "polite" });
+    return h("div", { class: "field aw-field" }, h("p", { id: legendId, class: "aw-choices__label", text: field.label + (field.required ? " *" : "") }), row, hidden, error);
+  }
   /* "14 / 280": a text with a length limit shows how much of it is used as people type. */
   function characterCounter(control, max) {
     control.setAttribute("maxlength", String(max));
