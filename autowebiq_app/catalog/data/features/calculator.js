@@ -128,11 +128,7 @@
   }
   function calc(text, vars) { return evaluate(compile(text, Object.keys(vars)), vars); }
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function settings(config) {
     var inputs = (Array.isArray(config.inputs) ? config.inputs : []).filter(function (i) { return i && /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(i.key || "")); });
     var outputs = (Array.isArray(config.outputs) ? config.outputs : []).filter(function (o) { return o && o.formula; });

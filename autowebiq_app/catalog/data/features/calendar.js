@@ -6,11 +6,7 @@
   "use strict";
   var h = AW.h;
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function ymd(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
   function parse(value) {

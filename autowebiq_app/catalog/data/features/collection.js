@@ -172,7 +172,7 @@ AW.feature("collection", function (root, config) {
     if (config.likes) {
       var likes = Number(record.likes || 0);
       row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-pressed": record.liked ? "true" : "false",
-        onclick: function () { AW.db.update(config.entity, record.id, { likes: likes + (record.liked ? -1 : 1), liked: !record.liked }); render(); } },
+        onclick: function () { change(record, { likes: likes + (record.liked ? -1 : 1), liked: !record.liked }); } },
         (record.liked ? "♥ " : "♡ ") + (config.like_label || AW.t("like", "Like")) + " (" + likes + ")"));
     }
     if (config.form !== false) {
@@ -191,7 +191,8 @@ AW.feature("collection", function (root, config) {
   }
 
   /* ---------- reactions: what people do to a record besides editing it ---------- */
-  function patch(record, values) { AW.db.update(config.entity, record.id, values); render(); }
+  /* Every change made from a card or a detail page: store it, show it. */
+  function change(record, values) { AW.db.update(config.entity, record.id, values); render(); }
   function reactions(record, onDetail) {
     var title = AW.title(config.entity, record);
     var row = h("div", { class: "aw-reactions btn-row" });
@@ -199,7 +200,7 @@ AW.feature("collection", function (root, config) {
     if (relation) {
       row.appendChild(h("button", { type: "button", class: "btn btn-small " + (record.related ? "btn-outline" : "btn-primary"),
         "aria-pressed": record.related ? "true" : "false", "aria-label": (record.related ? relation.done : relation.label) + ": " + title,
-        onclick: function () { patch(record, { related: !record.related }); AW.toast((record.related ? relation.done : relation.undone || relation.label) + ": " + title); } },
+        onclick: function () { change(record, { related: !record.related }); AW.toast((record.related ? relation.done : relation.undone || relation.label) + ": " + title); } },
         record.related ? relation.done : relation.label));
     }
     if (config.rsvp && !onDetail) {
@@ -214,20 +215,20 @@ AW.feature("collection", function (root, config) {
     if (config.save) {
       row.appendChild(h("button", { type: "button", class: "btn btn-outline btn-small", "aria-pressed": record.saved ? "true" : "false",
         "aria-label": (record.saved ? AW.t("unsave", "Remove from favourites") : AW.t("save_fav", "Add to favourites")) + ": " + title,
-        onclick: function () { patch(record, { saved: !record.saved }); AW.toast(title + ": " + (record.saved ? AW.t("saved_fav", "saved to favourites") : AW.t("removed_fav", "removed from favourites"))); } },
+        onclick: function () { change(record, { saved: !record.saved }); AW.toast(title + ": " + (record.saved ? AW.t("saved_fav", "saved to favourites") : AW.t("removed_fav", "removed from favourites"))); } },
         record.saved ? "♥ " + AW.t("saved_label", "Saved") : "♡ " + AW.t("save_label", "Save")));
     }
     if (config.report) {
       row.appendChild(record.reported ? h("span", { class: "aw-badge", text: AW.t("reported", "Reported — thank you") })
         : h("button", { type: "button", class: "btn btn-outline btn-small", "aria-label": AW.t("report", "Report") + ": " + title,
-          onclick: function () { patch(record, { reported: true }); AW.toast(AW.t("reported", "Reported — thank you")); } }, "🚩 " + AW.t("report", "Report")));
+          onclick: function () { change(record, { reported: true }); AW.toast(AW.t("reported", "Reported — thank you")); } }, "🚩 " + AW.t("report", "Report")));
     }
     return row.childNodes.length ? row : null;
   }
   function rsvp(record, going, name) {
     var attendees = (record.attendees || []).filter(function (n) { return n !== name; });
     if (going) attendees.push(name);
-    patch(record, { attendees: attendees, rsvp: going });
+    change(record, { attendees: attendees, rsvp: going });
     AW.toast(going ? AW.t("you_are_going", "You're going") + ": " + AW.title(config.entity, record) : AW.t("rsvp_cancelled", "RSVP cancelled"));
   }
   /* On a detail page: who is going (with a name to add), and a rating in stars. */
@@ -255,7 +256,7 @@ AW.feature("collection", function (root, config) {
       [1, 2, 3, 4, 5].forEach(function (n) {
         stars.appendChild(h("button", { type: "button", class: "btn btn-small " + (n <= mine ? "btn-primary" : "btn-outline"),
           "aria-label": n + " " + (n === 1 ? AW.t("star", "star") : AW.t("stars", "stars")), "aria-pressed": n === mine ? "true" : "false",
-          onclick: function () { patch(record, { my_rating: n }); AW.toast(AW.t("your_rating", "Your rating") + ": " + n + "/5"); } }, "★".repeat(n)));
+          onclick: function () { change(record, { my_rating: n }); AW.toast(AW.t("your_rating", "Your rating") + ": " + n + "/5"); } }, "★".repeat(n)));
       });
       parts.push(h("section", { class: "aw-rate card" }, h("h3", { text: AW.t("rate", "Rate") + " " + AW.title(config.entity, record) }), stars,
         mine ? h("p", { text: AW.t("your_rating", "Your rating") + ": " + mine + "/5" }) : null));
@@ -267,8 +268,7 @@ AW.feature("collection", function (root, config) {
     if (!config.comments) return null;
     var id = uid + "-qc-" + record.id;
     var input = h("input", { id: id, class: "input", name: "comment", "aria-label": AW.t("add_comment", "Add a comment") + ": " + AW.title(config.entity, record), placeholder: AW.t("add_comment", "Add a comment") });
-    var said = AW.db.list("_comments").filter(function (c) { return c.entity === config.entity && c.record === record.id; })
-      .sort(function (a, b) { return (a.created || 0) - (b.created || 0); });
+    var said = AW.commentsOn(config.entity, record.id);
     return h("div", { class: "aw-quick-comment" },
       said.length ? h("ul", { class: "aw-quick-comment__list" }, said.slice(-3).map(function (c) { return h("li", null, h("strong", { text: c.name + ": " }), c.text); })) : null,
       h("form", { class: "aw-quick-comment__form", novalidate: true, onsubmit: function (event) {
@@ -288,7 +288,7 @@ AW.feature("collection", function (root, config) {
       statusField.options.map(function (option) {
         var current = String(record[statusField.key]) === option;
         return h("button", { type: "button", class: "btn btn-small " + (current ? "btn-primary" : "btn-outline"), "aria-pressed": current ? "true" : "false",
-          onclick: function () { var patch = {}; patch[statusField.key] = option; AW.db.update(config.entity, record.id, patch); AW.toast(statusField.label + ": " + option); render(); } }, option);
+          onclick: function () { var values = {}; values[statusField.key] = option; change(record, values); AW.toast(statusField.label + ": " + option); } }, option);
       }));
   }
   function toggles(record) {
@@ -296,7 +296,7 @@ AW.feature("collection", function (root, config) {
       var id = uid + "-" + f.key + "-" + record.id;
       var box = h("input", { type: "checkbox", id: id, class: "aw-check" });
       box.checked = !!record[f.key];
-      box.addEventListener("change", function () { var patch = {}; patch[f.key] = box.checked; AW.db.update(config.entity, record.id, patch); render(); });
+      box.addEventListener("change", function () { var values = {}; values[f.key] = box.checked; change(record, values); });
       return h("label", { for: id, class: "aw-toggle" }, box, " " + f.label);
     });
   }
@@ -305,7 +305,7 @@ AW.feature("collection", function (root, config) {
     if (config.form === false) return null;
     return fields.filter(function (f) { return f.type === "bool" && !record[f.key]; }).map(function (f) {
       return h("button", { type: "button", class: "btn btn-outline btn-small",
-        onclick: function () { var patch = {}; patch[f.key] = true; AW.db.update(config.entity, record.id, patch); AW.toast(AW.title(config.entity, record) + ": " + f.label); render(); } },
+        onclick: function () { var values = {}; values[f.key] = true; change(record, values); AW.toast(AW.title(config.entity, record) + ": " + f.label); } },
         AW.t("mark_as", "Mark as") + " " + f.label.toLowerCase());
     });
   }

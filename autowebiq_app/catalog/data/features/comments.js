@@ -20,13 +20,9 @@ AW.feature("comments", function (root, config) {
   root.appendChild(h("h3", { text: config.label ? noun + "s" : AW.t("comments", "Comments") }));
   root.appendChild(list);
   root.appendChild(form);
-  function mine() {
-    return AW.db.list("_comments").filter(function (c) { return c.entity === config.entity && c.record === config.record; })
-      .sort(function (a, b) { return (a.created || 0) - (b.created || 0); });
-  }
   function render() {
     list.innerHTML = "";
-    var rows = mine();
+    var rows = AW.commentsOn(config.entity, config.record);
     if (!rows.length) list.appendChild(h("li", { class: "muted", text: AW.t("no_comments", "No comments yet. Be the first.") }));
     rows.forEach(function (c) {
       list.appendChild(h("li", { class: "aw-comment card" }, h("p", null, h("strong", { text: c.name }), " · " + AW.date(c.date)), h("p", { text: c.text })));

@@ -9,11 +9,7 @@
   "use strict";
   var h = AW.h;
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function settings(config) {
     var course = AW.entity(config.entity || "course");
     var lessonName = config.lessons || "lesson";

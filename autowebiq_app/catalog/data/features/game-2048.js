@@ -6,18 +6,8 @@
   "use strict";
   var h = AW.h;
   var BEST_KEY = "game-2048:best";
-  var KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
-  function typingIn(el) {
-    if (!el || !el.tagName) return false;
-    var tag = el.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
-  }
+  var say = AW.t;
 
   AW.feature("game-2048", function (root, config) {
     var size = Math.min(6, Math.max(3, Math.round(Number(config.size) || 4)));
@@ -177,12 +167,8 @@
 
     function onKey(event) {
       if (!root.isConnected) { document.removeEventListener("keydown", onKey); return; }
-      var dir = KEYS[event.key];
-      if (!dir || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      if (typingIn(event.target) || typingIn(document.activeElement)) return;
-      if (!root.getClientRects().length || document.querySelector("dialog[open]")) return;
-      var owner = document.activeElement && document.activeElement.closest ? document.activeElement.closest("[data-feature]") : null;
-      if (owner && owner !== root) return; /* keys belong to the feature that has focus */
+      var dir = AW.arrowFor(root, event);
+      if (!dir) return;
       event.preventDefault();
       move(dir);
     }

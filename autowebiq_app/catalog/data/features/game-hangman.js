@@ -8,11 +8,7 @@
   var DEFAULT_WORDS = ["PLANET", "GARDEN", "BRIDGE", "PUZZLE", "ROCKET", "JUNGLE", "CASTLE", "PENGUIN", "WIZARD",
     "VOLCANO", "HARBOR", "LANTERN", "MEADOW", "COMPASS", "ORCHARD", "BLANKET", "THUNDER", "PICNIC"];
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function wordsOf(config) {
     var list = (Array.isArray(config.words) ? config.words : []).map(function (w) { return String(w).trim().toUpperCase(); })
       .filter(function (w) { return /[A-Z]/.test(w); });

@@ -6,11 +6,7 @@
   var h = AW.h;
   var DEFAULT_SYMBOLS = ["🍎", "🍋", "🍇", "🍒", "🥝", "🍑", "🍉", "🌽"];
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function symbolsOf(config) {
     var list = Array.isArray(config.symbols) ? config.symbols : [];
     var seen = {};

@@ -7,18 +7,8 @@
   var h = AW.h;
   var BEST_KEY = "game-snake:best";
   var DIRS = { up: { x: 0, y: -1 }, down: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } };
-  var KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
-  function typingIn(el) {
-    if (!el || !el.tagName) return false;
-    var tag = el.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
-  }
+  var say = AW.t;
 
   AW.feature("game-snake", function (root, config) {
     var n = Math.min(30, Math.max(10, Math.round(Number(config.cells) || 16)));
@@ -193,12 +183,8 @@
     }
     function onKey(event) {
       if (!root.isConnected) { stop(); document.removeEventListener("keydown", onKey); return; }
-      var name = KEYS[event.key];
-      if (!name || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      if (typingIn(event.target) || typingIn(document.activeElement)) return;
-      if (!root.getClientRects().length || document.querySelector("dialog[open]")) return;
-      var owner = document.activeElement && document.activeElement.closest ? document.activeElement.closest("[data-feature]") : null;
-      if (owner && owner !== root) return; /* keys belong to the feature that has focus */
+      var name = AW.arrowFor(root, event);
+      if (!name) return;
       event.preventDefault();
       steer(name);
     }

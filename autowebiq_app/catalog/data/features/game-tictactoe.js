@@ -8,11 +8,7 @@
   var SCORE_KEY = "game-tictactoe:score";
   var LINES = [[0, 1, 2], [3, 4, 5], [6, 7, 8], [0, 3, 6], [1, 4, 7], [2, 5, 8], [0, 4, 8], [2, 4, 6]];
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function winner(board) {
     for (var i = 0; i < LINES.length; i += 1) {
       var l = LINES[i];

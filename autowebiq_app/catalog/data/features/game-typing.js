@@ -12,11 +12,7 @@
     "Practice every day and your fingers will learn where the keys are without you having to look down.",
   ];
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function passagesOf(config) {
     var list = (Array.isArray(config.passages) ? config.passages : []).map(function (p) { return String(p).replace(/\s+/g, " ").trim(); }).filter(Boolean);
     return list.length ? list : DEFAULT_PASSAGES.slice();

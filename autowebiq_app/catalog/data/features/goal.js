@@ -3,13 +3,37 @@
    of them; the goal starts at the configured value and the visitor can change it (kept in the
    store). With `quick_add`, a big button logs one more record (a glass of water) in one click.
    Config: {entity, field, goal, unit, label, goal_label, period, date_field, quick_add}. */
+/* The date field a goal counts days by: the one configured, else the entity's first date. */
+AW.goalDateField = function (cfg) {
+  var entity = AW.entity(cfg.entity);
+  return cfg.date_field || (entity.fields.filter(function (f) { return f.type === "date"; })[0] || {}).key;
+};
+/* The records a goal counts: today's (unless the period is "all"), and for a budget only
+   what the visitor logged, not the examples the site starts with. */
+AW.goalRows = function (cfg) {
+  var rows = AW.db.list(cfg.entity);
+  var dateKey = AW.goalDateField(cfg);
+  /* A record's day: its date field, else the day it was added. */
+  function dayOf(r) {
+    if (dateKey && r[dateKey]) return String(r[dateKey]).slice(0, 10);
+    return r.created > 1e12 ? new Date(r.created).toISOString().slice(0, 10) : "";
+  }
+  if (cfg.own) rows = rows.filter(function (r) { return (r.created || 0) > 1e12; });
+  if (cfg.period !== "all") rows = rows.filter(function (r) { return dayOf(r) === AW.today(); });
+  return rows;
+};
+AW.goalTotal = function (cfg) {
+  var rows = AW.goalRows(cfg);
+  return cfg.field ? rows.reduce(function (sum, r) { return sum + (Number(r[cfg.field]) || 0); }, 0) : rows.length;
+};
+
 AW.feature("goal", function (root, config) {
   "use strict";
   var h = AW.h;
   var uid = AW.uid("goal");
   var entity = AW.entity(config.entity);
   var field = config.field ? entity.fields.filter(function (f) { return f.key === config.field; })[0] : null;
-  var dateKey = config.date_field || (entity.fields.filter(function (f) { return f.type === "date"; })[0] || {}).key;
+  var dateKey = AW.goalDateField(config);
   var today = config.period !== "all";
   var key = "goal:" + config.entity + ":" + (config.field || "count");
   var unit = config.unit ? " " + config.unit : "";
@@ -20,23 +44,6 @@ AW.feature("goal", function (root, config) {
   }
   function plain(n) { return field && field.type === "money" ? AW.money(n) : AW.number(Math.round(n * 100) / 100); }
   function format(n) { return plain(n) + unit; }
-  /* A record's day: its date field, else the day it was added. */
-  function dayOf(r, dk) {
-    if (dk && r[dk]) return String(r[dk]).slice(0, 10);
-    return r.created > 1e12 ? new Date(r.created).toISOString().slice(0, 10) : "";
-  }
-  function counted() {
-    return AW.db.list(config.entity).filter(function (r) { return !today || dayOf(r, dateKey) === AW.today(); });
-  }
-  AW.goalTotal = function (cfg) {
-    var rows = AW.db.list(cfg.entity);
-    /* A budget counts what the visitor logged, not the examples the site starts with. */
-    if (cfg.own) rows = rows.filter(function (r) { return (r.created || 0) > 1e12; });
-    var dk = cfg.date_field || dateKey;
-    if (cfg.period !== "all") rows = rows.filter(function (r) { return dayOf(r, dk) === AW.today(); });
-    return cfg.field ? rows.reduce(function (sum, r) { return sum + (Number(r[cfg.field]) || 0); }, 0) : rows.length;
-  };
-
   var input = h("input", { id: uid + "-goal", class: "input", type: "number", min: "1", step: "any", name: "goal" });
   input.value = String(goal());
   function setGoal() {
@@ -62,7 +69,7 @@ AW.feature("goal", function (root, config) {
       AW.toast(config.quick_add + " ✓");
     } }, config.quick_add));
     row.appendChild(h("button", { type: "button", class: "btn btn-outline", onclick: function () {
-      var last = counted().sort(function (a, b) { return (b.created || 0) - (a.created || 0); })[0];
+      var last = AW.goalRows(config).sort(function (a, b) { return (b.created || 0) - (a.created || 0); })[0];
       if (last) AW.db.remove(config.entity, last.id);
     } }, AW.t("undo_last", "Undo last")));
   }
@@ -71,7 +78,7 @@ AW.feature("goal", function (root, config) {
     figure, bar, left, row));
 
   function render() {
-    var total = AW.goalTotal({ entity: config.entity, field: config.field, period: config.period, date_field: dateKey, own: config.own });
+    var total = AW.goalTotal(config);
     var target = goal();
     figure.textContent = plain(total) + " / " + format(target);
     var rest = target - total;
@@ -86,16 +93,15 @@ AW.feature("goal", function (root, config) {
 
 AW.selftest("goal", async function (root, t, config) {
   var entity = AW.entity(config.entity);
-  var cfg = { entity: config.entity, field: config.field, period: config.period, date_field: config.date_field, own: config.own };
-  var before = AW.goalTotal(cfg);
+  var before = AW.goalTotal(config);
   var record = {};
   record[entity.title] = "Selftest";
-  var dateField = config.date_field || (entity.fields.filter(function (f) { return f.type === "date"; })[0] || {}).key;
+  var dateField = AW.goalDateField(config);
   if (dateField) record[dateField] = AW.today();
   if (config.field) record[config.field] = 7;
   var added = AW.db.add(config.entity, record);
   await t.wait(20);
-  var after = AW.goalTotal(cfg);
+  var after = AW.goalTotal(config);
   t.ok(after === before + (config.field ? 7 : 1), "a new record adds to the total");
   var input = root.querySelector('input[name="goal"]');
   var goal = Number(input.value);

@@ -6,11 +6,7 @@
   "use strict";
   var h = AW.h;
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   /* the entity, its column field, its title field and the columns */
   function setup(config) {
     var entity = AW.entity(config.entity);

@@ -8,11 +8,7 @@
   var h = AW.h;
   var OPS = { "×": "×", x: "×", "*": "×", "+": "+", "−": "−", "-": "−", "÷": "÷", "/": "÷" };
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function settings(config) {
     var low = Math.max(0, Math.round(Number(config.from)) || 1);
     var high = Math.round(Number(config.to)) || 12;

@@ -18,11 +18,7 @@
     ],
   };
 
-  function say(key, fallback, vars) {
-    var text = AW.t(key, fallback);
-    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
-    return text;
-  }
+  var say = AW.t;
   function settings(config) {
     var questions = (Array.isArray(config.questions) ? config.questions : []).filter(function (q) {
       return q && q.question && Array.isArray(q.options) && q.options.length >= 2;

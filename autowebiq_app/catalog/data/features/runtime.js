@@ -103,6 +103,12 @@
     reset: function () { state = seeded(); save(); },
   };
 
+  /* The comments on one record, oldest first (the comments feature and a list's quick comments). */
+  AW.commentsOn = function (entity, record) {
+    return AW.db.list("_comments").filter(function (c) { return c.entity === entity && c.record === record; })
+      .sort(function (a, b) { return (a.created || 0) - (b.created || 0); });
+  };
+
   /* ---------- DOM helpers ---------- */
   function h(tag, attrs) {
     var el = document.createElement(tag);
@@ -171,7 +177,12 @@
     var d = new Date(Date.now() + (offsetDays || 0) * 86400000);
     return d.toISOString().slice(0, 10);
   };
-  AW.t = function (key, fallback) { return (SPEC.words && SPEC.words[key]) || fallback || key; };
+  /* The interface word for `key` in the site's language, with "{name}" filled from `vars`. */
+  AW.t = function (key, fallback, vars) {
+    var text = (SPEC.words && SPEC.words[key]) || fallback || key;
+    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(vars[k])); });
+    return text;
+  };
   AW.display = function (field, value) {
     if (value === null || value === undefined || value === "") return "";
     switch (field.type) {
@@ -320,6 +331,25 @@
         reader.readAsDataURL(file);
       });
     });
+  };
+
+  /* ---------- keys ---------- */
+  var ARROWS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
+  function typingIn(el) {
+    if (!el || !el.tagName) return false;
+    var tag = el.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+  }
+  /* The direction an arrow key gives the feature in `root` ("up", …), or null when the key is
+     not a plain arrow, someone is typing, a dialog is open, the feature is hidden, or another
+     feature has focus (keys belong to the feature that has focus). */
+  AW.arrowFor = function (root, event) {
+    var dir = ARROWS[event.key];
+    if (!dir || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+    if (typingIn(event.target) || typingIn(document.activeElement)) return null;
+    if (!root.getClientRects().length || document.querySelector("dialog[open]")) return null;
+    var owner = document.activeElement && document.activeElement.closest ? document.activeElement.closest("[data-feature]") : null;
+    return owner && owner !== root ? null : dir;
   };
 
   /* ---------- toasts and dialogs ---------- */
