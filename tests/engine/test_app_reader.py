@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine.app_reader import read_app
 from autowebiq_app.engine.brief import leading_name, read_brief
 from autowebiq_app.engine.planner import plan_site
 from autowebiq_app.engine.reading.facts import currency_of, language_of
 from autowebiq_app.engine.reading.phrases import described_entities, option_fields, tracked_nouns
-
-CATALOG = bundled_catalog()
-
-
-def spec(prompt: str):
-    found = read_app(read_brief(prompt), CATALOG.domains, CATALOG.features)
-    assert found is not None, prompt
-    return found
+from tests.engine.reading import CATALOG, spec
 
 
 def entity_fields(found, name: str) -> list[str]:

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.engine.app_reader import read_app
-from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.engine.reading.facts import currency_of
 from autowebiq_app.engine.reading.phrases import field_type, tracked_nouns
-
-CATALOG = bundled_catalog()
-
-
-def spec(prompt: str):
-    found = read_app(read_brief(prompt), CATALOG.domains, CATALOG.features)
-    assert found is not None, prompt
-    return found
+from tests.engine.reading import spec
 
 
 def goal_of(found) -> dict:

@@ -3,27 +3,18 @@ land on courses, "details (…)" lists facts rather than choices, and a periodic
 
 from __future__ import annotations
 
-from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.engine.app_reader import read_app
-from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.engine.reading.phrases import (
     fields_asked,
     listed_things,
     mark_fields,
     parenthesised_choices,
 )
+from tests.engine.reading import spec
 
-CATALOG = bundled_catalog()
 BRIGHTPATH = (
     "An online course website for Brightpath Academy with courses and lessons. Students enroll in a course, "
     "mark lessons as complete, and see their progress as a percentage."
 )
-
-
-def spec(prompt: str):
-    found = read_app(read_brief(prompt), CATALOG.domains, CATALOG.features)
-    assert found is not None, prompt
-    return found
 
 
 def test_a_list_of_plural_things_is_what_the_site_holds_not_fields():

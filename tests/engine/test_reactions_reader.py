@@ -3,17 +3,7 @@ rate; anonymous posting; a length limit. Each lands on the list of the thing it 
 
 from __future__ import annotations
 
-from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.engine.app_reader import read_app
-from autowebiq_app.engine.brief import read_brief
-
-CATALOG = bundled_catalog()
-
-
-def spec(prompt: str):
-    found = read_app(read_brief(prompt), CATALOG.domains, CATALOG.features)
-    assert found is not None, prompt
-    return found
+from tests.engine.reading import spec
 
 
 def collection_of(found, entity: str) -> dict:

@@ -3,22 +3,13 @@ writes out, with their options and right answers."""
 
 from __future__ import annotations
 
-from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.engine.app_reader import read_app
-from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.engine.reading.quiz import question_count, written_questions
+from tests.engine.reading import CATALOG, spec
 
-CATALOG = bundled_catalog()
 CAPITALS = (
     "A quiz about world capitals with 10 questions and a score at the end. The first question is "
     "'What is the capital of Australia?' with the options Sydney, Canberra, Melbourne and Perth."
 )
-
-
-def spec(prompt: str):
-    found = read_app(read_brief(prompt), CATALOG.domains, CATALOG.features)
-    assert found is not None, prompt
-    return found
 
 
 def quizzes(found) -> list[list[dict]]:

@@ -41,7 +41,7 @@ def goal_asked(text: str, entity: Entity) -> dict | None:
         found = re.search(pattern, lowered)
         if not found:
             continue
-        target = int(re.sub(r"\D", "", found.group(1)))
+        target = _whole(found.group(1))
         unit = (found.group(2) or "").strip()
         if unit in ("a", "per", "each", "every", "daily", "and", "of", "for", "to", "is"):
             unit = ""
@@ -78,7 +78,12 @@ def _field_for(entity: Entity, unit: str) -> str | None:
 
 def _amount(text: str) -> int | None:
     found = re.search(rf"\bbudget\s+(?:of\s+)?{_NUMBER}", text)
-    return int(re.sub(r"\D", "", found.group(1))) if found else None
+    return _whole(found.group(1)) if found else None
+
+
+def _whole(written: str) -> int:
+    """ "2,000", "2 000" or "2000" -> 2000."""
+    return int(re.sub(r"\D", "", written))
 
 
 def with_goal(text: str, pages: list[PageSpec], main: Entity | None) -> list[PageSpec]:
