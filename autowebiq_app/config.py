@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = Field("development", validation_alias="AUTOWEBIQ_ENV")
     database_url: str = "sqlite:///autowebiq.db"
     redis_url: str = "redis://127.0.0.1:6379/0"
+    redis_timeout_seconds: float = Field(
+        1.0, gt=0, le=30, description="longest wait for a Redis connect or reply before the call gives up"
+    )
+    redis_backoff_seconds: float = Field(
+        5.0, ge=0, le=300, description="after a Redis failure, optional calls (rate limit, caches) skip Redis this long"
+    )
     broker_url: str | None = Field(
         None, description="Redis URL of the Dramatiq broker; defaults to REDIS_URL's next db."
     )

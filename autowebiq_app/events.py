@@ -16,7 +16,7 @@ import redis
 import redis.asyncio as aioredis
 
 from autowebiq_app.config import get_settings
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.redis_client import MAX_BLOCK_MS, get_blocking_redis, get_redis
 
 BUILD_STARTED = "build_started"
 AGENT_MESSAGE = "agent_message"
@@ -89,8 +89,10 @@ def read(
     count: int = 500,
     client: redis.Redis | None = None,
 ) -> list[BuildEvent]:
-    """Events after `after`, waiting up to `block_ms` for the first one if given."""
-    client = client or get_redis()
+    """Events after `after`, waiting up to `block_ms` (at most MAX_BLOCK_MS) for the first one if given."""
+    if block_ms is not None:
+        block_ms = min(block_ms, MAX_BLOCK_MS)
+    client = client or (get_blocking_redis() if block_ms else get_redis())
     reply = client.xread({stream_key(build_id): after}, count=count, block=block_ms)
     return _decode_reply(reply)
 
@@ -103,7 +105,8 @@ async def aread(
     block_ms: int | None = None,
     count: int = 500,
 ) -> list[BuildEvent]:
-    """The asyncio twin of `read`, for the workspace and the WebSocket."""
+    """The asyncio twin of `read`, for the workspace and the WebSocket; `client` must come
+    from `new_async_redis(block_ms=...)` with at least this block time."""
     reply = await client.xread({stream_key(build_id): after}, count=count, block=block_ms)
     return _decode_reply(reply)
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import dramatiq
+import redis
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
 
 from autowebiq_app.config import BROKER_NAMESPACE, get_settings
+from autowebiq_app.redis_client import bounded_options
 
 # Requeue messages of a killed worker far sooner than the default 0.1 % of commands.
 MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
 
 
 def make_broker() -> RedisBroker:
+    # Bounded like every other Redis call: a hung broker fails an enqueue instead of hanging it.
+    client = redis.Redis.from_url(get_settings().effective_broker_url, **bounded_options())
     broker = RedisBroker(
-        url=get_settings().effective_broker_url,
+        client=client,
         namespace=BROKER_NAMESPACE,
         maintenance_chance=MAINTENANCE_CHANCE,
         middleware=[

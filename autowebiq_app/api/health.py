@@ -1,7 +1,9 @@
 """Health of every dependency, each probed with a bounded time so a hang cannot stall it.
 
-`healthy`: all up. `degraded`: the app serves but something is missing (MongoDB catalog,
-or no build worker alive). `unhealthy`: the database or Redis is down (HTTP 503).
+`healthy`: all up. `degraded`: the app serves but something is missing (Redis, the MongoDB
+catalog, or a live build worker). `unhealthy`: the database is down (HTTP 503). Every probe
+gives up after PROBE_TIMEOUT_SECONDS, so the report arrives within 2 s even when a
+dependency hangs.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from sqlalchemy import text
 
 from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 from autowebiq_app.db import get_engine
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.redis_client import bounded_options, get_redis
 
 logger = logging.getLogger(__name__)
-PROBE_TIMEOUT_SECONDS = 2.0
+PROBE_TIMEOUT_SECONDS = 1.0
 WORKER_HEARTBEAT_WINDOW_MS = 60_000
 
 
@@ -40,7 +42,7 @@ def _mongodb() -> None:
 
 def _workers_alive() -> int:
     """Dramatiq workers whose broker heartbeat is recent (the broker's own sorted set)."""
-    client = redis.Redis.from_url(get_settings().effective_broker_url, socket_connect_timeout=1, socket_timeout=1)
+    client = redis.Redis.from_url(get_settings().effective_broker_url, **bounded_options())
     try:
         now_ms = int(time.time() * 1000)
         return client.zcount(f"{BROKER_NAMESPACE}:__heartbeats__", now_ms - WORKER_HEARTBEAT_WINDOW_MS, "+inf")
@@ -64,9 +66,9 @@ async def check_all() -> dict:
         _probe("mongodb", _mongodb),
         _probe("dramatiq", _workers_alive),
     )
-    if database != "healthy" or redis_state != "healthy":
+    if database != "healthy":
         status = "unhealthy"
-    elif mongo != "healthy" or broker != "healthy" or not workers:
+    elif redis_state != "healthy" or mongo != "healthy" or broker != "healthy" or not workers:
         status = "degraded"
     else:
         status = "healthy"

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 import time
 
-import redis
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 
+from autowebiq_app import redis_client
 from autowebiq_app.api.auth import bearer_token
 from autowebiq_app.api.errors import error_response
 from autowebiq_app.config import get_settings
 from autowebiq_app.errors import RateLimited
 from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import accounts
-
-logger = logging.getLogger(__name__)
 
 
 class BodySizeLimit:
@@ -74,15 +71,16 @@ def _too_large(limit: int):
 def _hit(key: str, limit: int) -> tuple[bool, int]:
     window = int(time.time() // 60)
     full_key = f"rate:{key}:{window}"
-    try:
+
+    def count() -> int:
         pipe = get_redis().pipeline()
         pipe.incr(full_key)
         pipe.expire(full_key, 70)
-        count, _ = pipe.execute()
-    except redis.RedisError as exc:  # limits fail open: better served than down
-        logger.warning("rate limiter unavailable: %r", exc)
-        return True, 0
-    return count <= limit, 60 - int(time.time() % 60)
+        return pipe.execute()[0]
+
+    # Limits fail open on any Redis error or time-out: better served than down.
+    hits = redis_client.optional(count, default=0, what="the rate limiter")
+    return hits <= limit, 60 - int(time.time() % 60)
 
 
 async def rate_limit(request: Request) -> None:

@@ -6,11 +6,11 @@ import hashlib
 import json
 from typing import Annotated
 
-import redis
 from fastapi import APIRouter, Depends, Header, Path, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import col, func, select
 
+from autowebiq_app import redis_client
 from autowebiq_app.api import presenters, schemas
 from autowebiq_app.api.auth import CurrentUser
 from autowebiq_app.api.limits import rate_limit
@@ -158,10 +158,7 @@ def start_build(
 
 
 def _cached_response(key: str, fingerprint: str) -> dict | None:
-    try:
-        raw = get_redis().get(key)
-    except redis.RedisError:
-        return None
+    raw = redis_client.optional(lambda: get_redis().get(key), default=None, what="the idempotency cache")
     if not raw:
         return None
     stored = json.loads(raw)
@@ -171,12 +168,11 @@ def _cached_response(key: str, fingerprint: str) -> dict | None:
 
 
 def _remember_response(key: str, fingerprint: str, response: dict) -> None:
-    try:
-        get_redis().set(
-            key, json.dumps({"fingerprint": fingerprint, "response": response}), ex=IDEMPOTENCY_TTL, nx=True
-        )
-    except redis.RedisError:
-        pass  # the database's unique request key still guarantees one charge
+    # Without Redis the database's unique request key still guarantees one charge.
+    payload = json.dumps({"fingerprint": fingerprint, "response": response})
+    redis_client.optional(
+        lambda: get_redis().set(key, payload, ex=IDEMPOTENCY_TTL, nx=True), default=None, what="the idempotency cache"
+    )
 
 
 def _build_for_task(session, user_id: str, project_id: str, task_id: str) -> Build:

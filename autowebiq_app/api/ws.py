@@ -98,7 +98,7 @@ async def build_socket(websocket: WebSocket, project_id: str):
     await websocket.accept()
     resume_build, after = parse_resume(websocket.query_params.get("last_event_id"))
     queue = [resume_build] if resume_build else [b.id for b in first]
-    client = new_async_redis()
+    client = new_async_redis(block_ms=BLOCK_MS)
     last_beat = time.monotonic()
     closed = asyncio.Event()
     watcher = asyncio.create_task(_watch_for_close(websocket, closed))

@@ -140,7 +140,7 @@ class WorkspaceState(rx.State):
             generation, build_id, after = self._generation, self.build_id, self._last_event_id
         if not build_id:
             return
-        client = new_async_redis()
+        client = new_async_redis(block_ms=FOLLOW_BLOCK_MS)
         deadline = time.monotonic() + FOLLOW_MAX_SECONDS
         try:
             while time.monotonic() < deadline:
