@@ -97,9 +97,26 @@ def worker_command(processes: int, threads: int) -> list[str]:
     ]
 
 
-def run(port: int, workers: int) -> int:
-    """Start everything (services, migrations, workers, sweeper, web app) and wait."""
+def sweeper_command() -> list[str]:
+    return [sys.executable, "-m", "autowebiq_app.cli", "sweeper"]
+
+
+def background_commands(workers: int, threads: int = 2) -> list[tuple[str, list[str]]]:
+    """What runs beside the web app: each build worker in its own process group (Dramatiq's
+    master exits when one of its processes dies, so one group per process keeps a crash to
+    itself), and the sweeper."""
+    commands = [(f"worker-{n}", worker_command(1, threads)) for n in range(1, workers + 1)]
+    return [*commands, ("sweeper", sweeper_command())]
+
+
+def run(port: int, workers: int, *, web: bool = True) -> int:
+    """Start everything (services, migrations, workers, sweeper, web app) and keep it running.
+
+    Workers and the sweeper are restarted with back-off whenever they exit; the command
+    ends when the web app does (or, with `web=False`, on SIGTERM or Ctrl-C).
+    """
     from autowebiq_app import embedded
+    from autowebiq_app.supervisor import Supervisor
 
     # SIGTERM (a supervisor, a test) stops the children too, through the finally below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -112,44 +129,41 @@ def run(port: int, workers: int) -> int:
     migrate()
     seed_catalog()
     warm_cache()
-    children: list[subprocess.Popen] = []
-    env = os.environ.copy()
+    supervisor = Supervisor(cwd=ROOT, env=os.environ.copy())
+    for name, command in background_commands(workers):
+        supervisor.add(name, command)
+    web_app: subprocess.Popen | None = None
     try:
-        children.append(subprocess.Popen(worker_command(workers, 2), cwd=ROOT, env=env, start_new_session=True))
-        children.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "autowebiq_app.cli", "sweeper"], cwd=ROOT, env=env, start_new_session=True
-            )
-        )
-        web = subprocess.Popen(
-            web_command(port),
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-        children.append(web)
-        if _wait_until_up(port, web):
-            print(f"\nAutoWebIQ is running at http://localhost:{port}/  (Ctrl-C to stop)\n", flush=True)
-        return web.wait()
+        supervisor.start()
+        if web:
+            web_app = subprocess.Popen(web_command(port), cwd=ROOT, env=os.environ.copy(), start_new_session=True)
+            if _wait_until_up(port, web_app, supervisor):
+                print(f"\nAutoWebIQ is running at http://localhost:{port}/  (Ctrl-C to stop)\n", flush=True)
+        else:
+            print("AutoWebIQ workers are running (Ctrl-C to stop)", flush=True)
+        while web_app is None or web_app.poll() is None:
+            supervisor.check()
+            time.sleep(0.5)
+        return web_app.returncode
     except KeyboardInterrupt:
         return 0
     finally:
-        for child in children:
-            if child.poll() is None:
-                os.killpg(child.pid, signal.SIGTERM)
-        for child in children:
+        if web_app is not None and web_app.poll() is None:
+            os.killpg(web_app.pid, signal.SIGTERM)
             try:
-                child.wait(15)
+                web_app.wait(15)
             except subprocess.TimeoutExpired:
-                os.killpg(child.pid, signal.SIGKILL)
+                os.killpg(web_app.pid, signal.SIGKILL)
+        supervisor.stop()
         services.close()
 
 
-def _wait_until_up(port: int, web: subprocess.Popen, timeout: float = 900) -> bool:
+def _wait_until_up(port: int, web: subprocess.Popen, supervisor, timeout: float = 900) -> bool:
     import urllib.request
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and web.poll() is None:
+        supervisor.check()
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2):
                 return True
@@ -165,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     run_parser = commands.add_parser("run", help="start the whole app (embedded services when none are set)")
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     run_parser.add_argument("--workers", type=int, default=1, help="Dramatiq worker processes")
+    run_parser.add_argument("--no-web", action="store_true", help="only the workers and the sweeper (supervised)")
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("seed-catalog", help="load the template/component files into MongoDB")
     commands.add_parser("warm-cache", help="preload the catalog into Redis")
@@ -176,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     sweep_parser.add_argument("--interval", type=float, default=30.0)
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.port, args.workers)
+        return run(args.port, args.workers, web=not args.no_web)
     if args.command == "migrate":
         migrate()
         return 0

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     )
     event_stream_ttl_seconds: int = Field(7 * 24 * 3600, gt=0)
     event_stream_maxlen: int = Field(5000, gt=100)
+    worker_heartbeat_seconds: float = Field(
+        5.0, gt=0, le=60, description="how often each worker process says it is alive (dead after 3 missed)"
+    )
     max_builds_in_flight: int = Field(3, gt=0, description="queued or running builds per user")
     api_requests_per_minute: int = Field(240, gt=0, description="per user (per IP when signed out)")
     api_max_body_bytes: int = Field(256 * 1024, gt=1024)

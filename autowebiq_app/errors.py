@@ -6,10 +6,14 @@ class DomainError(Exception):
 
     code = "bad_request"
     status = 400
+    retry_after: int | None = None
+    """Seconds after which the same request may succeed (sent as `Retry-After`)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, retry_after: int | None = None):
         super().__init__(message)
         self.message = message
+        if retry_after is not None:
+            self.retry_after = retry_after
 
 
 class ValidationFailed(DomainError):
@@ -74,6 +78,29 @@ class Conflict(DomainError):
 class RateLimited(DomainError):
     code = "rate_limited"
     status = 429
+    retry_after = 30
+
+
+class Unavailable(DomainError):
+    """The request is fine but cannot be served now; nothing was charged or stored."""
+
+    code = "unavailable"
+    status = 503
+    retry_after = 15
+
+
+class NoBuildWorkers(Unavailable):
+    code = "no_build_workers"
+
+    def __init__(self) -> None:
+        super().__init__("No builder is running right now, so the build was not started or charged. Try again shortly.")
+
+
+class QueueUnavailable(Unavailable):
+    code = "queue_unavailable"
+
+    def __init__(self) -> None:
+        super().__init__("The build queue is unavailable. Your credits were refunded; try again shortly.")
 
 
 class PromptTooLong(DomainError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -73,6 +74,14 @@ def url_up(url: str) -> bool:
         return False
 
 
+def live_workers(base: str) -> int:
+    try:
+        with urllib.request.urlopen(f"{base}/api/health", timeout=5) as response:
+            return json.loads(response.read())["services"]["dramatiq_workers"]
+    except OSError:
+        return 0
+
+
 @dataclass
 class RunningApp:
     url: str
@@ -115,6 +124,8 @@ def start_app(logs: Path, **overrides: str):
                 interval=1,
                 what="the app to stay up",
             )
+            # Builds are refused (503) until a worker has announced itself.
+            wait_for(lambda: live_workers(base) >= 1, timeout=120, interval=0.5, what="a live build worker")
             yield RunningApp(url=base, worker=worker)
     finally:
         stop_group(web)

@@ -23,6 +23,7 @@ _HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+    503: "unavailable",
 }
 
 
@@ -33,8 +34,9 @@ def error_response(status: int, code: str, message: str, headers: dict | None = 
 def install(api: FastAPI) -> None:
     @api.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
-        headers = {"Retry-After": "30"} if exc.status == 429 else None
-        headers = {**(headers or {}), **({"WWW-Authenticate": "Bearer"} if exc.status == 401 else {})}
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else {}
+        if exc.status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
         return error_response(exc.status, exc.code, exc.message, headers or None)
 
     @api.exception_handler(RequestValidationError)

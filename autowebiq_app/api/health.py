@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 
-import redis
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
-from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 from autowebiq_app.db import get_engine
-from autowebiq_app.redis_client import bounded_options, get_redis
+from autowebiq_app.redis_client import get_redis
+from autowebiq_app.services import worker_heartbeats
 
 logger = logging.getLogger(__name__)
 PROBE_TIMEOUT_SECONDS = 1.0
-WORKER_HEARTBEAT_WINDOW_MS = 60_000
 
 
 def _database() -> None:
@@ -40,16 +37,6 @@ def _mongodb() -> None:
     get_mongo_db().command("ping")
 
 
-def _workers_alive() -> int:
-    """Dramatiq workers whose broker heartbeat is recent (the broker's own sorted set)."""
-    client = redis.Redis.from_url(get_settings().effective_broker_url, **bounded_options())
-    try:
-        now_ms = int(time.time() * 1000)
-        return client.zcount(f"{BROKER_NAMESPACE}:__heartbeats__", now_ms - WORKER_HEARTBEAT_WINDOW_MS, "+inf")
-    finally:
-        client.close()
-
-
 async def _probe(name: str, check):
     try:
         result = await asyncio.wait_for(run_in_threadpool(check), PROBE_TIMEOUT_SECONDS)
@@ -64,7 +51,7 @@ async def check_all() -> dict:
         _probe("database", _database),
         _probe("redis", _redis),
         _probe("mongodb", _mongodb),
-        _probe("dramatiq", _workers_alive),
+        _probe("dramatiq", worker_heartbeats.live_workers),
     )
     if database != "healthy":
         status = "unhealthy"

@@ -89,4 +89,4 @@ async def rate_limit(request: Request) -> None:
     caller = accounts.hash_token(token)[:24] if token else f"ip:{request.client.host if request.client else '?'}"
     allowed, retry_after = await run_in_threadpool(_hit, caller, get_settings().api_requests_per_minute)
     if not allowed:
-        raise RateLimited(f"Too many requests; try again in {retry_after} seconds.")
+        raise RateLimited(f"Too many requests; try again in {retry_after} seconds.", retry_after=retry_after)

@@ -20,9 +20,9 @@ from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, Conflict
 from autowebiq_app.models import Build, BuildKind, CreditTransaction, LedgerKind, Project, ProjectVersion
 from autowebiq_app.redis_client import get_redis
-from autowebiq_app.services import builds, credits, projects, publishing, versions
+from autowebiq_app.services import builds, credits, projects, publishing, versions, worker_heartbeats
 
-ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429)}
+ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429, 503)}
 router = APIRouter(prefix="/api/v2", dependencies=[Depends(rate_limit)], responses=ERRORS)
 ProjectId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the project's id")]
 Limit = Annotated[int, Query(ge=1, le=100)]
@@ -140,6 +140,7 @@ def start_build(
             project_id=project_id,
             prompt=body.prompt,
             enqueue=enqueue_build,
+            queue_ready=worker_heartbeats.any_alive,
             request_key=idempotency_key,
         )
         if build.project_id != project_id or (idempotency_key and build.prompt != body.prompt.strip()):

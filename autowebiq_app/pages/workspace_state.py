@@ -13,7 +13,7 @@ from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.pages.workspace_versions import VersionsState
 from autowebiq_app.redis_client import new_async_redis
-from autowebiq_app.services import builds, preview_links, projects, versions
+from autowebiq_app.services import builds, preview_links, projects, versions, worker_heartbeats
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
 from workers.builds import enqueue_build
@@ -104,6 +104,7 @@ class WorkspaceState(rx.State):
                     project_id=self.project_id,
                     prompt=form.get("prompt", ""),
                     enqueue=enqueue_build,
+                    queue_ready=worker_heartbeats.any_alive,
                 )
                 self.messages = _messages(session, self.project_id)
         except EditNotUnderstood:
@@ -115,8 +116,6 @@ class WorkspaceState(rx.State):
         self._generation += 1
         self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
         self._last_event_id = "0"
-        if build.status == BuildStatus.FAILED:
-            self.error = build.error or "The build could not start."
         return [CreditsState.refresh, WorkspaceState.follow_build]
 
     @rx.event

@@ -19,7 +19,9 @@ from autowebiq_app.errors import (
     BuildNotFound,
     Conflict,
     EditNotUnderstood,
+    NoBuildWorkers,
     PromptTooLong,
+    QueueUnavailable,
     RateLimited,
     ValidationFailed,
 )
@@ -32,6 +34,8 @@ logger = logging.getLogger(__name__)
 ACTIVE = (BuildStatus.QUEUED, BuildStatus.RUNNING)
 Enqueue = Callable[[str], str]
 """Sends the build's job to the workers and returns the task id."""
+QueueReady = Callable[[], bool]
+"""Whether a live worker would pick the job up."""
 
 
 def clean_prompt(prompt: str) -> str:
@@ -52,13 +56,17 @@ def start_build(
     project_id: str,
     prompt: str,
     enqueue: Enqueue,
+    queue_ready: QueueReady | None = None,
     request_key: str | None = None,
 ) -> Build:
     """Reserve credits and queue a build; returns at once with the queued build.
 
     Reservation, build row, ledger entry and chat message commit in one transaction;
-    the job is sent only after that commit. If sending fails the build is failed and
-    refunded, so no credits are lost.
+    the job is sent only after that commit.
+
+    Raises:
+        NoBuildWorkers: `queue_ready` says no worker is alive; nothing was written.
+        QueueUnavailable: sending failed; the build was failed and refunded.
     """
     prompt = clean_prompt(prompt)
     projects.get_project(session=session, user_id=user_id, project_id=project_id)
@@ -66,6 +74,8 @@ def start_build(
         earlier = session.exec(select(Build).where(Build.user_id == user_id, Build.request_key == request_key)).first()
         if earlier is not None:
             return earlier
+    if queue_ready is not None and not queue_ready():
+        raise NoBuildWorkers()
     if active_build(session=session, project_id=project_id) is not None:
         raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
     limit = get_settings().max_builds_in_flight
@@ -97,15 +107,11 @@ def start_build(
         raise
     try:
         task_id = enqueue(build.id)
-    except Exception:
+    except Exception as exc:
         logger.exception("could not enqueue build %s", build.id)
-        fail_build(
-            session=session,
-            build_id=build.id,
-            reason="The build queue is unavailable. Your credits were refunded; try again.",
-        )
-        session.refresh(build)
-        return build
+        unavailable = QueueUnavailable()
+        fail_build(session=session, build_id=build.id, reason=unavailable.message)
+        raise unavailable from exc
     session.execute(update(Build).where(col(Build.id) == build.id).values(task_id=task_id))
     session.commit()
     session.refresh(build)

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from autowebiq_app.db import session_scope
-from autowebiq_app.errors import InsufficientCredits
+from autowebiq_app.errors import InsufficientCredits, QueueUnavailable
 from autowebiq_app.models import Build, BuildStatus, ChargeState, CreditTransaction, User
 from autowebiq_app.services import builds, credits, projects
 
@@ -149,9 +149,11 @@ def test_failed_enqueue_refunds_and_fails_the_build(session, make_user):
     def broken_queue(build_id: str) -> str:
         raise ConnectionError("redis is down")
 
-    build = builds.start_build(
-        session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=broken_queue
-    )
+    with pytest.raises(QueueUnavailable):
+        builds.start_build(
+            session=session, user_id=user.id, project_id=project.id, prompt="A shop", enqueue=broken_queue
+        )
+    build = session.exec(select(Build).where(Build.project_id == project.id)).one()
     assert build.status == BuildStatus.FAILED
     assert "queue is unavailable" in build.error
     assert credits.balance(session=session, user_id=user.id) == 100
