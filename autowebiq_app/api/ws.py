@@ -19,10 +19,10 @@ from autowebiq_app import events
 from autowebiq_app.api.auth import resolve_user
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
-from autowebiq_app.errors import ProjectNotFound
+from autowebiq_app.errors import BuildNotFound, ProjectNotFound
 from autowebiq_app.models import Build
 from autowebiq_app.redis_client import new_async_redis
-from autowebiq_app.services import projects
+from autowebiq_app.services import builds, projects
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -47,6 +47,13 @@ def _builds_after(user_id: str, project_id: str, build_id: str | None) -> list[B
         return running[:1] or rows[-1:]
     ids = [b.id for b in rows]
     return rows[ids.index(build_id) + 1 :] if build_id in ids else []
+
+
+def _check_resume(user_id: str, project_id: str, build_id: str | None) -> None:
+    """A resume point must be a build of this user's project (raises BuildNotFound)."""
+    if build_id is not None:
+        with session_scope() as session:
+            builds.project_build(session=session, user_id=user_id, project_id=project_id, build_id=build_id)
 
 
 def message(build_id: str, event: events.BuildEvent) -> dict:
@@ -90,13 +97,17 @@ async def build_socket(websocket: WebSocket, project_id: str):
     if user is None:
         await websocket.close(code=POLICY_VIOLATION, reason="sign in first: ?token=")
         return
+    resume_build, after = parse_resume(websocket.query_params.get("last_event_id"))
     try:
         first = await run_in_threadpool(_builds_after, user.id, project_id, None)
+        await run_in_threadpool(_check_resume, user.id, project_id, resume_build)
     except ProjectNotFound:
         await websocket.close(code=POLICY_VIOLATION, reason="project not found")
         return
+    except BuildNotFound:
+        await websocket.close(code=POLICY_VIOLATION, reason="last_event_id is not from this project")
+        return
     await websocket.accept()
-    resume_build, after = parse_resume(websocket.query_params.get("last_event_id"))
     queue = [resume_build] if resume_build else [b.id for b in first]
     client = new_async_redis(block_ms=BLOCK_MS)
     last_beat = time.monotonic()

@@ -143,6 +143,16 @@ def get_build(*, session: Session, user_id: str, build_id: str) -> Build:
     return build
 
 
+def project_build(*, session: Session, user_id: str, project_id: str, build_id: str) -> Build:
+    """A build of this user's project; any other build (another project's, another user's) is not found."""
+    build = session.exec(
+        select(Build).where(Build.id == build_id, Build.project_id == project_id, Build.user_id == user_id)
+    ).first()
+    if build is None:
+        raise BuildNotFound()
+    return build
+
+
 def active_build(*, session: Session, project_id: str) -> Build | None:
     return session.exec(select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))).first()
 
