@@ -25,7 +25,7 @@ from autowebiq_app.errors import (
     RateLimited,
     ValidationFailed,
 )
-from autowebiq_app.models import Build, BuildKind, BuildStatus, ProjectVersion
+from autowebiq_app.models import Build, BuildKind, BuildStatus, ProjectVersion, User
 from autowebiq_app.services import credits, projects, versions
 from autowebiq_app.text_input import reject_control_characters
 
@@ -76,6 +76,9 @@ def start_build(
             return earlier
     if queue_ready is not None and not queue_ready():
         raise NoBuildWorkers()
+    # One build start per user at a time: the in-flight count below and the insert are then
+    # one step (the lock lasts until this transaction ends).
+    session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
     if active_build(session=session, project_id=project_id) is not None:
         raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
     limit = get_settings().max_builds_in_flight
