@@ -75,6 +75,9 @@ class ComponentDoc(_Strict):
     description: str = Field(max_length=400)
     tags: list[str] = Field(min_length=1)
     a11y: str = Field(min_length=10, description="accessibility notes")
+    serves: Slug | None = Field(None, description='the kind of section it stands for ("pricing", "faq")')
+    serves_rank: int = Field(1, ge=1, description="1 = the kind's default component, then 2, 3…")
+    nav_label: str | None = Field(None, max_length=24, description="a menu link's label; default the kind")
     slots: dict[str, SlotSpec]
     sample: dict = Field(description="sample content, valid against the slots")
     template: str = Field(min_length=20, description="Jinja2 markup; autoescaped")

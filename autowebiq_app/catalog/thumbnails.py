@@ -19,6 +19,8 @@ SCALE = 0.5
 
 NOT_SEEN = {"keywords", "tags", "description", "name", "category", "thumbnail"}
 """Template fields that do not change how it looks (so editing them keeps its thumbnail)."""
+COMPONENT_NOT_SEEN = {"tags", "description", "name", "a11y", "serves", "serves_rank", "nav_label"}
+"""Component fields that do not change how a template using it looks."""
 
 
 def look_hash(loaded: Loaded, slug: str) -> str:
@@ -28,7 +30,7 @@ def look_hash(loaded: Loaded, slug: str) -> str:
     return content_hash(
         {
             "template": template.model_dump(mode="json", exclude=NOT_SEEN),
-            "components": {c: loaded.components[c].model_dump(mode="json") for c in used},
+            "components": {c: loaded.components[c].model_dump(mode="json", exclude=COMPONENT_NOT_SEEN) for c in used},
         }
     )
 

@@ -272,10 +272,8 @@ def _section_copy(section: Section, component: ComponentDoc, facts: Facts, tone:
         put("text", "cta.text")
     elif category == "footer":
         put("text", "footer.text")
-    elif component.slug == "about-split":
-        put("text", "about.text")
-    elif component.slug == "newsletter-signup":
-        put("text", "newsletter.text")
+    elif component.serves in ("about", "newsletter"):
+        put("text", f"{component.serves}.text")
     elif category in HEADINGS:
         for slot in _HEADING_SLOTS:
             if slot in slots and content.get(slot):
@@ -283,7 +281,7 @@ def _section_copy(section: Section, component: ComponentDoc, facts: Facts, tone:
         for slot in _INTRO_SLOTS:
             if content.get(slot):
                 put(slot, "section.intro")
-    if component.slug == "product-grid" and facts.offerings:
+    if "products" in component.slots and facts.offerings:
         content["products"] = _products(content.get("products") or [], facts)
     return Section(component=section.component, anchor=section.anchor, content=content)
 

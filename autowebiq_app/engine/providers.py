@@ -27,7 +27,7 @@ from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.pipeline import EngineError, Reporter
 from autowebiq_app.engine.plan import SitePlan, Tone
 from autowebiq_app.engine.planner import plan_from_brief, plan_site, sample_names
-from autowebiq_app.engine.sections import KIND_COMPONENTS
+from autowebiq_app.engine.sections import kind_components
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def plan_schema(catalog: CatalogView) -> dict:
     properties = schema["properties"]
     properties["template"]["enum"] = sorted(catalog.templates)
     for name in ("sections_wanted", "sections_removed"):
-        properties[name]["items"] = {"type": "string", "enum": sorted(KIND_COMPONENTS)}
+        properties[name]["items"] = {"type": "string", "enum": sorted(kind_components(catalog.components))}
     colours = schema["$defs"]["ModelColours"]
     for role in colours["properties"]:
         colours["properties"][role] = {"anyOf": [{"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}, {"type": "null"}]}
@@ -198,7 +198,9 @@ def validate_plan(text: str, catalog: CatalogView) -> ModelPlan:
         raise ValueError(f"{where}: {first['msg']}") from None
     if drafted.template not in catalog.templates:
         raise ValueError(f"template: {drafted.template!r} is not one of the catalog's templates")
-    unknown = [k for k in (*drafted.sections_wanted, *drafted.sections_removed) if k not in KIND_COMPONENTS]
+    unknown = [
+        k for k in (*drafted.sections_wanted, *drafted.sections_removed) if k not in kind_components(catalog.components)
+    ]
     if unknown:
         raise ValueError(f"sections: unknown kinds {unknown}")
     return drafted

@@ -8,42 +8,26 @@ from autowebiq_app.catalog.schema import ComponentDoc, Section
 
 Components = dict[str, ComponentDoc]
 
-KIND_COMPONENTS: dict[str, tuple[str, ...]] = {
-    "pricing": ("pricing-tiers", "pricing-table"),
-    "booking": ("booking-form", "rsvp-form"),
-    "contact": ("contact-form",),
-    "newsletter": ("newsletter-signup",),
-    "faq": ("faq-accordion",),
-    "testimonials": ("testimonial-cards", "testimonial-quote"),
-    "gallery": ("gallery-lightbox", "gallery-masonry"),
-    "team": ("team-grid",),
-    "blog": ("blog-list", "blog-featured", "article-layout"),
-    "map": ("map-placeholder",),
-    "menu": ("menu-list",),
-    "products": ("product-grid", "product-feature", "cart-drawer"),
-    "countdown": ("countdown-timer",),
-    "stats": ("stats-band",),
-    "timeline": ("timeline-vertical",),
-    "schedule": ("event-schedule",),
-    "hours": ("opening-hours",),
-    "search": ("search-filter",),
-    "charts": ("chart-bars", "chart-line"),
-    "table": ("data-table",),
-    "tabs": ("tabs-panel",),
-    "features": ("feature-grid", "feature-alternating", "feature-list-icons"),
-    "services": ("services-list",),
-    "logos": ("logo-strip",),
-}
 _TRAILING = ("cta", "footer")
-_NAV_LABELS = {"faq": "FAQ", "map": "Find us", "hours": "Hours", "booking": "Book"}
+
+
+def kind_components(components: Components) -> dict[str, tuple[str, ...]]:
+    """Each section kind with the components that serve it, the default first (the
+    components' own `serves` and `serves_rank`)."""
+    kinds: dict[str, list[ComponentDoc]] = {}
+    for component in components.values():
+        if component.serves:
+            kinds.setdefault(component.serves, []).append(component)
+    return {
+        kind: tuple(c.slug for c in sorted(serving, key=lambda c: (c.serves_rank, c.slug)))
+        for kind, serving in sorted(kinds.items())
+    }
 
 
 def kind_of(section: Section, components: Components) -> str:
     """The section kind a section stands for ("pricing"), else its component's category."""
-    for kind, slugs in KIND_COMPONENTS.items():
-        if section.component in slugs:
-            return kind
-    return components[section.component].category
+    component = components[section.component]
+    return component.serves or component.category
 
 
 def find(sections: list[Section], kind: str, components: Components) -> int | None:
@@ -63,7 +47,7 @@ def remove_kind(sections: list[Section], kind: str, components: Components) -> l
 def add_kind(sections: list[Section], kind: str, components: Components, *, after: str | None = None) -> list[Section]:
     """A `kind` section added after the section `after` (default: before the closing CTA and
     footer), with a navigation link to it when the menu has room. Unchanged if already there."""
-    options = KIND_COMPONENTS.get(kind, ())
+    options = kind_components(components).get(kind, ())
     if not options or find(sections, kind, components) is not None:
         return list(sections)
     component = components[options[0]]
@@ -91,7 +75,7 @@ def _link_in_nav(sections: list[Section], kind: str, components: Components) -> 
             and spec
             and len(links) < min(6, spec.max_items)
         ):
-            label = _NAV_LABELS.get(kind, kind.capitalize())
+            label = _nav_label(kind, components)
             cta_position = next((i for i, link in enumerate(links) if link.get("href") in ("#book", "#contact")), None)
             links = list(links)
             links.insert(len(links) if cta_position is None else cta_position, {"label": label, "href": f"#{kind}"})
@@ -100,6 +84,11 @@ def _link_in_nav(sections: list[Section], kind: str, components: Components) -> 
             )
         updated.append(section)
     return updated
+
+
+def _nav_label(kind: str, components: Components) -> str:
+    default = components[kind_components(components)[kind][0]]
+    return default.nav_label or kind.capitalize()
 
 
 def mend_links(sections: list[Section], components: Components) -> list[Section]:

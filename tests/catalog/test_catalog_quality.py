@@ -11,6 +11,8 @@ from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.catalog.gates import check_pages
 from autowebiq_app.catalog.samples import render_component_sample, render_template_sample
 from autowebiq_app.catalog.schema import COMPONENT_CATEGORIES
+from autowebiq_app.engine.brief import SECTION_WORDS
+from autowebiq_app.engine.sections import kind_components
 
 CATALOG = bundled_catalog()
 PAGES = {
@@ -75,6 +77,16 @@ def test_the_catalog_covers_every_kind_of_site_asked_for():
 
 def test_components_cover_every_category():
     assert {c.category for c in CATALOG.components.values()} == set(COMPONENT_CATEGORIES)
+
+
+def test_every_section_kind_the_reader_knows_has_one_default_component():
+    """The kinds a brief or an edit can ask for ("an FAQ") are served by catalog components,
+    declared in their own files (`serves`), with exactly one default (`serves_rank = 1`)."""
+    kinds = kind_components(CATALOG.components)
+    assert set(SECTION_WORDS) <= set(kinds)
+    for kind, slugs in kinds.items():
+        ranks = [CATALOG.components[slug].serves_rank for slug in slugs]
+        assert ranks.count(1) == 1, (kind, slugs, ranks)
 
 
 def test_templates_are_not_recolourings_of_one_page():

@@ -10,7 +10,7 @@ from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.catalog.gates import check_sites
 from autowebiq_app.engine.pipeline import SilentReporter, build_site
 from autowebiq_app.engine.providers import OfflinePlanner
-from autowebiq_app.engine.sections import KIND_COMPONENTS
+from autowebiq_app.engine.sections import kind_components
 from tests.engine.corpus import CORPUS, Case
 
 CATALOG = bundled_catalog()
@@ -39,10 +39,11 @@ def test_every_prompt_builds_and_honours_what_it_asks(case: Case):
     for role, colour in case.colours.items():
         assert f"{COLOUR_VARIABLE[role]}: {colour};" in css, (role, colour)
     components = {s.component for s in out.plan.sections}
+    kinds = kind_components(CATALOG.components)
     for kind in case.wanted:
-        assert components & set(KIND_COMPONENTS[kind]), kind
+        assert components & set(kinds[kind]), kind
     for kind in case.forbidden:
-        assert not components & set(KIND_COMPONENTS[kind]), kind
+        assert not components & set(kinds[kind]), kind
     html = out.files["index.html"]
     for hostile in ("<script>alert", "<img src=x", "<b>bold</b>", 'href="javascript:'):
         assert hostile not in html
