@@ -51,7 +51,11 @@ class Settings(BaseSettings):
         5.0, gt=0, le=60, description="how often each worker process says it is alive (dead after 3 missed)"
     )
     max_builds_in_flight: int = Field(3, gt=0, description="queued or running builds per user")
-    api_requests_per_minute: int = Field(240, gt=0, description="per user (per IP when signed out)")
+    api_requests_per_minute: int = Field(
+        240, gt=0, description="per signed-in user, all tokens together (per IP when signed out)"
+    )
+    sign_ins_per_ip_per_minute: int = Field(30, gt=0, description="sign-in attempts per IP, any account")
+    signups_per_ip_per_hour: int = Field(20, gt=0, description="new accounts per IP (each gets starting credits)")
     api_max_body_bytes: int = Field(256 * 1024, gt=1024)
     public_url: str = "http://localhost:3000"
     allowed_origins: list[str] = Field(

@@ -7,7 +7,7 @@ import reflex as rx
 from autowebiq_app import routes
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
-from autowebiq_app.services import accounts
+from autowebiq_app.services import accounts, sign_in
 
 
 class AuthState(rx.State):
@@ -55,17 +55,23 @@ class AuthState(rx.State):
         """Sign in or sign up with the form's email and password."""
         self.error = ""
         try:
+            # The same limits as the API: sign-ups per IP, sign-ins per IP and per account.
+            client_ip = self.router.session.client_ip
             with session_scope() as session:
                 if self.mode == "signup":
-                    user, token = accounts.register(
+                    user, token = sign_in.sign_up(
                         session=session,
                         email=form.get("email", ""),
                         password=form.get("password", ""),
                         display_name=form.get("display_name", ""),
+                        client_ip=client_ip,
                     )
                 else:
-                    user, token = accounts.authenticate(
-                        session=session, email=form.get("email", ""), password=form.get("password", "")
+                    user, token = sign_in.sign_in(
+                        session=session,
+                        email=form.get("email", ""),
+                        password=form.get("password", ""),
+                        client_ip=client_ip,
                     )
         except DomainError as exc:
             self.error = exc.message

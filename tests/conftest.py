@@ -24,6 +24,9 @@ os.environ.update(
     BUILD_COST="10",
     # The ledger tests start many builds at once; the in-flight limit has its own test.
     MAX_BUILDS_IN_FLIGHT="1000",
+    # Every test signs up from 127.0.0.1; the sign-up and sign-in limits have their own tests.
+    SIGNUPS_PER_IP_PER_HOUR="100000",
+    SIGN_INS_PER_IP_PER_MINUTE="100000",
     # Builds skip the browser QA pass unless a test asks for it (tests/engine/test_browser_qa.py).
     QA_BROWSER="off",
 )

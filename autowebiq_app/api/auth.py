@@ -36,12 +36,24 @@ def resolve_user(token: str | None) -> User | None:
         return user
 
 
-async def current_user(request: Request) -> User:
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+async def optional_user(request: Request) -> User | None:
+    """The bearer token's user, or None; resolved once per request (FastAPI caches it for
+    the rate limit and the route)."""
     user = await run_in_threadpool(resolve_user, bearer_token(request))
-    if user is None:
-        raise NotAuthenticated("Sign in first: send Authorization: Bearer <token>.")
-    request.state.user_id = user.id
+    if user is not None:
+        request.state.user_id = user.id
     return user
 
 
+async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+    if user is None:
+        raise NotAuthenticated("Sign in first: send Authorization: Bearer <token>.")
+    return user
+
+
+OptionalUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(current_user)]

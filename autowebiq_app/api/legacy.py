@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from autowebiq_app.api import presenters, schemas
-from autowebiq_app.api.auth import CurrentUser
+from autowebiq_app.api.auth import CurrentUser, client_ip
 from autowebiq_app.api.limits import rate_limit
 from autowebiq_app.api.v2 import ERRORS
 from autowebiq_app.db import session_scope
-from autowebiq_app.services import accounts, credits, projects
+from autowebiq_app.services import credits, projects, sign_in
 
 router = APIRouter(prefix="/api", dependencies=[Depends(rate_limit)], responses=ERRORS, tags=["legacy"])
 
@@ -20,17 +20,23 @@ class LegacyBalance(schemas.BaseModel):
 
 
 @router.post("/auth/login", response_model=schemas.AuthOut)
-def login(body: schemas.Credentials):
+def login(body: schemas.Credentials, request: Request):
     with session_scope() as session:
-        user, token = accounts.authenticate(session=session, email=body.email, password=body.password)
+        user, token = sign_in.sign_in(
+            session=session, email=body.email, password=body.password, client_ip=client_ip(request)
+        )
         return schemas.AuthOut(access_token=token, user=presenters.user_out(user))
 
 
 @router.post("/auth/register", status_code=201, response_model=schemas.AuthOut)
-def register(body: schemas.Registration):
+def register(body: schemas.Registration, request: Request):
     with session_scope() as session:
-        user, token = accounts.register(
-            session=session, email=body.email, password=body.password, display_name=body.display_name
+        user, token = sign_in.sign_up(
+            session=session,
+            email=body.email,
+            password=body.password,
+            display_name=body.display_name,
+            client_ip=client_ip(request),
         )
         return schemas.AuthOut(access_token=token, user=presenters.user_out(user))
 

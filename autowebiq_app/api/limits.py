@@ -1,19 +1,14 @@
-"""Request limits: body size (an ASGI wrapper) and a per-user request rate (Redis)."""
+"""Request limits: body size (an ASGI wrapper) and the request rate per user or IP (`services.throttle`)."""
 
 from __future__ import annotations
-
-import time
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 
-from autowebiq_app import redis_client
-from autowebiq_app.api.auth import bearer_token
+from autowebiq_app.api.auth import OptionalUser, client_ip
 from autowebiq_app.api.errors import error_response
 from autowebiq_app.config import get_settings
-from autowebiq_app.errors import RateLimited
-from autowebiq_app.redis_client import get_redis
-from autowebiq_app.services import accounts
+from autowebiq_app.services import throttle
 
 
 class BodySizeLimit:
@@ -68,25 +63,6 @@ def _too_large(limit: int):
     return error_response(413, "payload_too_large", f"Request bodies are limited to {limit // 1024} KiB.")
 
 
-def _hit(key: str, limit: int) -> tuple[bool, int]:
-    window = int(time.time() // 60)
-    full_key = f"rate:{key}:{window}"
-
-    def count() -> int:
-        pipe = get_redis().pipeline()
-        pipe.incr(full_key)
-        pipe.expire(full_key, 70)
-        return pipe.execute()[0]
-
-    # Limits fail open on any Redis error or time-out: better served than down.
-    hits = redis_client.optional(count, default=0, what="the rate limiter")
-    return hits <= limit, 60 - int(time.time() % 60)
-
-
-async def rate_limit(request: Request) -> None:
-    """At most API_REQUESTS_PER_MINUTE per caller (the token's hash, or the client IP)."""
-    token = bearer_token(request)
-    caller = accounts.hash_token(token)[:24] if token else f"ip:{request.client.host if request.client else '?'}"
-    allowed, retry_after = await run_in_threadpool(_hit, caller, get_settings().api_requests_per_minute)
-    if not allowed:
-        raise RateLimited(f"Too many requests; try again in {retry_after} seconds.", retry_after=retry_after)
+async def rate_limit(request: Request, user: OptionalUser) -> None:
+    """API_REQUESTS_PER_MINUTE per signed-in user (all their tokens together), else per client IP."""
+    await run_in_threadpool(throttle.request, user_id=user.id if user else None, client_ip=client_ip(request))

@@ -1,0 +1,34 @@
+"""Signing in and signing up through the limits: the one path for the API and the UI."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from autowebiq_app.errors import InvalidCredentials
+from autowebiq_app.models import User
+from autowebiq_app.services import accounts, throttle
+
+
+def sign_in(*, session: Session, email: str, password: str, client_ip: str) -> tuple[User, str]:
+    """`accounts.authenticate`, limited per IP and backing off per account after failures.
+
+    Raises:
+        RateLimited: too many attempts from this IP, or the account is backing off (even
+            the right password is refused until it ends).
+        InvalidCredentials: wrong email or password (counted against the account).
+    """
+    throttle.sign_in_attempt(client_ip=client_ip)
+    throttle.check_sign_in(email=email)
+    try:
+        user, token = accounts.authenticate(session=session, email=email, password=password)
+    except InvalidCredentials:
+        throttle.sign_in_failed(email=email)
+        raise
+    throttle.sign_in_succeeded(email=email)
+    return user, token
+
+
+def sign_up(*, session: Session, email: str, password: str, display_name: str, client_ip: str) -> tuple[User, str]:
+    """`accounts.register`, at most SIGNUPS_PER_IP_PER_HOUR attempts per IP (each account gets credits)."""
+    throttle.sign_up(client_ip=client_ip)
+    return accounts.register(session=session, email=email, password=password, display_name=display_name)
