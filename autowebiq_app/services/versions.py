@@ -24,7 +24,12 @@ def create_version(
     qa_report: dict | None = None,
     build_id: str | None = None,
 ) -> ProjectVersion:
-    """Add the project's next version in the caller's transaction."""
+    """Add the project's next version in the caller's transaction.
+
+    The project's row is locked first, so concurrent versions of one project (restores, a
+    restore racing a build's completion) take consecutive numbers instead of colliding.
+    """
+    session.exec(select(Project.id).where(Project.id == project_id).with_for_update()).one()
     number = (
         session.exec(select(func.max(ProjectVersion.number)).where(ProjectVersion.project_id == project_id)).one() or 0
     ) + 1
