@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query
@@ -134,7 +135,7 @@ def start_build(
         if replay is not None:
             return JSONResponse(replay, status_code=202, headers={"Idempotent-Replayed": "true"})
     with session_scope() as session:
-        build = builds.start_build(
+        build, replayed = builds.start_or_replay(
             session=session,
             user_id=user.id,
             project_id=project_id,
@@ -143,9 +144,21 @@ def start_build(
             queue_ready=worker_heartbeats.any_alive,
             request_key=idempotency_key,
         )
-        if build.project_id != project_id or (idempotency_key and build.prompt != body.prompt.strip()):
+        if replayed and (build.project_id != project_id or build.prompt != body.prompt.strip()):
             raise Conflict("This Idempotency-Key was already used for a different request.")
-    accepted = schemas.BuildAccepted(
+    if replayed:
+        # A twin request started this build a moment ago: answer what it answered.
+        sent = _queued(build.id)
+        first = _cached_response(cache_key, fingerprint) or _accepted(sent).model_dump(mode="json")
+        return JSONResponse(first, status_code=202, headers={"Idempotent-Replayed": "true"})
+    accepted = _accepted(build)
+    if cache_key:
+        _remember_response(cache_key, fingerprint, accepted.model_dump(mode="json"))
+    return accepted
+
+
+def _accepted(build: Build) -> schemas.BuildAccepted:
+    return schemas.BuildAccepted(
         build_id=build.id,
         task_id=build.task_id,
         project_id=build.project_id,
@@ -153,9 +166,17 @@ def start_build(
         kind="edit" if build.kind == BuildKind.EDIT else "create",
         cost=build.cost,
     )
-    if cache_key:
-        _remember_response(cache_key, fingerprint, accepted.model_dump(mode="json"))
-    return accepted
+
+
+def _queued(build_id: str, wait_seconds: float = 2.0) -> Build:
+    """The build once its job was sent (its task id set, or it failed), waiting a bounded time."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        with session_scope() as session:
+            build = session.get(Build, build_id)
+        if build.task_id or build.status != "queued" or time.monotonic() > deadline:
+            return build
+        time.sleep(0.02)
 
 
 def _cached_response(key: str, fingerprint: str) -> dict | None:

@@ -59,10 +59,36 @@ def start_build(
     queue_ready: QueueReady | None = None,
     request_key: str | None = None,
 ) -> Build:
-    """Reserve credits and queue a build; returns at once with the queued build.
+    """Reserve credits and queue a build; returns at once with the queued build (see `start_or_replay`)."""
+    build, _replayed = start_or_replay(
+        session=session,
+        user_id=user_id,
+        project_id=project_id,
+        prompt=prompt,
+        enqueue=enqueue,
+        queue_ready=queue_ready,
+        request_key=request_key,
+    )
+    return build
+
+
+def start_or_replay(
+    *,
+    session: Session,
+    user_id: str,
+    project_id: str,
+    prompt: str,
+    enqueue: Enqueue,
+    queue_ready: QueueReady | None = None,
+    request_key: str | None = None,
+) -> tuple[Build, bool]:
+    """Reserve credits and queue a build; returns at once with the queued build and False.
 
     Reservation, build row, ledger entry and chat message commit in one transaction;
-    the job is sent only after that commit.
+    the job is sent only after that commit. A user's build starts are serialised by a
+    lock on their row, so the in-flight count and the insert are one step, and of
+    concurrent requests with one `request_key` the first starts the build and the others
+    get it back (with True) once it is committed.
 
     Raises:
         NoBuildWorkers: `queue_ready` says no worker is alive; nothing was written.
@@ -70,15 +96,13 @@ def start_build(
     """
     prompt = clean_prompt(prompt)
     projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
     if request_key:
         earlier = session.exec(select(Build).where(Build.user_id == user_id, Build.request_key == request_key)).first()
         if earlier is not None:
-            return earlier
+            return earlier, True
     if queue_ready is not None and not queue_ready():
         raise NoBuildWorkers()
-    # One build start per user at a time: the in-flight count below and the insert are then
-    # one step (the lock lasts until this transaction ends).
-    session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
     if active_build(session=session, project_id=project_id) is not None:
         raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
     limit = get_settings().max_builds_in_flight
@@ -118,7 +142,7 @@ def start_build(
     session.execute(update(Build).where(col(Build.id) == build.id).values(task_id=task_id))
     session.commit()
     session.refresh(build)
-    return build
+    return build, False
 
 
 def request_kind(*, session: Session, project_id: str, message: str) -> tuple[BuildKind, int | None]:
