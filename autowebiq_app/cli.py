@@ -55,11 +55,12 @@ def warm_cache() -> None:
 def sweeper(interval: float) -> None:
     """Every `interval` seconds, fail and refund builds whose worker went silent."""
     from autowebiq_app.services.build_runner import sweep_stale_builds
+    from workers.builds import build_queue
 
     logger.info("sweeper running every %ss", interval)
     while True:
         try:
-            swept = sweep_stale_builds()
+            swept = sweep_stale_builds(build_queue)
             if swept:
                 logger.warning("refunded %d stale builds: %s", len(swept), ", ".join(swept))
         except Exception:

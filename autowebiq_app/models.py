@@ -143,6 +143,9 @@ class Build(SQLModel, table=True):
     created_at: datetime = _created_at()
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     heartbeat_at: datetime = _created_at()
+    requeued_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="when the sweeper sent its lost job once more"
+    )
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 

@@ -6,7 +6,7 @@ import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from autowebiq_app.services import build_runner
-from workers.broker import broker  # noqa: F401  (sets the broker before the actors below)
+from workers.broker import broker  # sets the broker before the actors below
 
 BUILD_TIME_LIMIT_MS = 10 * 60 * 1000
 TIME_LIMIT_REASON = "The build took longer than 10 minutes and was stopped. Your credits were refunded."
@@ -24,10 +24,28 @@ def build_site(build_id: str) -> None:
 
 @dramatiq.actor(actor_name="builds.sweep_stale_builds", queue_name="default", max_retries=0)
 def sweep_stale_builds() -> None:
-    """Fail and refund builds whose worker went silent."""
-    build_runner.sweep_stale_builds()
+    """Fail and refund builds whose worker went silent (re-sending lost jobs once)."""
+    build_runner.sweep_stale_builds(build_queue)
 
 
 def enqueue_build(build_id: str) -> str:
     """Send the build's job to the workers; returns the task (message) id."""
     return build_site.send(build_id).message_id
+
+
+class DramatiqBuildQueue:
+    """The `builds` queue in the Redis broker (see `services.builds.BuildQueue`)."""
+
+    def send(self, build_id: str) -> str:
+        return enqueue_build(build_id)
+
+    def holds(self, task_id: str) -> bool:
+        """The job is in the queue's message hash while waiting, delayed (retry) or unacked."""
+        prefix = f"{broker.namespace}:{build_site.queue_name}"
+        pipe = broker.client.pipeline(transaction=False)
+        pipe.hexists(f"{prefix}.msgs", task_id)
+        pipe.hexists(f"{prefix}.DQ.msgs", task_id)
+        return any(pipe.execute())
+
+
+build_queue = DramatiqBuildQueue()

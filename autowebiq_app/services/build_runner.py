@@ -17,8 +17,8 @@ from autowebiq_app.engine import browser
 from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, edit_site
 from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
-from autowebiq_app.models import Build, BuildKind
-from autowebiq_app.services import builds, versions
+from autowebiq_app.models import Build, BuildKind, BuildStatus
+from autowebiq_app.services import builds, versions, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -153,8 +153,37 @@ def fail(build_id: str, reason: str) -> bool:
 STALE_REASON = "The build stopped responding (its worker was lost). Your credits were refunded."
 
 
-def sweep_stale_builds() -> list[str]:
-    """Fail and refund every build whose worker went silent; returns their ids."""
+def sweep_stale_builds(queue: builds.BuildQueue | None = None) -> list[str]:
+    """Fail and refund every build whose worker went silent; returns their ids.
+
+    A running build is stale when its heartbeat is older than BUILD_STALE_SECONDS. A queued
+    build that old is only waiting its turn while a live worker consumes the queue and
+    `queue` still holds its job; a job that was lost (Redis lost its data) is sent once
+    more, and only a build whose job is lost again is failed. Without `queue` every stale
+    build is failed.
+    """
     with session_scope() as session:
         stale = builds.stale_builds(session=session)
-    return [build_id for build_id in stale if fail(build_id, STALE_REASON)]
+    if queue is not None and any(b.status == BuildStatus.QUEUED for b in stale) and worker_heartbeats.any_alive():
+        stale = [b for b in stale if b.status != BuildStatus.QUEUED or not _still_coming(b, queue)]
+    return [build.id for build in stale if fail(build.id, STALE_REASON)]
+
+
+def _still_coming(build: Build, queue: builds.BuildQueue) -> bool:
+    """A queued build's job is waiting in the queue, or was lost and is now sent again."""
+    return bool(build.task_id and queue.holds(build.task_id)) or _send_again(build.id, queue)
+
+
+def _send_again(build_id: str, queue: builds.BuildQueue) -> bool:
+    """Send a lost job once more; False if it was sent once already (or cannot be sent)."""
+    with session_scope() as session:
+        if not builds.claim_requeue(session=session, build_id=build_id):
+            return False
+        try:
+            task_id = queue.send(build_id)
+        except Exception:
+            logger.exception("could not send build %s again", build_id)
+            return False
+        builds.set_task(session=session, build_id=build_id, task_id=task_id)
+    logger.warning("build %s: its job was lost from the queue; sent it again", build_id)
+    return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +37,16 @@ Enqueue = Callable[[str], str]
 """Sends the build's job to the workers and returns the task id."""
 QueueReady = Callable[[], bool]
 """Whether a live worker would pick the job up."""
+
+
+class BuildQueue(Protocol):
+    """The build queue as the sweeper sees it."""
+
+    def send(self, build_id: str) -> str:
+        """Send the build's job; returns the task id."""
+
+    def holds(self, task_id: str) -> bool:
+        """Whether the job is still in the broker (waiting, delayed, or being worked on)."""
 
 
 def clean_prompt(prompt: str) -> str:
@@ -139,8 +150,7 @@ def start_or_replay(
         unavailable = QueueUnavailable()
         fail_build(session=session, build_id=build.id, reason=unavailable.message)
         raise unavailable from exc
-    session.execute(update(Build).where(col(Build.id) == build.id).values(task_id=task_id))
-    session.commit()
+    set_task(session=session, build_id=build.id, task_id=task_id)
     session.refresh(build)
     return build, False
 
@@ -309,7 +319,25 @@ def cancel_build(*, session: Session, user_id: str, build_id: str) -> Build:
     return build
 
 
-def stale_builds(*, session: Session, now: datetime | None = None) -> list[str]:
-    """Ids of queued/running builds silent for longer than BUILD_STALE_SECONDS."""
+def stale_builds(*, session: Session, now: datetime | None = None) -> list[Build]:
+    """Queued/running builds silent for longer than BUILD_STALE_SECONDS (a queued build's
+    heartbeat is its creation, or its last re-send)."""
     cutoff = (now or utcnow()) - timedelta(seconds=get_settings().build_stale_seconds)
-    return list(session.exec(select(Build.id).where(col(Build.status).in_(ACTIVE), Build.heartbeat_at < cutoff)))
+    return list(session.exec(select(Build).where(col(Build.status).in_(ACTIVE), Build.heartbeat_at < cutoff)))
+
+
+def claim_requeue(*, session: Session, build_id: str) -> bool:
+    """Mark a queued build as sent once more (at most once per build). Commits."""
+    now = utcnow()
+    result = session.execute(
+        update(Build)
+        .where(col(Build.id) == build_id, col(Build.status) == BuildStatus.QUEUED, col(Build.requeued_at).is_(None))
+        .values(requeued_at=now, heartbeat_at=now)
+    )
+    session.commit()
+    return result.rowcount == 1
+
+
+def set_task(*, session: Session, build_id: str, task_id: str) -> None:
+    session.execute(update(Build).where(col(Build.id) == build_id).values(task_id=task_id))
+    session.commit()
