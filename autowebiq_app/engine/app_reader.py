@@ -166,7 +166,7 @@ def read_app(
     pages = with_goal(text, pages, next((e for e in entities if main and e.name == main.name), None))
     pages = primary_first(text, pages, features)
     pages = quiz_from_brief(text, pages)
-    pages = posting_labels(pages, entities)
+    pages = posting_labels(pages, entities, text, next((e for e in entities if main and e.name == main.name), None))
     spec = AppSpec(
         domain=domain.slug if domain else "custom",
         kind=domain.kind if domain else "productivity",

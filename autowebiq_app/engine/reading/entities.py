@@ -226,7 +226,11 @@ def with_fields(entity: Entity, asked: list[FieldSpec]) -> Entity:
     added: list[FieldSpec] = []
     for wanted in asked:
         same = by_key.get(wanted.key) or next((f for f in fields if f.label.lower() == wanted.label.lower()), None)
-        if same is None:
+        alike = _alike_mark(wanted, fields) if same is None else None
+        if alike is not None:
+            # "marked as resolved" on a forum whose threads are "Solved": the brief's word.
+            fields = [alike.model_copy(update={"label": wanted.label}) if f is alike else f for f in fields]
+        elif same is None:
             # What the prompt asks for comes first after the name, so cards show it.
             at = next((i + 1 for i, f in enumerate(fields) if f.key == entity.title), len(fields))
             at += sum(1 for f in fields[at:] if f in added)
@@ -238,6 +242,17 @@ def with_fields(entity: Entity, asked: list[FieldSpec]) -> Entity:
                 if record.get(same.key) not in wanted.options:
                     record[same.key] = wanted.options[index % len(wanted.options)]
     return entity.model_copy(update={"fields": fields[:20], "records": records})
+
+
+_ALIKE_MARKS = ({"done", "complete", "completed", "finished"}, {"resolved", "solved", "closed"}, {"read", "seen"})
+
+
+def _alike_mark(wanted: FieldSpec, fields: list[FieldSpec]) -> FieldSpec | None:
+    """The yes/no field that already means what a "mark as …" asks for, under another word."""
+    if wanted.type != "bool":
+        return None
+    group = next((g for g in _ALIKE_MARKS if wanted.label.lower() in g), set())
+    return next((f for f in fields if f.type == "bool" and f.label.lower() in group), None)
 
 
 def main_entity(entities: list[Entity], pages: list[PageSpec]) -> Entity | None:

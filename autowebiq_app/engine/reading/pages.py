@@ -86,9 +86,15 @@ def collection_page(entity: Entity) -> PageSpec:
 
 
 def retitled(page: PageSpec, old: Entity, new: Entity) -> PageSpec:
-    """A page listing the renamed entity takes its new name."""
+    """A page listing the renamed entity takes its new name, and so does its add button
+    ("Start thread" becomes "Start discussion")."""
     first = page.features[0].config() if page.features else {}
     if page.features and page.features[0].feature == "collection" and first.get("entity") == old.name:
+        label = first.get("add_label")
+        if label:
+            renamed = re.sub(rf"\b{re.escape(old.label)}\b", new.label.lower(), label, flags=re.IGNORECASE)
+            use = page.features[0].model_copy(update={"add_label": renamed})
+            page = page.model_copy(update={"features": [use, *page.features[1:]]})
         return page.model_copy(update={"title": new.plural, "nav": None})
     return page
 
@@ -422,16 +428,37 @@ POSTED = {
 }  # fmt: skip
 
 
-def posting_labels(pages: list[PageSpec], entities: list[Entity]) -> list[PageSpec]:
-    """Lists of things people post get a "Post" button (unless the domain named it)."""
+POSTING = re.compile(
+    r"\b(?:users?|people|members?|neighbou?rs|visitors?|students?|readers?|fans?|anyone|everyone|others?|i|we|you|they"
+    r"|can|to|and|who|or)\s+(?:can\s+)?post\b|\bposting\b"
+)
+""""Post" as something people do ("neighbours post lost & found"), not the noun ("like posts")."""
+
+
+def posting_labels(pages: list[PageSpec], entities: list[Entity], text: str, main: Entity | None) -> list[PageSpec]:
+    """Lists of things people post get a "Post" button unless the domain named it, and the
+    main list gets one when the brief says people post it, unless the domain's own verb is
+    the brief's too ("members start discussions" keeps "Start discussion")."""
     posted = {e.name for e in entities if e.name in POSTED or singular(e.label.lower().split()[-1]) in POSTED}
+    lowered = text.lower()
+    said_post = main is not None and POSTING.search(lowered) is not None
     out = []
     for page in pages:
-        uses = [
-            FeatureUse(feature=u.feature, **(u.config() | {"add_label": "Post"}))
-            if u.feature == "collection" and u.config().get("entity") in posted and not u.config().get("add_label")
-            else u
-            for u in page.features
-        ]
+        uses = []
+        for u in page.features:
+            config = u.config()
+            label = config.get("add_label")
+            entity = config.get("entity")
+            if u.feature == "collection" and (
+                (entity in posted and not label)
+                or (said_post and entity == main.name and label and not _verb_said(label, lowered))
+            ):
+                u = FeatureUse(feature=u.feature, **(config | {"add_label": "Post"}))
+            uses.append(u)
         out.append(page.model_copy(update={"features": uses}))
     return out
+
+
+def _verb_said(label: str, lowered: str) -> bool:
+    verb = label.split()[0].lower()
+    return re.search(rf"\b{re.escape(verb)}\b", lowered) is not None

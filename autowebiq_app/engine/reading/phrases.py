@@ -151,7 +151,7 @@ def mark_fields(text: str) -> list[FieldSpec]:
     fields = []
     things = listed_things(text)
     for match in re.finditer(
-        r"\b(?:mark|tick|check off|flag)s?\s+(?:[a-z]+\s+){0,2}?(?:as\s+|when\s+|once\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|taken|favou?rite)\b",
+        r"\b(?:(?:mark|tick|flag)(?:s|ed)?|check(?:s|ed)? off)\s+(?:[a-z]+\s+){0,2}?(?:as\s+|when\s+|once\s+)?(done|complete|completed|paid|read|finished|returned|shipped|resolved|delivered|watched|visited|attended|sold|taken|favou?rite)\b",
         text,
         flags=re.I,
     ):

@@ -75,6 +75,7 @@ AW.feature("collection", function (root, config) {
   cancel.addEventListener("click", function () { editing = null; buildForm(null); });
 
   /* toolbar: search, filters, sort */
+  var linked = new URLSearchParams(window.location.search);
   var toolbar = h("div", { class: "aw-toolbar", role: "search" });
   if (config.search !== false) {
     var search = h("input", { id: uid + "-search", type: "search", class: "input" });
@@ -87,6 +88,9 @@ AW.feature("collection", function (root, config) {
       : f.type === "bool" ? [["true", AW.t("yes", "Yes")], ["false", AW.t("no", "No")]]
       : (f.options || []).map(function (o) { return [o, o]; });
     options.forEach(function (o) { select.appendChild(h("option", { value: o[0], text: o[1] })); });
+    /* "?category=Flowers" in the address opens the list already filtered (the category links). */
+    var asked = linked.get(f.key);
+    if (asked !== null && options.some(function (o) { return String(o[0]) === asked; })) { select.value = asked; filters[f.key] = asked; }
     select.addEventListener("change", function () { filters[f.key] = select.value; page = 1; render(); });
     toolbar.appendChild(h("div", { class: "field" }, h("label", { for: select.id, text: AW.t("filter_by", "Filter by") + " " + f.label.toLowerCase() }), select));
   });
@@ -114,12 +118,22 @@ AW.feature("collection", function (root, config) {
     }
   }
 
+  /* A board's categories as links, each opening the list of that category (a page of its own). */
+  var browseField = filterFields.filter(function (f) {
+    return f.type === "select" && f.options.length >= 2 && f.options.length <= 10 && /categor|topic|genre|board|section|type|cuisine|department|subject/i.test(f.key + " " + f.label);
+  })[0];
+  var browse = browseField ? h("nav", { class: "aw-browse", "aria-label": browseField.label },
+    h("ul", { class: "aw-browse__list", role: "list" }, browseField.options.map(function (o) {
+      var current = filters[browseField.key] === o;
+      return h("li", null, h("a", { class: "aw-chip" + (current ? " is-current" : ""), href: "?" + new URLSearchParams([[browseField.key, o]]).toString(), "aria-current": current ? "page" : null }, o));
+    }))) : null;
+
   var count = h("p", { class: "aw-count muted", "aria-live": "polite" });
   var list = h("ul", { class: "aw-cards", role: "list" });
   var pager = h("nav", { class: "aw-pager btn-row", "aria-label": plural + " pages" });
-  var listHeading = h("h2", { id: uid + "-heading", text: config.heading || plural });
+  var listHeading = h("h2", { id: uid + "-heading", text: (config.heading || plural) + (browseField && filters[browseField.key] ? ": " + filters[browseField.key] : "") });
   var layout = h("div", { class: "aw-collection__grid" });
-  var main = h("div", { class: "aw-collection__main" }, toolbar, count, list, pager);
+  var main = h("div", { class: "aw-collection__main" }, browse, toolbar, count, list, pager);
   /* The form comes first: adding is what people come to do, and its fields are the ones
      named after the entity's fields (filters say "Filter by …"). */
   if (config.form !== false) layout.appendChild(h("div", { class: "aw-collection__side" }, form));
@@ -392,7 +406,7 @@ AW.feature("collection", function (root, config) {
     if (config.comments) {
       var comments = h("section", { class: "aw-children" });
       detailView.appendChild(comments);
-      AW.mountInto(comments, "comments", { entity: config.entity, record: record.id, label: config.comment_label });
+      AW.mountInto(comments, "comments", { entity: config.entity, record: record.id, label: config.comment_label, anonymous: !!config.anonymous });
     }
     var heading = detailView.querySelector("h2");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: true }); }

@@ -1,0 +1,51 @@
+"""A forum's behaviour in Chromium: its categories as links to filtered lists, comments that
+need no name, and the brief's own verb on the add button."""
+
+from __future__ import annotations
+
+import pytest
+
+from autowebiq_app.catalog.files import bundled_catalog
+from autowebiq_app.engine.browser import serve_files
+from autowebiq_app.engine.pipeline import SilentReporter, build_site
+from autowebiq_app.engine.providers import OfflinePlanner
+
+pytestmark = pytest.mark.browser
+
+
+def built(prompt: str) -> dict[str, str]:
+    return build_site(prompt, reporter=SilentReporter(), catalog=bundled_catalog(), planner=OfflinePlanner()).files
+
+
+def test_a_category_link_opens_the_list_of_that_category_only(browser_page):
+    files = built("A community forum for gardeners with categories (Vegetables, Flowers, Pests), threads and replies.")
+    with serve_files(files) as base:
+        browser_page.goto(base)
+        links = browser_page.locator("nav.aw-browse a")
+        assert links.all_inner_texts()[:3] == ["Vegetables", "Flowers", "Pests"]
+        browser_page.get_by_role("link", name="Flowers").first.click()
+        browser_page.wait_for_selector("html[data-app-ready]", state="attached")
+        cards = browser_page.locator(".aw-card")
+        assert cards.count() >= 1
+        for text in cards.all_inner_texts():
+            assert "Flowers" in text and "Vegetables" not in text and "Pests" not in text
+        assert "Flowers" in browser_page.locator(".aw-collection__head h2").first.inner_text()
+        assert browser_page.locator("nav.aw-browse a[aria-current=page]").inner_text() == "Flowers"
+
+
+def test_a_comment_needs_no_name_but_does_need_words(browser_page):
+    files = built("A site where people post and comment on poems")
+    with serve_files(files) as base:
+        browser_page.goto(base)
+        browser_page.wait_for_selector("html[data-app-ready]", state="attached")
+        assert browser_page.get_by_role("button", name="Post poem", exact=True).count() == 1
+        browser_page.locator(".aw-card h3 a").first.click()
+        form = browser_page.locator(".aw-comments ~ form")
+        form.get_by_role("button").click()
+        assert browser_page.locator(".aw-comment").count() == 0
+        form.get_by_label("Comment").fill("Lovely imagery")
+        form.get_by_role("button").click()
+        assert browser_page.locator(".aw-comment").first.inner_text().startswith("Guest")
+        browser_page.reload()
+        browser_page.wait_for_selector(".aw-comment")
+        assert "Lovely imagery" in browser_page.locator(".aw-comment").first.inner_text()
