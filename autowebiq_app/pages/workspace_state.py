@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import TypedDict
 
 import reflex as rx
@@ -12,7 +11,6 @@ from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.pages.workspace_versions import VersionsState
-from autowebiq_app.redis_client import new_async_redis
 from autowebiq_app.services import builds, preview_links, projects, versions, worker_heartbeats
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
@@ -29,10 +27,13 @@ STATUS_TEXT = {
 }
 
 
-def _build_status(build_id: str) -> tuple[str, str | None]:
+def _finished(build_id: str) -> tuple[str, str | None] | None:
+    """(status, error) once the build has finished, else None."""
     with session_scope() as session:
         build = session.get(builds.Build, build_id)
-        return (build.status, build.error) if build else (BuildStatus.FAILED, "Build not found.")
+    if build is None:
+        return BuildStatus.FAILED, "Build not found."
+    return (build.status, build.error) if BuildStatus(build.status).finished else None
 
 
 class WorkspaceState(rx.State):
@@ -50,6 +51,7 @@ class WorkspaceState(rx.State):
     qa_checks: list[dict[str, str]] = []
     qa_features: str = ""
     app_summary: list[str] = []
+    reconnecting: bool = False
     _last_event_id: str = "0"
     _generation: int = 0
 
@@ -59,6 +61,8 @@ class WorkspaceState(rx.State):
 
     @rx.var
     def status_text(self) -> str:
+        if self.reconnecting and self.status in (BuildStatus.QUEUED, BuildStatus.RUNNING):
+            return "Reconnecting to the live feed…"
         return STATUS_TEXT.get(self.status, self.status)
 
     def _show_latest(self, latest: LatestVersion) -> None:
@@ -134,39 +138,36 @@ class WorkspaceState(rx.State):
 
     @rx.event(background=True)
     async def follow_build(self):
-        """Tail the build's stream from the last id seen until it completes or fails."""
+        """Tail the build's stream from the last id seen until it completes or fails; while
+        Redis is unreachable say so, reconnect with back-off, and still end on the outcome."""
         async with self:
             generation, build_id, after = self._generation, self.build_id, self._last_event_id
         if not build_id:
             return
-        client = new_async_redis(block_ms=FOLLOW_BLOCK_MS)
-        deadline = time.monotonic() + FOLLOW_MAX_SECONDS
-        try:
-            while time.monotonic() < deadline:
-                batch = await events.aread(client, build_id, after=after, block_ms=FOLLOW_BLOCK_MS)
-                finished_status = None
-                if not batch:
-                    status, error = await rx.run_in_thread(lambda: _build_status(build_id))
-                    if status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
-                        finished_status = (status, error)
-                async with self:
-                    if self._generation != generation:
-                        return
-                    for event in batch:
-                        self._apply(event)
-                    after = self._last_event_id
-                    if finished_status:
-                        self.status, self.error = finished_status[0], finished_status[1] or ""
-                    if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
-                        self._show_latest(await rx.run_in_thread(lambda: _latest_version(self.project_id)))
-                        self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
-                        credits_state = await self.get_state(CreditsState)
-                        await credits_state.refresh()
-                        versions_state = await self.get_state(VersionsState)
-                        await versions_state.load()
-                        return
-        finally:
-            await client.aclose()
+
+        async def outcome():
+            return await rx.run_in_thread(lambda: _finished(build_id))
+
+        updates = events.follow(
+            build_id, after=after, outcome=outcome, block_ms=FOLLOW_BLOCK_MS, max_seconds=FOLLOW_MAX_SECONDS
+        )
+        async for update in updates:
+            async with self:
+                if self._generation != generation:
+                    return
+                self.reconnecting = update.reconnecting
+                for event in update.events:
+                    self._apply(event)
+                if update.outcome:
+                    self.status, self.error = update.outcome[0], update.outcome[1] or ""
+                if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
+                    self._show_latest(await rx.run_in_thread(lambda: _latest_version(self.project_id)))
+                    self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
+                    credits_state = await self.get_state(CreditsState)
+                    await credits_state.refresh()
+                    versions_state = await self.get_state(VersionsState)
+                    await versions_state.load()
+                    return
 
     def _apply(self, event: events.BuildEvent) -> None:
         self._last_event_id = event.id
