@@ -20,6 +20,7 @@ from autowebiq_app.engine.images import image_path
 from autowebiq_app.engine.palette import apply_colours, fonts_for
 from autowebiq_app.engine.plan import ImageWanted, SitePlan
 from autowebiq_app.engine.spec import AppSpec
+from autowebiq_app.engine.translation import translated
 
 FALLBACK_TEMPLATE = "minimal-launch"
 KIND_TONE = {
@@ -107,6 +108,7 @@ def plan_site(prompt: str, catalog: Loaded, *, seed: int = 0) -> SitePlan:
     templates = [t.model_dump() for t in catalog.templates.values()]
     spec = read_app(brief, catalog.domains, catalog.features, seed=seed)
     if spec is not None:
+        spec = translated(spec)
         domain = catalog.domains.get(spec.domain)
         look = look_template(brief, templates, domain.template if domain else "dashboard-app")
         return plan_app(brief, spec, catalog.templates[look], seed=seed)
