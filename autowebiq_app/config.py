@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     )
     sign_ins_per_ip_per_minute: int = Field(30, gt=0, description="sign-in attempts per IP, any account")
     signups_per_ip_per_hour: int = Field(20, gt=0, description="new accounts per IP (each gets starting credits)")
+    max_sockets_per_user: int = Field(20, gt=0, description="open build WebSockets per user")
     api_max_body_bytes: int = Field(256 * 1024, gt=1024)
     public_url: str = "http://localhost:3000"
     allowed_origins: list[str] = Field(

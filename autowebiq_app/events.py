@@ -79,6 +79,44 @@ def append(
     return event_id
 
 
+def builds_key(project_id: str) -> str:
+    return f"project:{project_id}:builds"
+
+
+def announce_build(project_id: str, build_id: str, *, client: redis.Redis | None = None) -> None:
+    """Tell the project's readers a build started, so they follow it without polling the database."""
+    client = client or get_redis()
+    key = builds_key(project_id)
+    pipe = client.pipeline(transaction=True)
+    pipe.xadd(key, {"build_id": build_id}, maxlen=100, approximate=True)
+    pipe.expire(key, get_settings().event_stream_ttl_seconds)
+    pipe.execute()
+
+
+async def latest_announcement(client: aioredis.Redis, project_id: str) -> str:
+    """The id of the project's last build announcement ("0-0" if none): read it before the
+    database, then `next_builds` from it misses nothing started afterwards."""
+    last = await client.xrevrange(builds_key(project_id), count=1)
+    return last[0][0] if last else "0-0"
+
+
+async def next_builds(client: aioredis.Redis, project_id: str, *, after: str, block_ms: int) -> tuple[list[str], str]:
+    """Ids of builds announced after `after` (waiting up to `block_ms`), and the new position."""
+    reply = await client.xread({builds_key(project_id): after}, block=block_ms)
+    if not reply:
+        return [], after
+    entries = reply[0][1]
+    return [fields["build_id"] for _, fields in entries], entries[-1][0]
+
+
+def last_progress(build_id: str, *, client: redis.Redis | None = None) -> int | None:
+    """The highest progress the build's stream reached, or None if it has no events yet."""
+    entries = (client or get_redis()).xrevrange(stream_key(build_id), count=50)
+    if not entries:
+        return None
+    return max((int(fields["progress"]) for _, fields in entries if "progress" in fields), default=0)
+
+
 def stream_exists(build_id: str, *, client: redis.Redis | None = None) -> bool:
     return bool((client or get_redis()).exists(stream_key(build_id)))
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
+from functools import partial
 
+import redis
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from fastapi.concurrency import run_in_threadpool
 from sqlmodel import col, select
@@ -19,16 +22,17 @@ from autowebiq_app import events
 from autowebiq_app.api.auth import resolve_user
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
-from autowebiq_app.errors import BuildNotFound, ProjectNotFound
+from autowebiq_app.errors import BuildNotFound, ProjectNotFound, RateLimited
 from autowebiq_app.models import Build
 from autowebiq_app.redis_client import new_async_redis
-from autowebiq_app.services import builds, projects
+from autowebiq_app.services import builds, projects, throttle
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
 HEARTBEAT_SECONDS = 15.0
 BLOCK_MS = 1000
 POLICY_VIOLATION = 1008
+TRY_AGAIN_LATER = 1013
 
 
 def _origin_allowed(websocket: WebSocket) -> bool:
@@ -98,18 +102,19 @@ async def build_socket(websocket: WebSocket, project_id: str):
         await websocket.close(code=POLICY_VIOLATION, reason="sign in first: ?token=")
         return
     resume_build, after = parse_resume(websocket.query_params.get("last_event_id"))
+    socket_id = uuid.uuid4().hex
+    client = new_async_redis(block_ms=BLOCK_MS)
     try:
-        first = await run_in_threadpool(_builds_after, user.id, project_id, None)
-        await run_in_threadpool(_check_resume, user.id, project_id, resume_build)
-    except ProjectNotFound:
-        await websocket.close(code=POLICY_VIOLATION, reason="project not found")
-        return
-    except BuildNotFound:
-        await websocket.close(code=POLICY_VIOLATION, reason="last_event_id is not from this project")
+        # Builds announced after this mark are followed; earlier ones come from the database.
+        announced = await events.latest_announcement(client, project_id)
+        queue = await run_in_threadpool(_builds_to_stream, user.id, project_id, resume_build)
+        await run_in_threadpool(partial(throttle.open_socket, user_id=user.id, socket_id=socket_id))
+    except (ProjectNotFound, BuildNotFound, RateLimited, redis.RedisError) as exc:
+        await client.aclose()
+        await websocket.close(code=POLICY_VIOLATION, reason=_refusal(exc))
         return
     await websocket.accept()
-    queue = [resume_build] if resume_build else [b.id for b in first]
-    client = new_async_redis(block_ms=BLOCK_MS)
+    seen = set(queue)
     last_beat = time.monotonic()
     closed = asyncio.Event()
     watcher = asyncio.create_task(_watch_for_close(websocket, closed))
@@ -119,12 +124,10 @@ async def build_socket(websocket: WebSocket, project_id: str):
             if current is None and queue:
                 current = queue.pop(0)
             if current is None:
-                # Nothing to stream: wait for the next build on this project.
-                await asyncio.sleep(0.5)
-                later = await run_in_threadpool(_builds_after, user.id, project_id, _last_known(first, resume_build))
-                if later:
-                    queue.extend(b.id for b in later)
-                    first = later
+                # Nothing to stream: wait for the next build announced on this project.
+                started, announced = await events.next_builds(client, project_id, after=announced, block_ms=BLOCK_MS)
+                queue.extend(b for b in started if b not in seen)
+                seen.update(started)
             else:
                 batch = await events.aread(client, current, after=after, block_ms=BLOCK_MS)
                 if not batch:
@@ -133,17 +136,40 @@ async def build_socket(websocket: WebSocket, project_id: str):
                     await websocket.send_json(message(current, event))
                     after = event.id
                     if event.terminal:
-                        first, resume_build = [], current
                         current, after = None, "0"
                         break
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 last_beat = time.monotonic()
                 await websocket.send_json({"type": events.HEARTBEAT, "ts": time.time()})
+                await run_in_threadpool(partial(throttle.renew_socket, user_id=user.id, socket_id=socket_id))
     except (WebSocketDisconnect, RuntimeError):
         pass
+    except redis.RedisError:
+        # The client reconnects with its last event id and loses nothing.
+        await websocket.close(code=TRY_AGAIN_LATER, reason="build events unavailable; reconnect")
     finally:
         watcher.cancel()
+        # Before any await: a cancelled handler must still give its slot back (one bounded call).
+        throttle.close_socket(user_id=user.id, socket_id=socket_id)
         await client.aclose()
+
+
+def _refusal(exc: Exception) -> str:
+    if isinstance(exc, ProjectNotFound):
+        return "project not found"
+    if isinstance(exc, BuildNotFound):
+        return "last_event_id is not from this project"
+    if isinstance(exc, RateLimited):
+        return "too many open sockets for this account"
+    return "build events unavailable; try again"
+
+
+def _builds_to_stream(user_id: str, project_id: str, resume_build: str | None) -> list[str]:
+    """The resumed build and those started after it, else the project's running (or latest) build."""
+    _check_resume(user_id, project_id, resume_build)
+    if resume_build is None:
+        return [b.id for b in _builds_after(user_id, project_id, None)]
+    return [resume_build, *(b.id for b in _builds_after(user_id, project_id, resume_build))]
 
 
 async def _watch_for_close(websocket: WebSocket, closed: asyncio.Event) -> None:
@@ -185,7 +211,3 @@ def _final_from_database(build_id: str) -> list[events.BuildEvent]:
             data={"reason": build.error},
         )
     ]
-
-
-def _last_known(first: list[Build], resume_build: str | None) -> str | None:
-    return first[-1].id if first else resume_build

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 HEARTBEAT_EVERY_SECONDS = 2.0
 INTERNAL_ERROR = "Something went wrong on our side while building."
+RESUMED = "Its builder was lost; another one is continuing the build."
 
 
 class BuildStopped(Exception):
@@ -31,17 +32,24 @@ class BuildStopped(Exception):
 
 
 class StreamReporter:
-    """Writes agent steps to the event stream and, at most every few seconds, the DB heartbeat."""
+    """Writes agent steps to the event stream and, at most every few seconds, the DB heartbeat.
 
-    def __init__(self, build_id: str) -> None:
+    Progress never goes below `floor` (what an earlier attempt of a redelivered build reached),
+    so readers never see it go backwards.
+    """
+
+    def __init__(self, build_id: str, *, floor: int = 0) -> None:
         self.build_id = build_id
+        self.floor = floor
         self._last_beat = time.monotonic()
 
     def agent(self, agent: str, message: str, progress: int) -> None:
+        progress = max(self.floor, progress)
         events.append(self.build_id, events.AGENT_MESSAGE, agent=agent, message=message, progress=progress)
         self._beat(progress)
 
     def file_written(self, path: str, size: int, progress: int) -> None:
+        progress = max(self.floor, progress)
         events.append(
             self.build_id,
             events.FILE_WRITTEN,
@@ -53,6 +61,7 @@ class StreamReporter:
         self._beat(progress)
 
     def plan_text(self, text: str, progress: int) -> None:
+        progress = max(self.floor, progress)
         events.append(
             self.build_id,
             events.AGENT_MESSAGE,
@@ -80,9 +89,15 @@ def run_build(build_id: str) -> None:
         logger.info("build %s already finished; nothing to do", build_id)
         return
     started = time.monotonic()
-    events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
+    floor = events.last_progress(build_id)
+    if floor is None:
+        floor = 0
+        events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
+    else:
+        # A redelivery (its worker was lost): continue the stream, never restart it.
+        events.append(build_id, events.AGENT_MESSAGE, agent="system", message=RESUMED, progress=floor)
     try:
-        output = run_engine(build, StreamReporter(build_id))
+        output = run_engine(build, StreamReporter(build_id, floor=floor))
     except BuildStopped:
         logger.info("build %s stopped while running (cancelled or swept)", build_id)
         return

@@ -11,6 +11,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from autowebiq_app import events, redis_client
 from autowebiq_app.catalog.service import engine_catalog
 from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
@@ -143,6 +144,7 @@ def start_or_replay(
     except BaseException:
         session.rollback()
         raise
+    redis_client.optional(lambda: events.announce_build(project_id, build.id), default=None, what="build announcements")
     try:
         task_id = enqueue(build.id)
     except Exception as exc:

@@ -92,6 +92,41 @@ def sign_in_succeeded(*, email: str) -> None:
     )
 
 
+SOCKET_LEASE_SECONDS = 60
+"""An open socket renews its slot on every heartbeat; a slot not renewed this long is free."""
+
+
+def open_socket(*, user_id: str, socket_id: str) -> None:
+    """Take one of the user's MAX_SOCKETS_PER_USER build-socket slots.
+
+    Raises:
+        RateLimited: all the user's slots are taken by open sockets.
+    """
+    key, now = f"sockets:{user_id}", time.time()
+
+    def take() -> int:
+        pipe = get_redis().pipeline(transaction=True)
+        pipe.zremrangebyscore(key, "-inf", now - SOCKET_LEASE_SECONDS)
+        pipe.zadd(key, {socket_id: now})
+        pipe.zcard(key)
+        pipe.expire(key, SOCKET_LEASE_SECONDS)
+        return pipe.execute()[2]
+
+    if redis_client.optional(take, default=0, what="the socket limit") > get_settings().max_sockets_per_user:
+        close_socket(user_id=user_id, socket_id=socket_id)
+        raise RateLimited("Too many open build sockets for this account; close one first.")
+
+
+def renew_socket(*, user_id: str, socket_id: str) -> None:
+    redis_client.optional(
+        lambda: get_redis().zadd(f"sockets:{user_id}", {socket_id: time.time()}, xx=True), default=0, what="sockets"
+    )
+
+
+def close_socket(*, user_id: str, socket_id: str) -> None:
+    redis_client.optional(lambda: get_redis().zrem(f"sockets:{user_id}", socket_id), default=0, what="sockets")
+
+
 def _account(email: str) -> str:
     return hashlib.sha256((email or "").strip().lower().encode()).hexdigest()[:32]
 
