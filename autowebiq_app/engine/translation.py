@@ -8,10 +8,10 @@ keeps anything the glossary lacks, such as what the reader wrote from the prompt
 Keys, slugs and entity names are identifiers and never change; sample records change only
 where they hold a select option, so filters and figures still find them.
 
-A glossary has three tables: `words`, every string as a page says it; `data`, the word for
+A glossary has two tables: `words`, every string as a page says it, and `data`, the word for
 an entity, a field or an option where the page's differs ("Book" the thing in a library,
-not "Book" the button); `domains.<slug>`, a domain's own sense of a word ("Review" is a
-kanban column, not a guest's review).
+not "Book" the button). `domains.<slug>` holds the same two tables for one domain's own
+sense of a word ("Review" is a kanban column, not a guest's review).
 """
 
 from __future__ import annotations
@@ -40,12 +40,17 @@ def languages() -> list[str]:
 
 @dataclass(frozen=True)
 class Glossary:
-    """English → one language: `words` for every string, `data` and `domains` where a
-    word's sense there differs."""
+    """English → one language: `words` for every string, `data` where an entity's, a
+    field's or an option's word differs, and the same for single domains."""
 
     words: dict[str, str] = field(default_factory=dict)
     data: dict[str, str] = field(default_factory=dict)
-    domains: dict[str, dict[str, str]] = field(default_factory=dict)
+    domains: dict[str, Glossary] = field(default_factory=dict)
+
+    @classmethod
+    def from_toml(cls, raw: dict) -> Glossary:
+        domains = {slug: cls.from_toml(tables) for slug, tables in raw.get("domains", {}).items()}
+        return cls(words=raw.get("words", {}), data=raw.get("data", {}), domains=domains)
 
 
 @lru_cache
@@ -54,8 +59,7 @@ def glossary(language: str) -> Glossary:
     path = GLOSSARY_DIR / f"{language}.toml"
     if language == "en" or not path.exists():
         return Glossary()
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    return Glossary(words=raw.get("words", {}), data=raw.get("data", {}), domains=raw.get("domains", {}))
+    return Glossary.from_toml(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
 def visible_strings(domain: DomainDoc) -> list[str]:
@@ -104,9 +108,9 @@ class _Sayer:
     """One string in the glossary's language, or as it was."""
 
     def __init__(self, terms: Glossary, *, domain: str, name: str, place: str) -> None:
-        own = terms.domains.get(domain, {})
-        self.words = terms.words | own
-        self.data = terms.words | terms.data | own
+        own = terms.domains.get(domain, Glossary())
+        self.words = terms.words | own.words
+        self.data = terms.words | terms.data | own.words | own.data
         # Taglines are read with the business's name and place filled in: match them filled.
         self.filled = {
             _fill(english, name, place): _fill(self.words[english], name, place)

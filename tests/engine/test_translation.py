@@ -18,7 +18,7 @@ from autowebiq_app.engine.spec import AppSpec, Entity, Facts, Highlight, PageSpe
 from autowebiq_app.engine.translation import catalog_strings, glossary, translated, visible_strings
 from tests.engine.reading import CATALOG
 
-LANGUAGES = ("es",)
+LANGUAGES = ("es", "fr")
 RECIPES_ES = "Un foro de recetas de cocina en español donde los usuarios publican recetas y otros pueden comentarlas"
 
 
@@ -73,8 +73,8 @@ def test_a_glossary_keeps_placeholders_and_names_only_what_the_domains_show(lang
         assert re.findall(r"\{\w+\}", english) == re.findall(r"\{\w+\}", text), english
     shown = set(catalog_strings(CATALOG.domains.values()))
     assert set(terms.data) <= shown
-    for slug, table in terms.domains.items():
-        assert set(table) <= set(visible_strings(CATALOG.domains[slug])), slug
+    for slug, own in terms.domains.items():
+        assert set(own.words) | set(own.data) <= set(visible_strings(CATALOG.domains[slug])), slug
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -95,6 +95,18 @@ def test_every_domain_translates_into_a_valid_spec_whose_records_match_their_opt
                 for key, value in stat.get("where", {}).items():
                     options = spec.entity(stat["entity"]).field(key).options
                     assert not options or value in options, (domain.slug, key, value)
+
+
+def test_a_word_takes_the_sense_of_where_it_is_shown():
+    def spanish(slug: str) -> AppSpec:
+        return translated(domain_spec(CATALOG.domains[slug], "es"))
+
+    library, hotel, blog, kanban = spanish("library"), spanish("hotel"), spanish("blog"), spanish("kanban-board")
+    assert library.entity("book").label == "Libro"  # the thing on the shelf
+    assert page(hotel, "book").nav == "Reservar"  # the button that books a room
+    assert page(blog, "home").title == "Inicio" and "Hogar" in blog.entity("post").field("category").options
+    assert hotel.entity("review").label == "Opinión"  # a guest's review...
+    assert "Revisión" in kanban.entity("card").field("column").options  # ...is not a kanban column
 
 
 def test_a_spanish_recipe_forum_speaks_spanish():
@@ -127,6 +139,18 @@ def test_the_figures_of_a_spanish_helpdesk_still_count_its_records():
     open_tickets = next(s for s in stats if s["label"] == "Abierto")
     assert open_tickets["where"] == {"status": "Abierto"}
     assert any(r["status"] == "Abierto" for r in ticket.records)
+
+
+@pytest.mark.parametrize(
+    "prompt, slug, title, entity, field, label",
+    [
+        ("Un CRM en français", "calls", "Appels", "client", "company", "Entreprise"),
+    ],
+)
+def test_other_languages_translate_pages_and_fields(prompt, slug, title, entity, field, label):
+    spec = plan_site(prompt, CATALOG).app
+    assert page(spec, slug).title == title
+    assert labels(spec, entity)[field] == label
 
 
 def test_an_english_spec_is_left_exactly_as_read():
