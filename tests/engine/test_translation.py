@@ -18,7 +18,7 @@ from autowebiq_app.engine.spec import AppSpec, Entity, Facts, Highlight, PageSpe
 from autowebiq_app.engine.translation import catalog_strings, glossary, translated, visible_strings
 from tests.engine.reading import CATALOG
 
-LANGUAGES = ("es", "fr", "de", "it")
+LANGUAGES = ("es", "fr", "de", "it", "pt")
 RECIPES_ES = "Un foro de recetas de cocina en español donde los usuarios publican recetas y otros pueden comentarlas"
 
 
@@ -147,6 +147,7 @@ def test_the_figures_of_a_spanish_helpdesk_still_count_its_records():
         ("Un CRM en français", "calls", "Appels", "client", "company", "Entreprise"),
         ("A German-language to-do list", "tasks", "Aufgaben", "task", "due", "Fällig am"),
         ("An inventory manager in italiano", "suppliers", "Fornitori", "item", "price", "Prezzo unitario"),
+        ("A hotel website em português with rooms and bookings", "rooms", "Quartos", "room", "view", "Vista"),
     ],
 )
 def test_other_languages_translate_pages_and_fields(prompt, slug, title, entity, field, label):
