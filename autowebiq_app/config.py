@@ -88,6 +88,10 @@ class Settings(BaseSettings):
             raise UnsafeSettings("FIREBASE_AUTH_EMULATOR_HOST is set: firebase-admin would accept unsigned tokens")
         return self
 
+    def unset(self, *names: str) -> list[str]:
+        """Which of these settings were left at their defaults (not in the environment or `.env`)."""
+        return [name for name in names if name not in self.model_fields_set]
+
     @property
     def sqlalchemy_url(self) -> str:
         """DATABASE_URL with the psycopg 3 driver made explicit for PostgreSQL."""

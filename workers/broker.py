@@ -9,6 +9,7 @@ from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, Shutdow
 
 from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 from autowebiq_app.redis_client import bounded_options
+from workers.guard import RequireExplicitServices
 from workers.heartbeat import WorkerHeartbeat
 
 # Requeue messages of a killed worker far sooner than the default 0.1 % of commands.
@@ -30,6 +31,7 @@ def make_broker() -> RedisBroker:
             Pipelines(),
             Retries(max_retries=3, min_backoff=1000, max_backoff=30_000),
             WorkerHeartbeat(),
+            RequireExplicitServices(),
         ],
     )
     return broker

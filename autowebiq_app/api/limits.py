@@ -26,18 +26,31 @@ class BodySizeLimit:
         if declared is not None and declared.isdigit() and int(declared) > limit:
             return await _too_large(limit)(scope, receive, send)
         seen = 0
+        too_large = False
 
         async def counted():
-            nonlocal seen
+            # Past the limit the app is told the client left, and its reply is dropped for our
+            # 413: raising here would reach the body parser, which answers 400.
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise _BodyTooLarge()
+                too_large = True
+                return {"type": "http.disconnect"}
             return message
 
+        async def unless_too_large(message):
+            if not too_large:
+                await send(message)
+
         try:
-            await self.app(scope, counted, send)
-        except _BodyTooLarge:
+            await self.app(scope, counted, unless_too_large)
+        except Exception:
+            if not too_large:
+                raise
+        if too_large:
             await _too_large(limit)(scope, receive, send)
 
 
@@ -53,10 +66,6 @@ class ApiPathGuard:
         if scope["type"] == "http" and path.startswith("/api/") and any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
             return await error_response(404, "not_found", "No such API route.")(scope, receive, send)
         return await self.app(scope, receive, send)
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 def _too_large(limit: int):

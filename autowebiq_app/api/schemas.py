@@ -44,7 +44,7 @@ class Registration(BaseModel):
     email: str = Field(max_length=320, pattern=EMAIL_PATTERN, examples=["ada@example.com"])
     password: str = Field(
         pattern=PASSWORD_PATTERN,
-        description="8-256 characters with letters and a digit or symbol",
+        description="8-256 characters (any script), not one of the most used passwords",
         examples=["analytical-1843"],
     )
     display_name: str = Field("", max_length=120, pattern=ONE_LINE)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import unicodedata
 from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,7 +27,7 @@ _hasher = PasswordHasher()
 # Verifying against this when the email is unknown keeps both failures equally slow.
 _DUMMY_HASH = _hasher.hash("autowebiq-dummy-password")
 EMAIL_PATTERN = r"^[^@\s\x00-\x1f]{1,64}@[^@\s\x00-\x1f.]+(\.[^@\s\x00-\x1f.]+)*\.[^@\s\x00-\x1f.]{2,}$"
-PASSWORD_PATTERN = r"^(?=.*[A-Za-z])(?=.*[^A-Za-z]).{8,256}$"
+PASSWORD_PATTERN = r"^.{8,256}$"
 _EMAIL = re.compile(EMAIL_PATTERN)
 MIN_PASSWORD_LENGTH = 8
 WRONG_CREDENTIALS = "Email or password is incorrect."
@@ -39,13 +42,21 @@ def normalize_email(email: str) -> str:
 
 
 def check_password_strength(password: str) -> None:
-    """Raise WeakPassword with the rule a password breaks."""
-    if len(password or "") < MIN_PASSWORD_LENGTH:
+    """Raise WeakPassword with the rule a password breaks: 8 to 256 characters in any
+    script, and not one of the most used passwords."""
+    length = len(unicodedata.normalize("NFC", password or ""))
+    if length < MIN_PASSWORD_LENGTH:
         raise WeakPassword(f"Use at least {MIN_PASSWORD_LENGTH} characters for your password.")
-    if len(password) > 256:
+    if length > 256:
         raise WeakPassword("Use at most 256 characters for your password.")
-    if not (re.search(r"[A-Za-z]", password) and re.search(r"[^A-Za-z]", password)):
-        raise WeakPassword("Use letters and at least one digit or symbol in your password.")
+    if password.strip().casefold() in _common_passwords():
+        raise WeakPassword("This password is one of the most used ones; choose another.")
+
+
+@lru_cache
+def _common_passwords() -> frozenset[str]:
+    lines = (Path(__file__).with_name("common_passwords.txt")).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def register(*, session: Session, email: str, password: str, display_name: str = "") -> tuple[User, str]:
