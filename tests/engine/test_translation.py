@@ -85,8 +85,11 @@ def test_every_domain_translates_into_a_valid_spec_whose_records_match_their_opt
         assert [e.name for e in spec.entities] == [e.name for e in english.entities]
         assert [p.slug for p in spec.pages] == [p.slug for p in english.pages]
         for entity in spec.entities:
+            assert [f.key for f in entity.fields] == [f.key for f in english.entity(entity.name).fields]
+            labels = [f.label for f in entity.fields]
+            assert len(set(labels)) == len(labels), (domain.slug, entity.name, labels)  # two fields, one name
             for field in entity.fields:
-                assert [f.key for f in entity.fields] == [f.key for f in english.entity(entity.name).fields]
+                assert len(set(field.options)) == len(field.options), (domain.slug, field.key, field.options)
                 for record in entity.records:
                     if field.options and record.get(field.key) is not None:
                         assert record[field.key] in field.options, (domain.slug, entity.name, field.key)
