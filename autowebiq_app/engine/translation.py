@@ -33,11 +33,6 @@ _TEXT_OPTIONS = frozenset({"unit", "quick_add", "done", "undone"})
 _PLACEHOLDERS = ("{name}", "{place}")
 
 
-def languages() -> list[str]:
-    """The languages with a glossary."""
-    return sorted(path.stem for path in GLOSSARY_DIR.glob("*.toml"))
-
-
 @dataclass(frozen=True)
 class Glossary:
     """English → one language: `words` for every string, `data` where an entity's, a

@@ -15,7 +15,7 @@ from autowebiq_app.engine.pipeline import SilentReporter, build_site
 from autowebiq_app.engine.planner import plan_site
 from autowebiq_app.engine.providers import OfflinePlanner
 from autowebiq_app.engine.spec import AppSpec, Entity, Facts, Highlight, PageSpec
-from autowebiq_app.engine.translation import catalog_strings, glossary, translated, visible_strings
+from autowebiq_app.engine.translation import Glossary, catalog_strings, glossary, translated, visible_strings
 from tests.engine.reading import CATALOG
 
 LANGUAGES = ("es", "fr", "de", "it", "pt")
@@ -171,6 +171,20 @@ def test_what_the_reader_wrote_from_the_prompt_is_kept():
     difficulty = next(f for f in spec.entity("recipe").fields if f.label == "Dificultad")
     assert [o.lower() for o in difficulty.options] == ["fácil", "media", "difícil"]
     assert labels(spec, "recipe")["title"] == "Título"
+
+
+def test_a_tagline_read_with_the_name_filled_in_is_translated_with_it(monkeypatch):
+    terms = Glossary(words={"{name}, fresh in {place}.": "{name}, recién hecho en {place}."})
+    monkeypatch.setattr("autowebiq_app.engine.translation.glossary", lambda language: terms)
+    spec = domain_spec(CATALOG.domains["bakery"], "es")
+    spec = spec.model_copy(
+        update={
+            "facts": spec.facts.model_copy(
+                update={"name": "Luz", "place": "Sevilla", "tagline": "Luz, fresh in Sevilla."}
+            )
+        }
+    )
+    assert translated(spec).facts.tagline == "Luz, recién hecho en Sevilla."
 
 
 def test_a_spanish_site_builds_clean_with_its_words_in_spanish():
