@@ -30,6 +30,7 @@ from autowebiq_app.engine.reading.entities import (
 from autowebiq_app.engine.reading.facts import read_facts
 from autowebiq_app.engine.reading.pages import (
     APP_ASKS,
+    APPS_HAVE,
     ASKS,
     PAGE_ONLY,
     add_asked_features,
@@ -52,6 +53,7 @@ from autowebiq_app.engine.reading.phrases import (
 from autowebiq_app.engine.reading.quiz import quiz_from_brief
 from autowebiq_app.engine.reading.goals import with_goal
 from autowebiq_app.engine.reading.reactions import with_reactions
+from autowebiq_app.engine.reading.site_pages import named_pages, with_named_pages
 from autowebiq_app.engine.spec import AppSpec, Entity, Highlight, PageSpec
 
 
@@ -91,9 +93,13 @@ def read_app(
     doing = bool(nouns or described or asks & APP_ASKS)
     if match is None and not doing:
         return None
-    if (set(brief.wanted) | set(brief.forbidden)) & PAGE_ONLY and not (nouns or described):
-        # "A gym site with an FAQ and a map, no pricing": a page of sections, not an app.
-        return None
+    sections = (set(brief.wanted) | set(brief.forbidden)) & PAGE_ONLY
+    if sections and not (nouns or described):
+        # "A gym site with an FAQ and a map, no pricing": a page of sections, not an app;
+        # "a photographer's site. Pages: gallery, about, contact" is a site of pages, and a
+        # band's gallery and mailing list are pages and features an app has too.
+        if match is None or not (named_pages(text) or sections <= APPS_HAVE):
+            return None
     if "shop" in asks and (match is None or match.domain.kind != "shops"):
         nouns = nouns[1:]  # the first thing named is what the shop sells (shop_pages names it)
     domain = match.domain if match else None
@@ -158,6 +164,7 @@ def read_app(
             entities = [grown if e.name == main.name else e for e in entities]
             main = grown
     pages = add_asked_features(text, pages, entities, main, features)
+    pages, entities = with_named_pages(text, pages, entities, domains)
     entities = [with_products(e, brief.offerings) if is_product(e) else e for e in entities]
     facts = read_facts(brief, domain, seed=seed, sold=next((e.label for e in entities if is_product(e)), None))
     pages, entities = configure_bookings(text, pages, entities)

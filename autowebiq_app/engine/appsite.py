@@ -177,7 +177,45 @@ def _page(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         + "</div>"
     )
     sections = "\n".join(_feature(use.feature, use.config(), page.title) for use in page.features)
+    if not page.features:
+        # A page of words ("About", "Studio"): the business as the brief describes it.
+        sections = _about(spec)
     return _shell(spec, title=page.title, current=page.slug, body=head + "\n" + sections)
+
+
+def _about(spec: AppSpec) -> str:
+    facts = spec.facts
+    story = " ".join(t for t in (facts.tagline, facts.description) if t)
+    text = (
+        f'<section class="section"><div class="container"><p class="lead">{_e(story)}</p></div></section>'
+        if story
+        else ""
+    )
+    return "\n".join(part for part in (text, _highlights(spec), _visit(spec)) if part)
+
+
+def _highlights(spec: AppSpec) -> str:
+    cards = "".join(f'<li class="card"><h3>{_e(h.title)}</h3><p>{_e(h.text)}</p></li>' for h in spec.highlights)
+    if not cards:
+        return ""
+    return (
+        f'<section class="section" aria-labelledby="why-title"><div class="container">'
+        f'<h2 id="why-title">{_e(words_for(spec.facts.language)["why"])}</h2>'
+        f'<ul class="aw-cards" role="list">{cards}</ul></div></section>'
+    )
+
+
+def _visit(spec: AppSpec) -> str:
+    facts = spec.facts
+    words = words_for(facts.language)
+    facts_list = [(words["where"], facts.place), (words["hours"], facts.hours), (words["contact"], facts.contact)]
+    facts_html = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in facts_list if v)
+    if not facts_html:
+        return ""
+    return (
+        f'<section class="section section-alt" aria-labelledby="visit-title"><div class="container">'
+        f'<h2 id="visit-title">{_e(words["visit"])}</h2><dl class="aw-facts">{facts_html}</dl></div></section>'
+    )
 
 
 def _feature(slug: str, config: dict, label: str) -> str:
@@ -188,11 +226,17 @@ def _feature(slug: str, config: dict, label: str) -> str:
     )
 
 
+CLOSING_FEATURES = {"subscribe"}
+"""Features that close a home page (a mailing-list sign-up) rather than open it."""
+
+
 def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
     facts = spec.facts
     words = words_for(facts.language)
     others = [p for p in spec.pages if p.slug != "home"]
-    primary = page if page.features else next((p for p in others if p.features), None)
+    own = [use for use in page.features if use.feature not in CLOSING_FEATURES]
+    closing = [(page.title, use) for use in page.features if use.feature in CLOSING_FEATURES]
+    primary = page if own else next((p for p in others if p.features), None)
     # Links to the other pages, unless the home page already opens on the main feature
     # (then a "Book" link would sit beside the "Book" buttons it shows).
     buttons = (
@@ -208,9 +252,13 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         if HERO_IMAGE in images
         else ""
     )
+    # What and where, as the brief says it: "Full-stack engineer · Osaka".
+    about = facts.subject[:1].upper() + facts.subject[1:] if facts.subject not in ("", "app") else ""
+    kicker = " · ".join(part for part in (about, facts.place) if part)
     hero = (
         '<section class="aw-hero"><div class="container aw-hero__grid"><div>'
-        f"<h1>{_e(facts.name)}</h1>"
+        + (f'<p class="eyebrow">{_e(kicker)}</p>' if kicker else "")
+        + f"<h1>{_e(facts.name)}</h1>"
         + (f'<p class="lead">{_e(facts.tagline)}</p>' if facts.tagline else "")
         + (f"<p>{_e(facts.description)}</p>" if facts.description else "")
         + (f'<div class="btn-row">{buttons}</div>' if buttons else "")
@@ -227,30 +275,15 @@ def _home(spec: AppSpec, page: PageSpec, images: dict[str, str]) -> str:
         f'<h2 id="explore-title">{_e(words["explore"])}</h2>'
         f'<ul class="aw-cards" role="list">{cards}</ul></div></section>'
     )
-    highlight_cards = "".join(
-        f'<li class="card"><h3>{_e(h.title)}</h3><p>{_e(h.text)}</p></li>' for h in spec.highlights
-    )
-    highlights = (
-        f'<section class="section" aria-labelledby="why-title"><div class="container">'
-        f'<h2 id="why-title">{_e(words["why"])}</h2><ul class="aw-cards" role="list">{highlight_cards}</ul></div></section>'
-        if highlight_cards
-        else ""
-    )
-    facts_list = [(words["where"], facts.place), (words["hours"], facts.hours), (words["contact"], facts.contact)]
-    facts_html = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in facts_list if v)
-    visit = (
-        f'<section class="section section-alt" aria-labelledby="visit-title"><div class="container">'
-        f'<h2 id="visit-title">{_e(words["visit"])}</h2><dl class="aw-facts">{facts_html}</dl></div></section>'
-        if facts_html
-        else ""
-    )
+    highlights = _highlights(spec)
+    visit = _visit(spec)
     # An app opens on what it is for: the first page's features come to the home page too.
-    opening = [(primary.title, use) for use in primary.features] if primary else []
+    opening = [(primary.title, use) for use in (own if primary is page else primary.features)] if primary else []
     if primary is not None and all(use.feature in ("dashboard", "report") for use in primary.features):
         # Figures alone cannot be acted on: the first list comes too, to add what they count.
         listing = next((p for p in others if p.features and p.features[0].feature == "collection"), None)
         opening += [(listing.title, use) for use in listing.features] if listing else []
-    features = "\n".join(_feature(use.feature, use.config(), title) for title, use in opening)
+    features = "\n".join(_feature(use.feature, use.config(), title) for title, use in [*opening, *closing])
     return "\n".join(part for part in (hero, features, highlights, explore, visit) if part)
 
 

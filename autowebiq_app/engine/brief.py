@@ -57,7 +57,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "tabs": ("tabs", "tabbed"),
     "features": ("features", "benefits"),
     "services": ("services", "treatments"),
-    "logos": ("logos", "clients", "as seen in", "logo strip"),
+    "logos": ("logos", "client logos", "as seen in", "logo strip", "trusted by"),
 }
 NEGATIONS = ("no", "without", "not", "don't", "dont", "do not", "remove", "skip", "exclude", "drop", "never", "minus")
 FONT_STYLES = {

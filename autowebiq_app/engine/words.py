@@ -221,6 +221,9 @@ LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese
 def words_for(language: str) -> dict[str, str]:
     """The interface words in `language`, English where it has no translation."""
     english = ENGLISH | QUIZ_ENGLISH | LEARNING_ENGLISH
-    return english | _TRANSLATIONS.get(language, {}) | _QUIZ_TRANSLATIONS.get(language, {}) | _LEARNING_TRANSLATIONS.get(
-        language, {}
+    return (
+        english
+        | _TRANSLATIONS.get(language, {})
+        | _QUIZ_TRANSLATIONS.get(language, {})
+        | _LEARNING_TRANSLATIONS.get(language, {})
     )

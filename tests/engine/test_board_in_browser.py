@@ -49,3 +49,39 @@ def test_a_comment_needs_no_name_but_does_need_words(browser_page):
         browser_page.reload()
         browser_page.wait_for_selector(".aw-comment")
         assert "Lovely imagery" in browser_page.locator(".aw-comment").first.inner_text()
+
+
+def test_a_band_site_signs_fans_up_once_and_refuses_a_bad_address(browser_page):
+    files = built(
+        "Musician portfolio for the jazz trio Blue Juniper: upcoming gigs, a discography, and a mailing list signup"
+    )
+    with serve_files(files) as base:
+        browser_page.goto(base)
+        browser_page.wait_for_selector("html[data-app-ready]", state="attached")
+        form = browser_page.locator("form.aw-subscribe")
+        form.get_by_label("Email").fill("not-an-email")
+        form.get_by_role("button", name="Subscribe").click()
+        assert "Thanks for subscribing" not in browser_page.inner_text("main")
+        form.get_by_label("Email").fill("fan@example.com")
+        form.get_by_role("button", name="Subscribe").click()
+        assert "Thanks for subscribing" in browser_page.inner_text("main")
+        browser_page.reload()
+        browser_page.wait_for_selector("html[data-app-ready]", state="attached")
+        assert "Subscribed as fan@example.com" in browser_page.inner_text("main")
+        form.get_by_label("Email").fill("FAN@example.com")
+        form.get_by_role("button", name="Subscribe").click()
+        assert "already on the list" in browser_page.inner_text("main")
+        assert browser_page.evaluate("AW.db.list('_subscribers').length") == 1
+
+
+def test_an_about_page_tells_who_and_where(browser_page):
+    files = built(
+        "Portfolio website for a photographer, Mira Solberg, based in Oslo. Pages: gallery, about, and a contact form."
+    )
+    assert "about.html" in files and 'href="about.html"' in files["index.html"]
+    with serve_files(files) as base:
+        browser_page.goto(base)
+        assert browser_page.locator(".aw-hero .eyebrow").text_content() == "Photographer · Oslo"
+        browser_page.get_by_role("link", name="About", exact=True).first.click()
+        main = browser_page.inner_text("main")
+        assert "Oslo" in main and "About" in main

@@ -23,11 +23,14 @@ def same_thing(noun: str, entity: Entity) -> bool:
 _VAGUE_NOUNS = {"item", "thing", "entry", "record", "post", "note", "list", "detail", "lost", "found", "event"}
 
 
-def borrowed_entity(noun: str, domains: dict[str, DomainDoc], present: list[Entity]) -> Entity | None:
+def borrowed_entity(
+    noun: str, domains: dict[str, DomainDoc], present: list[Entity], *, vague: bool = False
+) -> Entity | None:
     """The entity another domain has for this noun ("invoice" from the invoicing domain), its
-    links to entities this app lacks kept as plain text."""
+    links to entities this app lacks kept as plain text. A vague noun ("post") is borrowed
+    only when the caller chose the domains (`vague`)."""
     names = {e.name for e in present}
-    if noun in _VAGUE_NOUNS:
+    if noun in _VAGUE_NOUNS and not vague:
         return None
     for slug in sorted(domains, key=lambda slug: (not domains[slug].generic, slug)):
         for raw in domains[slug].entities:

@@ -98,7 +98,9 @@ def with_goal(text: str, pages: list[PageSpec], main: Entity | None) -> list[Pag
             (
                 i
                 for i, p in enumerate(out)
-                if p.features and p.features[0].feature == "collection" and p.features[0].config().get("entity") == main.name
+                if p.features
+                and p.features[0].feature == "collection"
+                and p.features[0].config().get("entity") == main.name
             ),
             None,
         )

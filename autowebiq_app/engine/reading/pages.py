@@ -31,8 +31,9 @@ ASKS = {
     "reactions": REACTIONS_ASKED,
     "report": r"\breports?\b|\bexport\b|\bcsv\b|\bspreadsheet\b|\bprint(?:able)?\b",
     "dashboard": r"\bdashboards?\b|\bstatistics\b|\bstats\b|\bcharts?\b|\bgraphs?\b|\banalytics\b|\bsummary\b|\btotals?\b",
-    "account": r"\bsign[- ]?in\b|\blog[- ]?in\b|\bregist(?:er|ration)\b|\baccounts?\b|\bsign[- ]?up\b|\bprofiles?\b",
+    "account": r"\bsign[- ]?in\b|\blog[- ]?in\b|\bregist(?:er|ration)\b|\baccounts?\b|(?<!list )(?<!newsletter )\bsign[- ]?up\b(?! (?:form|for (?:updates|news|the newsletter)))|\bprofiles?\b",
     "contact": r"\bcontact (?:form|us|page)\b|\benquir(?:y|ies)\b|\binquir(?:y|ies)\b",
+    "subscribe": r"\bmailing[- ]list\b|\bnewsletter\b|\bsubscribe\b|\bsign[- ]?up for (?:updates|news)\b|\bemail updates\b",
     "calendar": r"\bcalendar\b",
     "kanban": r"\bkanban\b|\btask board\b|\bboard with columns\b",
     "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
@@ -58,6 +59,9 @@ PAGE_ONLY = {
     "map",
     "logos",
 }
+
+APPS_HAVE = {"gallery", "newsletter"}
+"""Of those, what an app of a known kind has too: a list of pictures, a mailing-list sign-up."""
 
 APP_ASKS = {
     "shop",
@@ -115,6 +119,8 @@ def add_asked_features(
         if "upload" in asked and not any(f.type == "image" for f in main.fields):
             photo = FieldSpec(key="photo", label="Photo", type="image")
             entities[entities.index(main)] = main.model_copy(update={"fields": [*main.fields, photo]})
+        if "subscribe" in asked and "subscribe" not in have and "subscribe" in features:
+            pages[0] = pages[0].model_copy(update={"features": [*pages[0].features, FeatureUse(feature="subscribe")]})
         if "dashboard" in asked and "dashboard" not in have:
             pages.append(dashboard_page(entities))
         if "report" in asked and "report" not in have:
@@ -196,6 +202,14 @@ def configure_bookings(text: str, pages: list[PageSpec], entities: list[Entity])
                 if field.key not in _BOOKING_PLAIN and field.key not in {f.key for f in fields}:
                     if entity is None or not same_thing(singular(field.key), entity):
                         fields.append(field)
+            if re.search(
+                r"\b(?:booking|appointment|consultation|session) requests?\b|\brequest (?:a )?(?:form|booking)\b",
+                lowered,
+            ):
+                # A request is described, not just dated: "a booking request form" for a tattoo.
+                if not any(f.type == "longtext" for f in fields):
+                    fields.append(FieldSpec(key="details", label="Details", type="longtext"))
+                config["request"] = True
             if fields:
                 config["fields"] = [f.model_dump(exclude_none=True) for f in fields[:6]]
             if re.search(r"\bphone\b|\bmobile\b|\btelephone\b", lowered):

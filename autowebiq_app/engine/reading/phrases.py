@@ -27,6 +27,8 @@ _NOT_ENTITIES = {
     "community", "platform", "network", "hub", "portal", "system", "tool", "service",
     # measures of things, not things ("track my water intake")
     "intake", "progress", "usage", "consumption",
+    # features, not things kept ("a mailing list signup")
+    "signup", "sign-up", "newsletter", "subscription", "subscribe", "blog", "resume", "gallery",
 }  # fmt: skip
 
 
@@ -39,9 +41,10 @@ def tracked_nouns(text: str) -> list[str]:
         item = r"[a-z&'-]+(?: [a-z&'-]+){0,2}"
         if re.match(rf"(?:post|share)\w*\s+{item}(?:,\s*{item})*,?\s+(?:and|or)\s", match.group(0)):
             continue
-        phrase = re.split(r"\b(?:so|that|which|where|to|with|without|while|then|for|by|when|if|in|on|about|through|towards?|during|until|i|we|you|they|i've|we've)\b", match.group(1))[
-            0
-        ]
+        phrase = re.split(
+            r"\b(?:so|that|which|where|to|with|without|while|then|for|by|when|if|in|on|about|through|towards?|during|until|i|we|you|they|i've|we've)\b",
+            match.group(1),
+        )[0]
         for part in re.split(r",\s*|\s+and\s+|\s+or\s+|\s*&\s*", phrase)[:4]:
             part = re.split(r"\b(?:from|of|per|at)\b", part)[0]
             words = [
@@ -104,11 +107,18 @@ def described_entities(text: str) -> dict[str, list[FieldSpec]]:
     return found
 
 
+_FILTERED_BY = re.compile(
+    rf"\bfilter(?:able|ed|s)?\s+by\s+()({_ITEM}(?:,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}|{_ITEM}(?:,\s*{_ITEM})+)"
+)
+"""Named choices to filter by: "projects filterable by Residential and Commercial" (a category)."""
+
+
 def option_fields(text: str) -> list[FieldSpec]:
-    """Choices the prompt lists: "stages Lead, Qualified, Won and Lost" -> a Stage select."""
+    """Choices the prompt lists: "stages Lead, Qualified, Won and Lost" -> a Stage select;
+    "filterable by Residential and Commercial" -> a Category select."""
     fields = []
-    for match in _OPTION_LIST.finditer(text):
-        word = singular(match.group(1).lower())
+    for match in [*_OPTION_LIST.finditer(text), *_FILTERED_BY.finditer(text)]:
+        word = singular(match.group(1).lower()) or "category"
         word = {"statuse": "status", "categorie": "category", "prioritie": "priority"}.get(word, word)
         options = [o.strip() for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
         options = list(dict.fromkeys(options))
@@ -140,7 +150,8 @@ _NOT_FIELDS = {
 _FEATURE_WORDS = {
     "filters", "filter", "search", "cart", "checkout", "pages", "page", "dashboard", "login", "account", "accounts",
     "chart", "charts", "calendar", "wishlist", "comments", "likes", "map", "admin", "export", "reports", "report",
-    "product", "notifications", "statistics", "stats", "leaderboard", "a", "an",
+    "product", "notifications", "statistics", "stats", "leaderboard", "a", "an", "blog", "resume", "résumé", "cv",
+    "gallery", "newsletter", "signup",
 }  # fmt: skip
 
 
@@ -243,6 +254,8 @@ _FACT_WORDS = {"detail", "info", "information", "fact", "stat", "statistic", "fi
 
 # Words for how a choice is shown, not what it is ("a mood emoji", "a colour option").
 _FORM_WORDS = {"emoji", "icon", "option", "choice", "button", "label", "tag", "level"}
+_PARTICIPLES = {"offered", "available", "used", "supported", "included", "served", "taught", "sold", "covered"}
+"""'the styles offered (…)': the thing chosen is the noun before the participle."""
 
 
 def parenthesised_choices(text: str) -> list[FieldSpec]:
@@ -255,12 +268,16 @@ def parenthesised_choices(text: str) -> list[FieldSpec]:
         if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
             word = singular(match.group(1).lower())
             before = text[max(0, match.start() - 40) : match.start()].lower()
-            if word in _FORM_WORDS:
+            if word in _FORM_WORDS or word in _PARTICIPLES:
                 # "a mood emoji (great, good, okay)": the thing chosen is the word before
                 named = re.search(r"([a-z]{3,20})\s+$", before)
                 word = singular(named.group(1)) if named else word
             # "each day I pick a mood (…)": choices picked by hand are buttons to press
-            pressed = bool(re.search(r"\b(?:pick|picks|choose|chooses|tap|taps|select|selects)\s+(?:a|an|the|my|one)?\s*[a-z ]*$", before))
+            pressed = bool(
+                re.search(
+                    r"\b(?:pick|picks|choose|chooses|tap|taps|select|selects)\s+(?:a|an|the|my|one)?\s*[a-z ]*$", before
+                )
+            )
             fields.append(
                 FieldSpec(
                     key=slug_key(word),
@@ -323,7 +340,10 @@ def field_type(label: str) -> str:
         ("money", r"price|cost|amount|salary|budget|fee|total|revenue|balance|value|spen[dt]|income|expense|wage"),
         ("rating", r"rating|stars?\b"),
         ("url", r"website|\burl\b|\blink\b"),
-        ("number", r"quantity|qty|\bcount\b|number|\bage\b|stock|score|hours|level|weight|height|calories|\breps\b|\bsets\b"),
+        (
+            "number",
+            r"quantity|qty|\bcount\b|number|\bage\b|stock|score|hours|level|weight|height|calories|\breps\b|\bsets\b",
+        ),
         ("longtext", r"notes?|description|comments?|bio|details|summary|address"),
         ("image", r"photo|image|picture|avatar"),
         ("bool", r"done|completed|paid|active\b|available"),

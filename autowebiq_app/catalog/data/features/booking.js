@@ -9,6 +9,9 @@ AW.feature("booking", function (root, config) {
   "use strict";
   var h = AW.h;
   var uid = AW.uid("book");
+  /* A booking request (a tattoo, a consultation) is received, not confirmed on the spot. */
+  var heading = config.heading || (config.request ? AW.t("request_booking", "Request a booking") : AW.t("make_booking", "Make a booking"));
+  var confirmedWord = config.request ? AW.t("request_received", "Request received, thank you") : AW.t("booking_confirmed", "Booking confirmed");
   var entity = config.entity ? AW.entity(config.entity) : null;
   var seatsLabel = config.seats_label || AW.t("people", "People");
   var maxSeats = config.max_seats || 20;
@@ -108,13 +111,13 @@ AW.feature("booking", function (root, config) {
     var lines = [booking.what + (booking.route ? " (" + booking.route + ")" : ""), AW.date(booking.date) + (booking.until ? " – " + AW.date(booking.until) : "") + (booking.time ? " · " + booking.time : ""), seatsLabel + ": " + booking.seats + (booking.name ? " · " + booking.name : "")];
     extra.forEach(function (f) { if (booking[f.key]) lines.push(f.label + ": " + booking[f.key]); });
     confirmation.appendChild(h("div", { class: "card aw-ticket" },
-      h("h3", { text: AW.t("booking_confirmed", "Booking confirmed") + ": " + booking.reference }),
+      h("h3", { text: confirmedWord + ": " + booking.reference }),
       lines.map(function (l) { return h("p", { text: l }); }),
       booking.total !== null && booking.total !== undefined ? h("p", { class: "aw-total", text: AW.t("total", "Total") + ": " + AW.money(booking.total) }) : null,
       h("div", { class: "btn-row" },
         h("button", { type: "button", class: "btn btn-outline", onclick: function () { window.print(); } }, AW.t("print_ticket", "Print ticket")),
         AW.pageOf("my-bookings") ? h("a", { class: "btn btn-outline", href: AW.pageOf("my-bookings"), text: AW.t("my_bookings", "My bookings") }) : null)));
-    AW.toast(AW.t("booking_confirmed", "Booking confirmed") + ": " + booking.reference);
+    AW.toast(confirmedWord + ": " + booking.reference);
     confirmation.scrollIntoView({ block: "nearest" });
     return booking;
   }
@@ -124,12 +127,12 @@ AW.feature("booking", function (root, config) {
     return AW.readForm(form, fields);
   }
 
-  root.appendChild(h("h2", { text: config.heading || AW.t("make_booking", "Make a booking") }));
+  root.appendChild(h("h2", { text: heading }));
   root.appendChild(confirmation);
 
   if (!entity || (!searchKeys.length && !config.nights)) {
     /* one form: what (a service, a class, a table…), when, who */
-    var form = h("form", { class: "aw-form card", novalidate: true, "aria-label": config.heading || AW.t("make_booking", "Make a booking") });
+    var form = h("form", { class: "aw-form card", novalidate: true, "aria-label": heading });
     /* With places that hold a number of people (tables), "Any" lets the site pick one. */
     var anyFits = entity && capacityField;
     var what = entity ? { key: "item", label: entity.label, type: "ref", ref: config.entity, required: !anyFits } : null;
@@ -145,7 +148,7 @@ AW.feature("booking", function (root, config) {
     detailFields(form, uid);
     form.appendChild(note);
     form.appendChild(h("div", { class: "btn-row" },
-      h("button", { type: "submit", class: "btn btn-primary", text: AW.t("book", "Book") }),
+      h("button", { type: "submit", class: "btn btn-primary", text: config.request ? AW.t("send_request", "Send request") : AW.t("book", "Book") }),
       h("button", { type: "button", class: "btn btn-outline", onclick: function () {
         var when = readWhen(form);
         note.textContent = whenProblem(when) || (fits(selected(), when) ? AW.t("available", "Available") + ": " + AW.date(when.date) + (when.time ? " " + when.time : "") : AW.t("unavailable", "Sorry, that is already booked (not available then). Choose another date or time."));
