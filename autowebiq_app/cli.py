@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -98,6 +99,30 @@ def worker_command(processes: int, threads: int) -> list[str]:
     ]
 
 
+def ensure_secret_key(env_file: Path = ROOT / ".env") -> bool:
+    """On first run, store a random SECRET_KEY in `.env` (unless one is set); True if it made one.
+
+    The key signs preview and download links: the development default would let anyone
+    forge them.
+    """
+    if os.environ.get("SECRET_KEY"):
+        return False
+    lines = env_file.read_text().splitlines() if env_file.exists() else []
+    for line in lines:
+        name, _, value = line.partition("=")
+        if name.strip() == "SECRET_KEY" and value.strip():
+            os.environ["SECRET_KEY"] = value.strip().strip("'\"")
+            return False
+    key = secrets.token_urlsafe(48)
+    with env_file.open("a") as handle:
+        if lines and lines[-1].strip():
+            handle.write("\n")
+        handle.write(f"SECRET_KEY={key}\n")
+    env_file.chmod(0o600)
+    os.environ["SECRET_KEY"] = key
+    return True
+
+
 def sweeper_command() -> list[str]:
     return [sys.executable, "-m", "autowebiq_app.cli", "sweeper"]
 
@@ -127,6 +152,8 @@ def run(port: int, workers: int, *, web: bool = True) -> int:
     os.environ.setdefault("REFLEX_USE_SYSTEM_BUN", "1")
     for note in services.notes:
         print(f"  {note}", flush=True)
+    if ensure_secret_key():
+        print("  SECRET_KEY: generated a random one and stored it in .env", flush=True)
     migrate()
     seed_catalog()
     warm_cache()

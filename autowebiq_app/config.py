@@ -124,6 +124,16 @@ class Settings(BaseSettings):
         return bool(self.firebase_project_id)
 
 
+def insecure_defaults(settings: Settings) -> list[str]:
+    """What a running process should warn about loudly (production refuses these outright)."""
+    if settings.secret_key == DEFAULT_SECRET_KEY:
+        return [
+            "SECRET_KEY is the built-in development value: anyone can forge preview and download links. "
+            "Set SECRET_KEY to a random value (autowebiq run stores one in .env)."
+        ]
+    return []
+
+
 @lru_cache
 def get_settings() -> Settings:
     """The process-wide settings (tests clear the cache after changing the environment)."""

@@ -91,6 +91,16 @@ class Project(SQLModel, table=True):
     updated_at: datetime = _created_at()
 
 
+class SiteAddressHold(SQLModel, table=True):
+    """A site address its owner released: nobody else may take it until `held_until`."""
+
+    __tablename__ = "site_address_holds"
+
+    slug: str = Field(primary_key=True, max_length=80)
+    user_id: str = Field(foreign_key="users.id", max_length=32, ondelete="CASCADE")
+    held_until: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
 class ProjectMessage(SQLModel, table=True):
     __tablename__ = "project_messages"
     __table_args__ = (Index("ix_project_messages_project_created", "project_id", "created_at"),)

@@ -27,6 +27,8 @@ os.environ.update(
     # Every test signs up from 127.0.0.1; the sign-up and sign-in limits have their own tests.
     SIGNUPS_PER_IP_PER_HOUR="100000",
     SIGN_INS_PER_IP_PER_MINUTE="100000",
+    # Set, so `autowebiq run` under test does not store a generated one in the repo's .env.
+    SECRET_KEY="test-secret-key-for-the-test-suite-only-0123456789",
     # Builds skip the browser QA pass unless a test asks for it (tests/engine/test_browser_qa.py).
     QA_BROWSER="off",
 )

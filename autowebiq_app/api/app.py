@@ -9,9 +9,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import compile_path
 
-from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, v2, ws
+from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, sessions, v2, ws
 from autowebiq_app.api.limits import BodySizeLimit
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response, zip_response
+from autowebiq_app.config import get_settings, insecure_defaults
 from autowebiq_app.db import session_scope
 from autowebiq_app.models import Project, ProjectVersion
 from autowebiq_app.services import preview_links, publishing, versions
@@ -30,10 +31,13 @@ def create_api() -> FastAPI:
         docs_url="/api/docs",
         redoc_url=None,
     )
+    for warning in insecure_defaults(get_settings()):
+        logger.warning("INSECURE: %s", warning)
     errors.install(api)
     api.add_middleware(BodySizeLimit)
     api.include_router(v2.router)
     api.include_router(legacy.router)
+    api.include_router(sessions.router)
     api.include_router(ws.router)
     api.include_router(catalog_routes.router)
 

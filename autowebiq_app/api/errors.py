@@ -46,10 +46,10 @@ def install(api: FastAPI) -> None:
             limit = (first.get("ctx") or {}).get("max_length")
             return error_response(413, "prompt_too_long", f"Keep the prompt under {limit} characters.")
         field = tuple(first.get("loc", ()))[-1:]
-        if first.get("type") == "string_pattern_mismatch" and field in (("password",), ("email",)):
+        if first.get("type") == "string_pattern_mismatch" and field in (("password",), ("new_password",), ("email",)):
             # The schema carries the rule; the service says it in words.
             try:
-                if field == ("password",):
+                if field in (("password",), ("new_password",)):
                     accounts.check_password_strength(str(first.get("input", "")))
                 else:
                     accounts.normalize_email(str(first.get("input", "")))

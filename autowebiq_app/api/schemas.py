@@ -50,6 +50,14 @@ class Registration(BaseModel):
     display_name: str = Field("", max_length=120, pattern=ONE_LINE)
 
 
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+    current_password: str = Field(max_length=256)
+    new_password: str = Field(
+        pattern=PASSWORD_PATTERN, description="8-256 characters (any script), not one of the most used passwords"
+    )
+
+
 class UserOut(BaseModel):
     id: str
     email: str | None

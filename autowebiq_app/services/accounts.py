@@ -146,6 +146,45 @@ def sign_out(*, session: Session, token: str) -> bool:
     return result.rowcount == 1
 
 
+def sign_out_everywhere(*, session: Session, user_id: str) -> int:
+    """Revoke every live session of the user; commits. Returns how many were revoked."""
+    result = session.execute(
+        update(UserSession)
+        .where(col(UserSession.user_id) == user_id, col(UserSession.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    session.commit()
+    return result.rowcount
+
+
+def change_password(*, session: Session, user_id: str, current_password: str, new_password: str) -> str:
+    """Check the current password, store the new one, sign out every session and open a new
+    one; commits. Returns the new session token.
+
+    Raises:
+        InvalidCredentials: the current password is wrong (or the account has none).
+        WeakPassword: the new password breaks the rule; nothing changed.
+    """
+    user = session.get(User, user_id)
+    try:
+        _hasher.verify(user.password_hash or _DUMMY_HASH, current_password or "")
+    except (VerificationError, InvalidHashError) as exc:
+        raise InvalidCredentials("The current password is incorrect.") from exc
+    if user.password_hash is None:
+        raise InvalidCredentials("The current password is incorrect.")
+    check_password_strength(new_password)
+    user.password_hash = _hasher.hash(new_password)
+    session.add(user)
+    session.execute(
+        update(UserSession)
+        .where(col(UserSession.user_id) == user_id, col(UserSession.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    token = create_session(session=session, user_id=user_id)
+    session.commit()
+    return token
+
+
 def count_users(*, session: Session) -> int:
     return session.exec(select(func.count()).select_from(User)).one()
 

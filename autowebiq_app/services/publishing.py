@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import VersionNotFound
-from autowebiq_app.models import Project
+from autowebiq_app.models import Project, SiteAddressHold
 from autowebiq_app.services import projects, versions
 from autowebiq_app.text_input import slugify
 
 MAX_SLUG_ATTEMPTS = 50
+ADDRESS_HOLD_DAYS = 30
 
 
 def publish(*, session: Session, user_id: str, project_id: str, version_number: int | None = None) -> Project:
@@ -27,9 +31,13 @@ def publish(*, session: Session, user_id: str, project_id: str, version_number: 
     base = project.published_slug or slugify(project.name)
     for attempt in range(MAX_SLUG_ATTEMPTS):
         candidate = base if attempt == 0 or project.published_slug else f"{base}-{attempt + 1}"
+        if not project.published_slug and _held_for_someone_else(session=session, slug=candidate, user_id=user_id):
+            continue
         project.published_slug, project.published_version, project.published_at = candidate, version_number, utcnow()
         session.add(project)
         try:
+            # The owner's own hold on the address ends (this flushes the project: a taken slug raises here).
+            session.execute(delete(SiteAddressHold).where(col(SiteAddressHold.slug) == candidate))
             session.commit()
             return project
         except IntegrityError:
@@ -39,12 +47,21 @@ def publish(*, session: Session, user_id: str, project_id: str, version_number: 
 
 
 def unpublish(*, session: Session, user_id: str, project_id: str) -> Project:
-    """Take the site down; its address is released. Commits."""
+    """Take the site down; its address stays the owner's for ADDRESS_HOLD_DAYS. Commits."""
     project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    if project.published_slug:
+        hold = session.get(SiteAddressHold, project.published_slug) or SiteAddressHold(slug=project.published_slug)
+        hold.user_id, hold.held_until = user_id, utcnow() + timedelta(days=ADDRESS_HOLD_DAYS)
+        session.add(hold)
     project.published_slug = project.published_version = project.published_at = None
     session.add(project)
     session.commit()
     return project
+
+
+def _held_for_someone_else(*, session: Session, slug: str, user_id: str) -> bool:
+    hold = session.get(SiteAddressHold, slug)
+    return hold is not None and hold.user_id != user_id and hold.held_until > utcnow()
 
 
 def published_files(*, session: Session, slug: str) -> dict[str, str] | None:

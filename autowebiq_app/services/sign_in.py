@@ -32,3 +32,17 @@ def sign_up(*, session: Session, email: str, password: str, display_name: str, c
     """`accounts.register`, at most SIGNUPS_PER_IP_PER_HOUR attempts per IP (each account gets credits)."""
     throttle.sign_up(client_ip=client_ip)
     return accounts.register(session=session, email=email, password=password, display_name=display_name)
+
+
+def change_password(*, session: Session, user: User, current_password: str, new_password: str) -> str:
+    """`accounts.change_password`, with a wrong current password counted like a failed sign-in."""
+    throttle.check_sign_in(email=user.email or user.id)
+    try:
+        token = accounts.change_password(
+            session=session, user_id=user.id, current_password=current_password, new_password=new_password
+        )
+    except InvalidCredentials:
+        throttle.sign_in_failed(email=user.email or user.id)
+        raise
+    throttle.sign_in_succeeded(email=user.email or user.id)
+    return token

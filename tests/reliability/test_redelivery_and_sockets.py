@@ -72,12 +72,14 @@ def test_idle_sockets_do_not_poll_the_database_and_follow_the_next_build(api, se
         build = builds.start_build(
             session=session, user_id=user.id, project_id=project.id, prompt="A cafe", enqueue=lambda b: "t"
         )
-        threading.Thread(target=build_runner.run_build, args=(build.id,)).start()
+        runner = threading.Thread(target=build_runner.run_build, args=(build.id,))
+        runner.start()
         for socket in sockets:
             received = socket.receive_json()
             while received["type"] == "heartbeat":
                 received = socket.receive_json()
             assert received["build_id"] == build.id and received["type"] == "build_started"
+        runner.join(60)
     finally:
         for socket in sockets:
             socket.__exit__(None, None, None)

@@ -75,3 +75,28 @@ def test_the_most_used_passwords_are_refused(password):
 @pytest.mark.parametrize("password", ["сложныйпароль", "長いパスワードです", "correct horse battery"])
 def test_a_long_password_in_any_script_is_accepted(password):
     accounts.check_password_strength(password)
+
+
+def test_the_launcher_stores_a_random_secret_key_once(tmp_path, monkeypatch):
+    from autowebiq_app.cli import ensure_secret_key
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    env_file = tmp_path / ".env"
+    env_file.write_text("PUBLIC_URL=http://localhost:3000")
+    assert ensure_secret_key(env_file) is True
+    key = os.environ["SECRET_KEY"]
+    assert len(key) >= 32 and f"SECRET_KEY={key}" in env_file.read_text().splitlines()
+    assert "PUBLIC_URL=http://localhost:3000" in env_file.read_text().splitlines()
+
+    monkeypatch.delenv("SECRET_KEY")
+    assert ensure_secret_key(env_file) is False  # the next run keeps it
+    assert os.environ["SECRET_KEY"] == key and env_file.read_text().count("SECRET_KEY=") == 1
+
+
+def test_the_default_secret_key_is_warned_about_at_start(settings_override, caplog):
+    from autowebiq_app.api.app import create_api
+    from autowebiq_app.config import DEFAULT_SECRET_KEY
+
+    settings_override(SECRET_KEY=DEFAULT_SECRET_KEY)
+    create_api()
+    assert any("INSECURE: SECRET_KEY" in record.getMessage() for record in caplog.records)
