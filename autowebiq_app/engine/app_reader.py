@@ -27,7 +27,7 @@ from autowebiq_app.engine.reading.entities import (
     with_fields,
     with_products,
 )
-from autowebiq_app.engine.reading.facts import read_facts
+from autowebiq_app.engine.reading.facts import read_facts, without_language
 from autowebiq_app.engine.reading.pages import (
     APP_ASKS,
     APPS_HAVE,
@@ -84,7 +84,7 @@ def read_app(
 ) -> AppSpec | None:
     """The app spec for a brief, or None when it asks for nothing the domains know or
     anything to add or track (then the marketing-site planner takes it)."""
-    text = brief.prompt
+    text = without_language(brief.prompt)  # "auf Deutsch" names no thing to keep
     match = match_domain(text, domains)
     described = described_entities(text)
     nouns = tracked_nouns(text)

@@ -119,6 +119,21 @@ def test_language_as_asked():
     assert language_of("a recipe forum") == "en"
 
 
+def test_language_the_brief_is_written_in():
+    assert language_of("Un foro de recetas de cocina donde los usuarios publican recetas y otros pueden comentarlas") == "es"
+    assert language_of("Ein Blog über Wandern in den Alpen, mit Artikeln und Kommentaren für die Leser") == "de"
+    assert language_of("Um site de receitas onde os usuários publicam receitas com fotos") == "pt"
+    # English with foreign names stays English.
+    assert language_of("Pão Dourado, a bakery in Lisbon with pastries and coffee") == "en"
+    assert language_of("La Bella Vita, an Italian restaurant in Rome with a menu and bookings") == "en"
+
+
+def test_the_words_asking_for_a_language_name_nothing_to_keep():
+    todo = spec("A to-do list auf Deutsch")
+    assert todo.domain == "todo" and todo.facts.language == "de"
+    assert [e.name for e in todo.entities] == ["task"] and todo.entities[0].label == "Task"
+
+
 def test_booking_forms_take_the_choices_and_details_the_brief_names():
     found = spec(
         "Appointment booking for Luna Hair Studio. Customers choose a service (cut, colour, blow-dry), "

@@ -118,9 +118,34 @@ def currency_for_place(place: str | None) -> str | None:
     return next((code for code, places in PLACE_CURRENCY.items() if any(p in lowered for p in places)), None)
 
 
+_COMMON_WORDS = {
+    "en": {"the", "a", "an", "and", "with", "for", "where", "to", "of", "my", "that", "can", "on", "is", "their"},
+    "es": {"el", "los", "las", "del", "donde", "con", "para", "y", "una", "que", "pueden", "mis", "sus", "por"},
+    "fr": {"le", "les", "des", "du", "pour", "avec", "et", "une", "qui", "où", "peuvent", "mes", "leurs", "dans"},
+    "de": {"der", "die", "das", "und", "mit", "für", "ein", "eine", "wo", "können", "meine", "ihre", "auf", "den"},
+    "it": {"il", "gli", "per", "con", "e", "una", "che", "dove", "possono", "miei", "loro", "della", "degli", "di"},
+    "pt": {"os", "as", "para", "com", "e", "uma", "que", "onde", "podem", "meus", "seus", "em", "do", "da"},
+}  # fmt: skip
+
+
 def language_of(text: str) -> str:
+    """The language asked for ("in Spanish", "auf Deutsch"), else the one the brief is
+    written in (by its common words), else English."""
     lowered = text.lower()
-    return next((code for code, pattern in LANGUAGE_WORDS.items() if re.search(pattern, lowered)), "en")
+    asked = next((code for code, pattern in LANGUAGE_WORDS.items() if re.search(pattern, lowered)), None)
+    if asked:
+        return asked
+    words = re.findall(r"[a-zà-ÿ]+", lowered)
+    counts = {code: sum(w in common for w in words) for code, common in _COMMON_WORDS.items()}
+    best = max(counts, key=lambda code: counts[code])
+    return best if best != "en" and counts[best] >= 3 and counts[best] > counts["en"] else "en"
+
+
+def without_language(text: str) -> str:
+    """The brief without the words that ask for a language ("a to-do list auf Deutsch")."""
+    for pattern in LANGUAGE_WORDS.values():
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def hours_of(text: str) -> str | None:
