@@ -12,9 +12,9 @@ pytestmark = pytest.mark.browser
 CORPUS = functional.load_corpus()
 # Every fourth request by id: each kind is in it, and it does not move when one is added.
 SAMPLE = sorted(CORPUS, key=lambda r: r["id"])[::4]
-# Below what this sample scores today (72 %, docs/engine.md), with room for a slow machine's
-# timing: a change that makes the sites do less fails here. The goal is 80 % on the corpus.
-FLOOR = 0.65
+# Below what this sample scores today (docs/engine.md; the corpus is at 84.9 %), with room
+# for a slow machine's timing: a change that makes the sites do less fails here.
+FLOOR = 0.75
 
 
 @pytest.fixture(scope="module")
