@@ -40,6 +40,7 @@ from autowebiq_app.engine.reading.pages import (
     posting_labels,
     primary_first,
     retitled,
+    with_browsing,
 )
 from autowebiq_app.engine.reading.phrases import (
     described_entities,
@@ -165,6 +166,7 @@ def read_app(
             main = grown
     pages = add_asked_features(text, pages, entities, main, features)
     pages, entities = with_named_pages(text, pages, entities, domains)
+    pages = with_browsing(text, pages, next((e for e in entities if main and e.name == main.name), None))
     entities = [with_products(e, brief.offerings) if is_product(e) else e for e in entities]
     facts = read_facts(brief, domain, seed=seed, sold=next((e.label for e in entities if is_product(e)), None))
     pages, entities = configure_bookings(text, pages, entities)

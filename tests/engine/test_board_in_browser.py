@@ -85,3 +85,24 @@ def test_an_about_page_tells_who_and_where(browser_page):
         browser_page.get_by_role("link", name="About", exact=True).first.click()
         main = browser_page.inner_text("main")
         assert "Oslo" in main and "About" in main
+
+
+def test_browsing_by_a_text_field_links_the_values_people_wrote(browser_page):
+    files = built(
+        "Travel journal where I log places I've visited with the country, a note and a rating from 1 to 5, "
+        "and browse them by country"
+    )
+    with serve_files(files) as base:
+        browser_page.goto(base)
+        browser_page.wait_for_selector("html[data-app-ready]", state="attached")
+        form = browser_page.locator("form.aw-form").first
+        for place, country in (("Tsukiji outer market", "Atlantis"), ("Torres del Paine", "Chile")):
+            form.get_by_label("Place").fill(place)
+            form.get_by_label("Country").fill(country)
+            form.get_by_role("button", name="Add place").click()
+        chips = browser_page.locator("nav.aw-browse a")
+        assert "Atlantis" in chips.all_inner_texts() and "Chile" in chips.all_inner_texts()
+        chips.get_by_text("Atlantis", exact=True).click()
+        browser_page.wait_for_selector("html[data-app-ready]", state="attached")
+        listed = browser_page.locator(".aw-card").all_inner_texts()
+        assert len(listed) == 1 and "Tsukiji outer market" in listed[0]

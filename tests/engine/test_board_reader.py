@@ -35,3 +35,16 @@ def test_marked_as_resolved_names_the_solved_field():
     assert flags == [("solved", "Resolved")]
     todo = spec("A to-do list where tasks are ticked off when finished")
     assert [(f.key, f.label) for f in todo.entities[0].fields if f.type == "bool"] == [("done", "Finished")]
+
+
+def test_browse_by_a_field_links_its_values_and_filters_by_it():
+    journal = spec(
+        "Travel journal where I log places I've visited with the country, a note and a rating from 1 to 5, "
+        "and browse them by country"
+    )
+    place = next(e for e in journal.entities if e.label == "Place")
+    title = next(f for f in place.fields if f.key == place.title)
+    assert title.label == "Place"  # the renamed thing's name field says its new name
+    assert not [f.key for f in place.fields if f.required and f.key != place.title and f.type == "date"]
+    config = next(u.config() for p in journal.pages for u in p.features if u.config().get("entity") == place.name)
+    assert config["browse"] == "country" and config["filters"][0] == "country"

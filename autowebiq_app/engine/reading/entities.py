@@ -203,9 +203,19 @@ def _sample(fields: list[FieldSpec], title: str, label: str, n: int) -> dict:
 
 
 def renamed_entity(entity: Entity, noun: str) -> Entity:
-    """The domain's main entity called what the prompt calls it ("track products")."""
+    """The domain's main entity called what the prompt calls it ("track products"): its
+    name field too when that says the old name ("Trip" becomes "Place"), and the domain's
+    other required fields become optional (the prompt did not ask for them)."""
     label = noun.replace("-", " ").capitalize()
-    return entity.model_copy(update={"label": label, "plural": plural_of(label)})
+    fields = [
+        f.model_copy(update={"label": label})
+        if f.key == entity.title and f.label.lower() == entity.label.lower()
+        else f.model_copy(update={"required": False})
+        if f.key != entity.title and f.required and f.type not in ("select", "ref")
+        else f
+        for f in entity.fields
+    ]
+    return entity.model_copy(update={"label": label, "plural": plural_of(label), "fields": fields})
 
 
 def overlap(entity: Entity, fields: list[FieldSpec]) -> int:

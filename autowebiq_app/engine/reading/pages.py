@@ -89,6 +89,35 @@ def collection_page(entity: Entity) -> PageSpec:
     )
 
 
+_BROWSE_BY = re.compile(
+    r"\b(?:browse|filter|group|organi[sz]e|explore|view)(?:s|d|ed)?\s+(?:them|it|all|[a-z]+)?\s*by\s+(?:the\s+|their\s+)?([a-z]+)",
+    re.I,
+)
+
+
+def with_browsing(text: str, pages: list[PageSpec], main: Entity | None) -> list[PageSpec]:
+    """ "browse them by country": the main lists link to each country and filter by it."""
+    if main is None:
+        return pages
+    for match in _BROWSE_BY.finditer(text):
+        word = singular(match.group(1).lower())
+        field = next((f for f in main.fields if word in (f.key, f.label.lower()) and f.type in ("text", "select")), None)
+        if field is None:
+            continue
+        out = []
+        for page in pages:
+            uses = []
+            for use in page.features:
+                config = use.config()
+                if use.feature == "collection" and config.get("entity") == main.name and config.get("form") is not False:
+                    filters = [field.key, *[k for k in config.get("filters", []) if k != field.key]][:3]
+                    use = FeatureUse(feature="collection", **(config | {"filters": filters, "browse": field.key}))
+                uses.append(use)
+            out.append(page.model_copy(update={"features": uses}))
+        return out
+    return pages
+
+
 def retitled(page: PageSpec, old: Entity, new: Entity) -> PageSpec:
     """A page listing the renamed entity takes its new name, and so does its add button
     ("Start thread" becomes "Start discussion")."""

@@ -1,6 +1,6 @@
 /* Collection: list, create, edit, delete, detail, search, filter, sort and paginate the
    records of one entity, kept in the store. Config: {entity, form, search, filters,
-   sort, detail, children, comments, likes, page_size, add_label, mine}. */
+   sort, detail, children, comments, likes, page_size, add_label, mine, browse (a field whose values are links)}. */
 AW.feature("collection", function (root, config) {
   "use strict";
   var h = AW.h;
@@ -74,6 +74,25 @@ AW.feature("collection", function (root, config) {
   });
   cancel.addEventListener("click", function () { editing = null; buildForm(null); });
 
+  /* The values a field is filtered or browsed by: a select's options, or the values the
+     records hold for a text field ("browse them by country"). */
+  function valuesOf(f) {
+    if (f.type !== "text") return f.options || [];
+    var seen = {};
+    AW.db.list(config.entity).forEach(function (r) { var v = String(r[f.key] || "").trim(); if (v) seen[v] = true; });
+    return Object.keys(seen).sort().slice(0, 24);
+  }
+  var textFilters = [];
+  function refreshTextFilters() {
+    textFilters.forEach(function (pair) {
+      var f = pair[0], select = pair[1], current = select.value;
+      select.innerHTML = "";
+      select.appendChild(h("option", { value: "", text: AW.t("all", "All") }));
+      valuesOf(f).forEach(function (o) { select.appendChild(h("option", { value: o, text: o })); });
+      select.value = current;
+    });
+  }
+
   /* toolbar: search, filters, sort */
   var linked = new URLSearchParams(window.location.search);
   var toolbar = h("div", { class: "aw-toolbar", role: "search" });
@@ -86,8 +105,9 @@ AW.feature("collection", function (root, config) {
     var select = h("select", { id: uid + "-filter-" + f.key, class: "input" }, h("option", { value: "", text: AW.t("all", "All") }));
     var options = f.type === "ref" ? AW.db.list(f.ref).map(function (r) { return [r.id, AW.title(f.ref, r)]; })
       : f.type === "bool" ? [["true", AW.t("yes", "Yes")], ["false", AW.t("no", "No")]]
-      : (f.options || []).map(function (o) { return [o, o]; });
+      : valuesOf(f).map(function (o) { return [o, o]; });
     options.forEach(function (o) { select.appendChild(h("option", { value: o[0], text: o[1] })); });
+    if (f.type === "text") textFilters.push([f, select]);
     /* "?category=Flowers" in the address opens the list already filtered (the category links). */
     var asked = linked.get(f.key);
     if (asked !== null && options.some(function (o) { return String(o[0]) === asked; })) { select.value = asked; filters[f.key] = asked; }
@@ -118,15 +138,20 @@ AW.feature("collection", function (root, config) {
     }
   }
 
-  /* A board's categories as links, each opening the list of that category (a page of its own). */
-  var browseField = filterFields.filter(function (f) {
+  /* A board's categories (or what the brief browses by: "by country") as links, each opening
+     the list of that value (a page of its own). */
+  var browseField = filterFields.filter(function (f) { return f.key === config.browse; })[0] || filterFields.filter(function (f) {
     return f.type === "select" && f.options.length >= 2 && f.options.length <= 10 && /categor|topic|genre|board|section|type|cuisine|department|subject/i.test(f.key + " " + f.label);
   })[0];
-  var browse = browseField ? h("nav", { class: "aw-browse", "aria-label": browseField.label },
-    h("ul", { class: "aw-browse__list", role: "list" }, browseField.options.map(function (o) {
+  var browse = browseField ? h("nav", { class: "aw-browse", "aria-label": browseField.label }) : null;
+  function renderBrowse() {
+    if (!browse) return;
+    browse.innerHTML = "";
+    browse.appendChild(h("ul", { class: "aw-browse__list", role: "list" }, valuesOf(browseField).map(function (o) {
       var current = filters[browseField.key] === o;
       return h("li", null, h("a", { class: "aw-chip" + (current ? " is-current" : ""), href: "?" + new URLSearchParams([[browseField.key, o]]).toString(), "aria-current": current ? "page" : null }, o));
-    }))) : null;
+    })));
+  }
 
   var count = h("p", { class: "aw-count muted", "aria-live": "polite" });
   var list = h("ul", { class: "aw-cards", role: "list" });
@@ -358,6 +383,8 @@ AW.feature("collection", function (root, config) {
     var route = AW.route();
     if (route.name === config.entity && route.id && config.detail !== false) { renderDetail(route.id); return; }
     showList();
+    refreshTextFilters();
+    renderBrowse();
     var rows = records();
     var pages = Math.max(1, Math.ceil(rows.length / size));
     page = Math.min(page, pages);
