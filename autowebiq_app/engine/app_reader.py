@@ -98,8 +98,9 @@ def read_app(
     if sections and not (nouns or described):
         # "A gym site with an FAQ and a map, no pricing": a page of sections, not an app;
         # "a photographer's site. Pages: gallery, about, contact" is a site of pages, and a
-        # band's gallery and mailing list are pages and features an app has too.
-        if match is None or not (named_pages(text) or sections <= APPS_HAVE):
+        # band's gallery and mailing list, or a city guide's map, are pages an app has too.
+        own_pages = {page["slug"] for page in match.domain.pages} if match else set()
+        if match is None or not (named_pages(text) or sections <= APPS_HAVE | own_pages):
             return None
     if "shop" in asks and (match is None or match.domain.kind != "shops"):
         nouns = nouns[1:]  # the first thing named is what the shop sells (shop_pages names it)

@@ -4,8 +4,14 @@ mailing list, a booking request described rather than dated."""
 
 from __future__ import annotations
 
+from autowebiq_app.engine.app_reader import read_app
+from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.engine.reading.site_pages import named_pages
-from tests.engine.reading import spec
+from tests.engine.reading import CATALOG, spec
+
+
+def spec_or_none(prompt: str):
+    return read_app(read_brief(prompt), CATALOG.domains, CATALOG.features)
 
 
 def test_the_pages_a_brief_names_in_its_own_order():
@@ -76,3 +82,16 @@ def test_a_booking_request_is_described_and_received():
     plain = spec("A hair salon where clients book appointments for a cut or colour")
     config = next(u.config() for p in plain.pages for u in p.features if u.feature == "booking")
     assert "request" not in config
+
+
+def test_a_city_guide_has_eat_see_stay_a_map_and_favourites():
+    guide = spec(
+        "City guide website for Marrakech with places to eat, things to see and where to stay, a map section, "
+        "and a favourites list I can add places to."
+    )
+    assert guide.domain == "city-guide" and guide.facts.name == "Marrakech"
+    assert [p.nav or p.title for p in guide.pages[1:]] == ["Eat", "See", "Stay", "Map", "Favourites"]
+    fixed = [u.config().get("fixed") for p in guide.pages for u in p.features if u.config().get("fixed")]
+    assert fixed == [{"category": "Eat"}, {"category": "See"}, {"category": "Stay"}]
+    # A gym that asks for a map is still a page of sections: its domain has no map page.
+    assert spec_or_none("A gym site with an FAQ, a map and testimonials") is None
