@@ -105,16 +105,26 @@ def plan_site(prompt: str, catalog: Loaded, *, seed: int = 0) -> SitePlan:
     A request for an app, or for a kind of site the catalog's domains know, gets an app
     spec (pages, entities, features); anything else a marketing site from a template."""
     brief = read_brief(prompt)
-    templates = [t.model_dump() for t in catalog.templates.values()]
-    spec = read_app(brief, catalog.domains, catalog.features, seed=seed)
+    spec = app_draft(brief, catalog, seed=seed)
     if spec is not None:
-        spec = translated(spec)
-        domain = catalog.domains.get(spec.domain)
-        look = look_template(brief, templates, domain.template if domain else "dashboard-app")
-        return plan_app(brief, spec, catalog.templates[look], seed=seed)
-    slug, _score = choose_template(brief, templates)
+        return plan_for_spec(brief, spec, catalog, seed=seed)
+    slug, _score = choose_template(brief, [t.model_dump() for t in catalog.templates.values()])
     template = catalog.templates[slug or FALLBACK_TEMPLATE]
     return plan_from_brief(brief, template, catalog.components, seed=seed, sample_names=sample_names(catalog))
+
+
+def app_draft(brief: Brief, catalog: Loaded, *, seed: int = 0) -> AppSpec | None:
+    """The offline reader's app spec for a brief (in the brief's language), or None for a marketing site."""
+    spec = read_app(brief, catalog.domains, catalog.features, seed=seed)
+    return translated(spec) if spec is not None else None
+
+
+def plan_for_spec(brief: Brief, spec: AppSpec, catalog: Loaded, *, seed: int) -> SitePlan:
+    """The plan around an app spec, offline or a model's, in the look that fits the brief."""
+    domain = catalog.domains.get(spec.domain)
+    templates = [t.model_dump() for t in catalog.templates.values()]
+    look = look_template(brief, templates, domain.template if domain else "dashboard-app")
+    return plan_app(brief, spec, catalog.templates[look], seed=seed)
 
 
 def sample_names(catalog) -> tuple[str, ...]:

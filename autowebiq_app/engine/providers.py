@@ -6,14 +6,17 @@ schema (`response_format`), streamed into the build's events as it arrives, vali
 asked again with the error a bounded number of times. The engine then fills in what the
 catalog decides (sections, slots, images), exactly as for the offline planner, so a model's
 plan renders and passes QA like any other.
+
+A request the offline reader reads as an app is instead asked for as a whole `AppSpec`
+(`model_spec.py`), with the reader's spec as the draft, when the token budget can hold one.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import time
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, TypeVar
 
 import openai
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -24,14 +27,25 @@ from autowebiq_app.config import Settings
 from autowebiq_app.engine import copywriter
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.frontend import CatalogView
+from autowebiq_app.engine.model_spec import (
+    SPEC_MIN_TOKENS,
+    prompt_wins,
+    read_json,
+    spec_messages,
+    spec_schema,
+    validate_spec,
+)
 from autowebiq_app.engine.pipeline import EngineError, Reporter
 from autowebiq_app.engine.plan import SitePlan, Tone
-from autowebiq_app.engine.planner import plan_from_brief, plan_site, sample_names
+from autowebiq_app.engine.planner import app_draft, plan_for_spec, plan_from_brief, plan_site, sample_names
 from autowebiq_app.engine.sections import kind_components
 
 logger = logging.getLogger(__name__)
 
 STREAM_REPORT_EVERY = 0.5
+MAX_ECHOED = 40000
+"""How much of an invalid reply goes back to the model with the errors (an app spec runs to ~10k characters)."""
+T = TypeVar("T")
 SYSTEM_PROMPT = (
     "You plan websites. Reply with one JSON object that follows the given schema and nothing else. "
     "Choose the template whose slug best fits the business. Write a short, specific headline and intro "
@@ -114,19 +128,53 @@ class OpenAIPlanner:
         self.response_format = "json_schema"
 
     def plan(self, prompt: str, catalog: CatalogView, *, seed: int, reporter: Reporter) -> SitePlan:
-        schema = plan_schema(catalog)
-        messages = [
-            {"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": prompt},
-        ]
+        brief = read_brief(prompt)
+        draft = app_draft(brief, catalog, seed=seed) if self.max_tokens >= SPEC_MIN_TOKENS else None
+        if draft is not None:
+            spec = self.ask(
+                spec_messages(prompt, draft),
+                spec_schema(catalog),
+                lambda text: validate_spec(text, catalog),
+                reporter,
+                seed=seed,
+                what="app spec",
+                schema_name="AppSpec",
+            )
+            return plan_for_spec(brief, prompt_wins(spec, draft), catalog, seed=seed)
+        messages = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": prompt}]
+        drafted = self.ask(
+            messages,
+            plan_schema(catalog),
+            lambda text: validate_plan(text, catalog),
+            reporter,
+            seed=seed,
+            what="plan",
+            schema_name="SitePlan",
+        )
+        return merge(drafted, prompt, catalog, seed=seed)
+
+    def ask(
+        self,
+        messages: list[dict],
+        schema: dict,
+        validate: Callable[[str], T],
+        reporter: Reporter,
+        *,
+        seed: int,
+        what: str,
+        schema_name: str,
+    ) -> T:
+        """The model's reply to `messages` (a system and a user message) under `schema`, streamed
+        into the events and checked by `validate`; an invalid reply is sent back with what
+        `validate` found, at most `attempts` requests in all, then EngineError."""
         problem = ""
         attempt = 0
         while attempt < self.attempts:
             attempt += 1
             text = ""
             try:
-                text = self._complete(messages, schema, reporter, seed=seed)
-                drafted = validate_plan(text, catalog)
+                text = self._complete(messages, schema, reporter, seed=seed, name=schema_name)
+                drafted = validate(text)
             except openai.APITimeoutError:
                 problem = "the model did not answer in time"
             except openai.APIStatusError as exc:
@@ -139,21 +187,21 @@ class OpenAIPlanner:
             except openai.APIError as exc:
                 problem = f"the model's server could not be reached ({type(exc).__name__})"
             except ValueError as exc:
-                problem = f"the plan was not valid: {exc}"
+                problem = f"the {what} was not valid: {exc}"
                 messages = [
                     *messages[:2],
-                    {"role": "assistant", "content": text[:4000]},
+                    {"role": "assistant", "content": text[:MAX_ECHOED]},
                     {"role": "user", "content": f"That was not valid: {exc}. Reply again with only the JSON object."},
                 ]
             else:
-                reporter.agent("planner", f"The model's plan is valid (attempt {attempt}).", 18)
-                return merge(drafted, prompt, catalog, seed=seed)
-            logger.info("model plan attempt %s failed: %s", attempt, problem)
+                reporter.agent("planner", f"The model's {what} is valid (attempt {attempt}).", 18)
+                return drafted
+            logger.info("model %s attempt %s failed: %s", what, attempt, problem)
             if attempt < self.attempts:
                 reporter.agent("planner", f"Attempt {attempt} failed ({problem}); asking again…", 8 + attempt)
-        raise EngineError(f"The model did not return a usable plan after {self.attempts} attempts: {problem}.")
+        raise EngineError(f"The model did not return a usable {what} after {self.attempts} attempts: {problem}.")
 
-    def _complete(self, messages: list[dict], schema: dict, reporter: Reporter, *, seed: int) -> str:
+    def _complete(self, messages: list[dict], schema: dict, reporter: Reporter, *, seed: int, name: str) -> str:
         stream = self.client.chat.completions.create(
             model=self.model,
             messages=messages,
@@ -162,7 +210,7 @@ class OpenAIPlanner:
             seed=seed,
             max_tokens=self.max_tokens,
             response_format=(
-                {"type": "json_schema", "json_schema": {"name": "SitePlan", "schema": schema}}
+                {"type": "json_schema", "json_schema": {"name": name, "schema": schema}}
                 if self.response_format == "json_schema"
                 else {"type": "json_object", "schema": schema}
             ),
@@ -186,10 +234,7 @@ class OpenAIPlanner:
 
 def validate_plan(text: str, catalog: CatalogView) -> ModelPlan:
     """The model's reply as a `ModelPlan`, or ValueError saying what is wrong with it."""
-    try:
-        raw = json.loads(_strip_fences(text))
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc.msg} at character {exc.pos})") from None
+    raw = read_json(text)
     try:
         drafted = ModelPlan.model_validate(raw)
     except ValidationError as exc:
@@ -248,13 +293,6 @@ def _template(drafted: ModelPlan, said: Brief, catalog: CatalogView) -> Template
         if score > 0:
             return catalog.templates[slug]
     return chosen
-
-
-def _strip_fences(text: str) -> str:
-    text = text.strip()
-    if text.startswith("```"):
-        text = text.split("\n", 1)[-1].rsplit("```", 1)[0]
-    return text
 
 
 def planner_for(settings: Settings):

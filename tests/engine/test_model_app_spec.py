@@ -1,0 +1,163 @@
+"""A model writes the whole app spec: the offline reader's spec is its draft, the reply is
+validated against the spec's rules and the catalog's features, retried with the errors, and
+what the prompt states outright wins; the site is built and checked like an offline app."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from autowebiq_app.catalog.files import bundled_catalog
+from autowebiq_app.engine import browser
+from autowebiq_app.engine.brief import read_brief
+from autowebiq_app.engine.model_spec import prompt_wins, spec_schema
+from autowebiq_app.engine.pipeline import EngineError, build_site
+from autowebiq_app.engine.planner import app_draft
+from autowebiq_app.engine.providers import OpenAIPlanner
+from autowebiq_app.engine.spec import AppSpec
+from tests.engine.test_providers import Recorder, model_plan
+from tests.fakes.openai_server import FakeOpenAI, Reply
+
+CATALOG = bundled_catalog()
+PROMPT = "A CRM for Harbour Roofing in Leeds where we add clients and log calls with them, prices in euros"
+TAGLINE = "Every roof quote, every callback, one list"
+
+
+def draft() -> AppSpec:
+    return app_draft(read_brief(PROMPT), CATALOG)
+
+
+def model_spec(**facts) -> dict:
+    """What a model might write: the draft with new copy, a new field with values in every
+    record, and its own ideas about the name and currency (which the prompt overrules)."""
+    spec = draft().model_dump(mode="json")
+    spec["facts"] |= {"name": "Roofline CRM", "currency": "GBP", "tagline": TAGLINE} | facts
+    client = spec["entities"][0]
+    client["fields"].append({"key": "roof_type", "label": "Roof type", "type": "select", "options": ["Slate", "Tile"]})
+    for index, record in enumerate(client["records"]):
+        record["roof_type"] = ("Slate", "Tile")[index % 2]
+    spec["pages"][1]["intro"] = "Everyone who asked for a quote, and where each job stands."
+    return spec
+
+
+def invalid_spec() -> dict:
+    spec = model_spec()
+    spec["pages"][1]["features"].append({"feature": "teleporter"})
+    spec["pages"][2]["features"][0]["entity"] = "unicorn"
+    return spec
+
+
+@pytest.fixture
+def server():
+    with FakeOpenAI() as fake:
+        yield fake
+
+
+def planner(server, **options) -> OpenAIPlanner:
+    return OpenAIPlanner(base_url=server.base_url, api_key="sk-test", model="fake-model", max_tokens=8000, **options)
+
+
+def test_a_model_written_app_spec_is_streamed_validated_and_built(server):
+    reply = json.dumps(model_spec())
+    server.script(Reply(reply, chunk_size=300, delay=0.05))
+    reporter = Recorder()
+    out = build_site(PROMPT, reporter=reporter, catalog=CATALOG, planner=planner(server))
+
+    assert out.plan.app is not None and out.plan.tagline == TAGLINE
+    client = out.plan.app.entity("client")
+    assert client.field("roof_type").options == ["Slate", "Tile"]
+    assert TAGLINE in out.files["index.html"]
+    assert "Everyone who asked for a quote" in out.files["clients.html"]
+    assert "Roof type" in out.files["data.js"] and "Slate" in out.files["data.js"]
+    assert out.qa_report["score"] == 100
+    assert "".join(reporter.streamed) == reply and len(reporter.streamed) > 1
+    assert "The model's app spec is valid (attempt 1)." in reporter.messages
+
+    request = server.requests[0]
+    assert request["max_tokens"] == 8000
+    assert request["response_format"]["json_schema"]["schema"] == spec_schema(CATALOG)
+    assert request["messages"][1]["content"].startswith(f"Request: {PROMPT}\n\nDraft app spec")
+    assert '"name":"Harbour Roofing"' in request["messages"][1]["content"], "the offline spec is the draft"
+
+
+def test_the_schema_limits_features_to_the_catalog():
+    schema = spec_schema(CATALOG)
+    use = schema["$defs"]["FeatureUse"]["properties"]
+    assert use["feature"]["enum"] == sorted(CATALOG.features)
+    assert set(schema["$defs"]["Entity"]["required"]) >= {"name", "fields"}
+    assert schema["required"] == ["domain", "kind", "facts", "pages"]
+
+
+def test_an_invalid_spec_is_retried_with_its_errors_and_the_next_reply_used(server):
+    server.script(Reply(json.dumps(invalid_spec())), Reply(json.dumps(model_spec())))
+    reporter = Recorder()
+    plan = planner(server).plan(PROMPT, CATALOG, seed=0, reporter=reporter)
+
+    assert plan.app.entity("client").field("roof_type") is not None and plan.tagline == TAGLINE
+    assert len(server.requests) == 2
+    retry = server.requests[1]["messages"]
+    assert retry[2]["role"] == "assistant" and "teleporter" in retry[2]["content"]
+    errors = retry[3]["content"]
+    assert "'teleporter' is not one of the library's features" in errors
+    assert "feature 'collection' uses unknown entity 'unicorn'" in errors
+    assert sum("asking again" in m for m in reporter.messages) == 1
+
+
+def test_a_model_that_never_writes_a_valid_spec_fails_the_build_with_the_reason(server):
+    server.script(*[Reply(json.dumps(invalid_spec()))] * 3)
+    with pytest.raises(EngineError, match="usable app spec after 3 attempts: the app spec was not valid: .*teleporter"):
+        build_site(PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server))
+    assert len(server.requests) == 3
+
+
+def test_the_prompts_name_and_currency_win_over_the_models(server):
+    server.script(Reply(json.dumps(model_spec())))
+    plan = planner(server).plan(PROMPT, CATALOG, seed=0, reporter=Recorder())
+    assert (plan.name, plan.app.facts.currency, plan.place) == ("Harbour Roofing", "EUR", "Leeds")
+
+
+def test_prompt_wins_puts_back_stated_facts_and_the_readers_entities():
+    said = draft()
+    written = AppSpec.model_validate(model_spec(name="Roofline CRM", place="York", contact="call Bob"))
+    written = written.model_copy(  # the model dropped the calls the reader found
+        update={
+            "entities": [e for e in written.entities if e.name != "call"],
+            "pages": [p for p in written.pages if p.slug != "calls"],
+        }
+    )
+    merged = prompt_wins(written, said)
+    assert (merged.facts.name, merged.facts.place, merged.facts.currency) == ("Harbour Roofing", "Leeds", "EUR")
+    assert merged.facts.contact == "call Bob", "a fact the prompt did not state stays the model's"
+    assert merged.facts.tagline == TAGLINE
+    assert {e.name for e in merged.entities} == {"client", "call"}
+    assert "calls" in [p.slug for p in merged.pages]
+    assert merged.entity("client").field("roof_type") is not None
+
+
+def test_a_marketing_prompt_still_gets_the_small_model_plan(server):
+    prompt = "A gym site with an FAQ and a map, no pricing"
+    server.script(Reply(model_plan(name="Iron Hall", template="fitness-gym", sections_wanted=[])))
+    plan = planner(server).plan(prompt, CATALOG, seed=0, reporter=Recorder())
+    assert plan.app is None and plan.name == "Iron Hall"
+    request = server.requests[0]
+    assert request["response_format"]["json_schema"]["name"] == "SitePlan"
+    assert request["messages"][-1]["content"] == prompt
+
+
+def test_a_budget_too_small_for_a_spec_asks_for_the_model_plan(server):
+    server.script(Reply(model_plan(name="Harbour Roofing")))
+    small = OpenAIPlanner(base_url=server.base_url, api_key="x", model="fake-model", max_tokens=900)
+    plan = small.plan(PROMPT, CATALOG, seed=0, reporter=Recorder())
+    assert plan.app is None and server.requests[0]["response_format"]["json_schema"]["name"] == "SitePlan"
+
+
+@pytest.mark.browser
+def test_the_qa_agent_tries_the_models_app_in_a_browser(server):
+    server.script(Reply(json.dumps(model_spec())))
+    out = build_site(
+        PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server), browser=browser.run_selftests
+    )
+    report = out.qa_report
+    assert report["features_total"] >= 3
+    assert report["features_verified"] == report["features_total"], [c for c in report["checks"] if not c["passed"]]
