@@ -20,6 +20,8 @@ SPEC_MIN_TOKENS = 4000
 default for small local models) the reply would be cut short every time, so the model is
 asked for the small `ModelPlan` instead."""
 MAX_ERRORS = 12
+FIELD_OPTIONS = {"field", "by"}
+"""Config options that name a field of the entity they apply to (as do `*_field` and `filters`)."""
 SPEC_SYSTEM_PROMPT = (
     "You design small web apps. Reply with one JSON object that follows the given schema and nothing else. "
     "You are given the request and a draft app spec for it. Improve the draft: copy written for this business "
@@ -89,38 +91,57 @@ def validate_spec(text: str, catalog: CatalogView) -> AppSpec:
 def catalog_problems(raw: object, catalog: CatalogView) -> list[str]:
     """What in a spec (as raw JSON, so it is checked even when the spec itself is not valid) the
     catalog's features cannot do: an unknown feature, a feature that works on records with no
-    entity or an unknown one, or a field it names that the entity lacks."""
+    entity, an entity named anywhere in a config (stats, charts, child lists) that the spec
+    lacks, or a field named (`field`, `*_field`, `by`, `filters`) that its entity lacks."""
     if not isinstance(raw, dict) or not isinstance(raw.get("pages"), list):
         return []
     entities = {
-        e["name"]: e for e in raw.get("entities") or [] if isinstance(e, dict) and isinstance(e.get("name"), str)
+        e["name"]: {f.get("key") for f in e.get("fields") or [] if isinstance(f, dict)}
+        for e in raw.get("entities") or []
+        if isinstance(e, dict) and isinstance(e.get("name"), str)
     }
     problems: list[str] = []
     for page in raw["pages"]:
         if not isinstance(page, dict):
             continue
-        slug = page.get("slug")
         for use in page.get("features") or []:
             if not isinstance(use, dict):
                 continue
-            feature, entity = use.get("feature"), use.get("entity")
+            feature = use.get("feature")
             doc = catalog.features.get(feature) if isinstance(feature, str) else None
+            where = f"page {page.get('slug')!r}: feature {feature!r}"
             if doc is None:
-                problems.append(f"page {slug!r}: {feature!r} is not one of the library's features")
-                continue
-            if entity is None:
-                if doc.entity:
-                    problems.append(f"page {slug!r}: feature {feature!r} works on records and needs an 'entity'")
-                continue
-            if entity not in entities:
-                problems.append(f"page {slug!r}: feature {feature!r} uses unknown entity {entity!r}")
-                continue
-            keys = {f.get("key") for f in entities[entity].get("fields") or [] if isinstance(f, dict)}
-            for option, value in use.items():
-                if (option == "field" or option.endswith("_field")) and isinstance(value, str) and value not in keys:
-                    problems.append(
-                        f"page {slug!r}: feature {feature!r} {option} {value!r} is not a field of {entity!r}"
-                    )
+                problems.append(f"page {page.get('slug')!r}: {feature!r} is not one of the library's features")
+            elif doc.entity and "entity" not in use:
+                problems.append(f"{where} works on records and needs an 'entity'")
+            else:
+                problems += _config_problems(use, None, entities, where)
+    return problems
+
+
+def _config_problems(config: object, entity: str | None, entities: dict[str, set], where: str) -> list[str]:
+    """Entities and fields a (nested) feature config names that the spec does not have."""
+    if isinstance(config, list):
+        return [p for item in config for p in _config_problems(item, entity, entities, where)]
+    if not isinstance(config, dict):
+        return []
+    problems: list[str] = []
+    if "entity" in config:
+        entity = config["entity"]
+        if entity not in entities:
+            return [f"{where} uses unknown entity {entity!r}"]
+    for option, value in config.items():
+        if option == "entity":
+            continue
+        names = value if option == "filters" and isinstance(value, list) else [value]
+        if option in FIELD_OPTIONS or option.endswith("_field") or option == "filters":
+            problems += [
+                f"{where} {option} {name!r} is not a field of {entity!r}"
+                for name in names
+                if entity is not None and isinstance(name, str) and name not in entities[entity]
+            ]
+        else:
+            problems += _config_problems(value, entity, entities, where)
     return problems
 
 

@@ -5,13 +5,15 @@ what the prompt states outright wins; the site is built and checked like an offl
 from __future__ import annotations
 
 import json
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine import browser
 from autowebiq_app.engine.brief import read_brief
-from autowebiq_app.engine.model_spec import prompt_wins, spec_schema
+from autowebiq_app.engine.model_spec import prompt_wins, spec_schema, validate_spec
 from autowebiq_app.engine.pipeline import EngineError, build_site
 from autowebiq_app.engine.planner import app_draft
 from autowebiq_app.engine.providers import OpenAIPlanner
@@ -22,6 +24,7 @@ from tests.fakes.openai_server import FakeOpenAI, Reply
 CATALOG = bundled_catalog()
 PROMPT = "A CRM for Harbour Roofing in Leeds where we add clients and log calls with them, prices in euros"
 TAGLINE = "Every roof quote, every callback, one list"
+CORPUS = Path(__file__).parents[2] / "bench" / "functional_corpus"
 
 
 def draft() -> AppSpec:
@@ -102,6 +105,33 @@ def test_an_invalid_spec_is_retried_with_its_errors_and_the_next_reply_used(serv
     assert "'teleporter' is not one of the library's features" in errors
     assert "feature 'collection' uses unknown entity 'unicorn'" in errors
     assert sum("asking again" in m for m in reporter.messages) == 1
+
+
+def test_features_configured_with_missing_entities_or_fields_are_invalid():
+    spec = model_spec()
+    spec["pages"][1]["features"][0]["filters"] = ["status", "colour"]
+    dashboard = spec["pages"][3]["features"][0]
+    dashboard["stats"][0]["entity"] = "invoice"
+    dashboard["chart"]["by"] = "region"
+    spec["pages"][2]["features"][0].pop("entity")
+    with pytest.raises(ValueError) as caught:
+        validate_spec(json.dumps(spec), CATALOG)
+    assert str(caught.value).split("; ") == [
+        "page 'clients': feature 'collection' filters 'colour' is not a field of 'client'",
+        "page 'calls': feature 'collection' works on records and needs an 'entity'",
+        "page 'dashboard': feature 'dashboard' uses unknown entity 'invoice'",
+        "page 'dashboard': feature 'dashboard' by 'region' is not a field of 'client'",
+    ]
+
+
+def test_every_offline_draft_of_the_functional_corpus_passes_the_models_validation():
+    prompts = [
+        r["prompt"] for path in sorted(CORPUS.glob("*.toml")) for r in tomllib.loads(path.read_text())["requests"]
+    ]
+    drafts = [d for d in (app_draft(read_brief(p), CATALOG) for p in prompts) if d is not None]
+    assert len(drafts) >= 80
+    for spec in drafts:
+        assert validate_spec(spec.model_dump_json(), CATALOG) == spec
 
 
 def test_a_model_that_never_writes_a_valid_spec_fails_the_build_with_the_reason(server):
