@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from autowebiq_app import events
+from autowebiq_app.api import ws
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine import browser
 from autowebiq_app.engine.brief import read_brief
@@ -18,6 +20,8 @@ from autowebiq_app.engine.pipeline import EngineError, build_site
 from autowebiq_app.engine.planner import app_draft
 from autowebiq_app.engine.providers import OpenAIPlanner
 from autowebiq_app.engine.spec import AppSpec
+from autowebiq_app.models import Build, BuildStatus
+from autowebiq_app.services import build_runner, builds, credits, projects, versions
 from tests.engine.test_providers import Recorder, model_plan
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
@@ -191,3 +195,53 @@ def test_the_qa_agent_tries_the_models_app_in_a_browser(server):
     report = out.qa_report
     assert report["features_total"] >= 3
     assert report["features_verified"] == report["features_total"], [c for c in report["checks"] if not c["passed"]]
+
+
+@pytest.fixture
+def model_project(session, make_user, settings_override):
+    """A project whose builds are planned by the fake model with room for an app spec."""
+    with FakeOpenAI() as fake:
+        settings_override(
+            LLM_PROVIDER="openai",
+            LLM_BASE_URL=fake.base_url,
+            LLM_MODEL="fake-model",
+            LLM_MAX_TOKENS="8000",
+            LLM_TIMEOUT_SECONDS="5",
+        )
+        user, _ = make_user()
+        yield fake, projects.create_project(session=session, user_id=user.id, name="Harbour")
+
+
+def _run_build(session, project):
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt=PROMPT, enqueue=lambda b: "task"
+    )
+    build_runner.run_build(build.id)
+    session.expire_all()
+    return session.get(Build, build.id)
+
+
+def test_a_build_streams_the_models_app_spec_into_its_events_and_stores_it(session, model_project):
+    fake, project = model_project
+    reply = json.dumps(model_spec())
+    fake.script(Reply(reply, chunk_size=300, delay=0.05))
+    build = _run_build(session, project)
+
+    assert build.status == BuildStatus.SUCCEEDED
+    version = versions.latest_version(session=session, project_id=project.id)
+    assert version.plan["app"]["facts"]["tagline"] == TAGLINE and version.plan["name"] == "Harbour Roofing"
+    assert "Roof type" in version.files["data.js"]
+    streamed = [ws.message(build.id, e).get("plan_text", "") for e in events.read(build.id)]
+    assert "".join(streamed) == reply and sum(1 for s in streamed if s) > 1
+
+
+def test_a_build_whose_model_never_writes_a_valid_spec_fails_with_the_reason_and_refunds(session, model_project):
+    fake, project = model_project
+    fake.script(*[Reply(json.dumps(invalid_spec()))] * 3)
+    build = _run_build(session, project)
+
+    assert build.status == BuildStatus.FAILED
+    assert build.error.startswith("The model did not return a usable app spec after 3 attempts: the app spec was not")
+    assert "'teleporter' is not one of the library's features" in build.error
+    assert credits.balance(session=session, user_id=project.user_id) == 100
+    assert len(fake.requests) == 3
