@@ -93,20 +93,16 @@ def catalog_problems(raw: object, catalog: CatalogView) -> list[str]:
     catalog's features cannot do: an unknown feature, a feature that works on records with no
     entity, an entity named anywhere in a config (stats, charts, child lists) that the spec
     lacks, or a field named (`field`, `*_field`, `by`, `filters`) that its entity lacks."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("pages"), list):
+    if not isinstance(raw, dict):
         return []
     entities = {
-        e["name"]: {f.get("key") for f in e.get("fields") or [] if isinstance(f, dict)}
-        for e in raw.get("entities") or []
-        if isinstance(e, dict) and isinstance(e.get("name"), str)
+        e["name"]: {f["key"] for f in _dicts(e.get("fields")) if isinstance(f.get("key"), str)}
+        for e in _dicts(raw.get("entities"))
+        if isinstance(e.get("name"), str)
     }
     problems: list[str] = []
-    for page in raw["pages"]:
-        if not isinstance(page, dict):
-            continue
-        for use in page.get("features") or []:
-            if not isinstance(use, dict):
-                continue
+    for page in _dicts(raw.get("pages")):
+        for use in _dicts(page.get("features")):
             feature = use.get("feature")
             doc = catalog.features.get(feature) if isinstance(feature, str) else None
             where = f"page {page.get('slug')!r}: feature {feature!r}"
@@ -119,6 +115,11 @@ def catalog_problems(raw: object, catalog: CatalogView) -> list[str]:
     return problems
 
 
+def _dicts(value: object) -> list[dict]:
+    """The objects in a JSON list (anything else in a garbled reply is left to pydantic to name)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _config_problems(config: object, entity: str | None, entities: dict[str, set], where: str) -> list[str]:
     """Entities and fields a (nested) feature config names that the spec does not have."""
     if isinstance(config, list):
@@ -128,7 +129,7 @@ def _config_problems(config: object, entity: str | None, entities: dict[str, set
     problems: list[str] = []
     if "entity" in config:
         entity = config["entity"]
-        if entity not in entities:
+        if not isinstance(entity, str) or entity not in entities:
             return [f"{where} uses unknown entity {entity!r}"]
     for option, value in config.items():
         if option == "entity":

@@ -128,6 +128,20 @@ def test_features_configured_with_missing_entities_or_fields_are_invalid():
     ]
 
 
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        {"entities": 5, "pages": [{"features": {"feature": "collection"}}]},
+        {"entities": [{"name": ["client"], "fields": [{"key": {}}]}], "pages": [{"features": [{"entity": []}]}]},
+        {"pages": [{"slug": "home", "features": [{"feature": "collection", "entity": {"x": 1}, "filters": 3}]}]},
+        [],
+    ],
+)
+def test_a_garbled_spec_is_invalid_with_reasons_not_an_error(garbled):
+    with pytest.raises(ValueError, match="."):
+        validate_spec(json.dumps(garbled), CATALOG)
+
+
 def test_every_offline_draft_of_the_functional_corpus_passes_the_models_validation():
     prompts = [
         r["prompt"] for path in sorted(CORPUS.glob("*.toml")) for r in tomllib.loads(path.read_text())["requests"]
