@@ -102,6 +102,8 @@ def catalog_problems(raw: object, catalog: CatalogView) -> list[str]:
     }
     problems: list[str] = []
     for page in _dicts(raw.get("pages")):
+        if page.get("slug") == "index":
+            problems.append("page 'index': index.html is the home page's file, so give the page another slug")
         for use in _dicts(page.get("features")):
             feature = use.get("feature")
             doc = catalog.features.get(feature) if isinstance(feature, str) else None

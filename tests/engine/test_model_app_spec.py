@@ -118,6 +118,7 @@ def test_features_configured_with_missing_entities_or_fields_are_invalid():
     dashboard["stats"][0]["entity"] = "invoice"
     dashboard["chart"]["by"] = "region"
     spec["pages"][2]["features"][0].pop("entity")
+    spec["pages"].append({"slug": "index", "title": "All of it"})
     with pytest.raises(ValueError) as caught:
         validate_spec(json.dumps(spec), CATALOG)
     assert str(caught.value).split("; ") == [
@@ -125,6 +126,7 @@ def test_features_configured_with_missing_entities_or_fields_are_invalid():
         "page 'calls': feature 'collection' works on records and needs an 'entity'",
         "page 'dashboard': feature 'dashboard' uses unknown entity 'invoice'",
         "page 'dashboard': feature 'dashboard' by 'region' is not a field of 'client'",
+        "page 'index': index.html is the home page's file, so give the page another slug",
     ]
 
 
