@@ -55,6 +55,7 @@ from autowebiq_app.engine.reading.quiz import quiz_from_brief
 from autowebiq_app.engine.reading.goals import with_goal
 from autowebiq_app.engine.reading.reactions import with_reactions
 from autowebiq_app.engine.reading.site_pages import named_pages, with_named_pages
+from autowebiq_app.engine.reading.timer import with_timer_lengths
 from autowebiq_app.engine.spec import AppSpec, Entity, Highlight, PageSpec
 
 
@@ -176,6 +177,7 @@ def read_app(
     pages = with_goal(text, pages, next((e for e in entities if main and e.name == main.name), None))
     pages = primary_first(text, pages, features)
     pages = quiz_from_brief(text, pages)
+    pages = with_timer_lengths(text, pages)
     pages = posting_labels(pages, entities, text, next((e for e in entities if main and e.name == main.name), None))
     spec = AppSpec(
         domain=domain.slug if domain else "custom",

@@ -215,15 +215,77 @@ _LEARNING_TRANSLATIONS = {
     },
 }  # fmt: skip
 
+TIMER_ENGLISH = {
+    "timer.title": "Focus timer", "timer.focus": "Focus", "timer.short_break": "Short break",
+    "timer.long_break": "Long break", "timer.start": "Start", "timer.pause": "Pause", "timer.resume": "Resume",
+    "timer.reset": "Reset", "timer.mode": "Mode", "timer.today": "Focus sessions today",
+    "timer.finished": "time is up.",
+    # the comment form and the mailing-list sign-up
+    "your_name_optional": "Your name (optional)", "comment_needed": "Write a comment first.", "guest": "Guest",
+    "subscribe": "Subscribe", "join_list": "Join the mailing list", "subscribed_as": "Subscribed as",
+    "unsubscribe": "Unsubscribe", "unsubscribed": "You have been unsubscribed.",
+    "already_subscribed": "That address is already on the list.",
+    "thanks_subscribed": "Thanks for subscribing! We will write to",
+}  # fmt: skip
+
+_TIMER_TRANSLATIONS = {
+    "es": {
+        "timer.title": "Temporizador", "timer.focus": "Concentración", "timer.short_break": "Pausa corta",
+        "timer.long_break": "Pausa larga", "timer.start": "Empezar", "timer.pause": "Pausa", "timer.resume": "Seguir",
+        "timer.reset": "Reiniciar", "timer.mode": "Modo", "timer.today": "Sesiones de hoy", "timer.finished": "se acabó el tiempo.",
+        "your_name_optional": "Tu nombre (opcional)", "comment_needed": "Escribe primero un comentario.", "guest": "Invitado",
+        "subscribe": "Suscribirme", "join_list": "Únete a la lista de correo", "subscribed_as": "Suscrito como",
+        "unsubscribe": "Darme de baja", "unsubscribed": "Te has dado de baja.",
+        "already_subscribed": "Esa dirección ya está en la lista.", "thanks_subscribed": "¡Gracias por suscribirte! Escribiremos a",
+    },
+    "fr": {
+        "timer.title": "Minuteur", "timer.focus": "Concentration", "timer.short_break": "Pause courte",
+        "timer.long_break": "Pause longue", "timer.start": "Démarrer", "timer.pause": "Pause", "timer.resume": "Reprendre",
+        "timer.reset": "Réinitialiser", "timer.mode": "Mode", "timer.today": "Séances du jour", "timer.finished": "c'est terminé.",
+        "your_name_optional": "Votre nom (facultatif)", "comment_needed": "Écrivez d'abord un commentaire.", "guest": "Invité",
+        "subscribe": "S'abonner", "join_list": "Rejoindre la liste de diffusion", "subscribed_as": "Abonné avec",
+        "unsubscribe": "Se désabonner", "unsubscribed": "Vous êtes désabonné.",
+        "already_subscribed": "Cette adresse est déjà inscrite.", "thanks_subscribed": "Merci de votre abonnement ! Nous écrirons à",
+    },
+    "de": {
+        "timer.title": "Fokus-Timer", "timer.focus": "Fokus", "timer.short_break": "Kurze Pause",
+        "timer.long_break": "Lange Pause", "timer.start": "Start", "timer.pause": "Pause", "timer.resume": "Weiter",
+        "timer.reset": "Zurücksetzen", "timer.mode": "Modus", "timer.today": "Fokus-Einheiten heute", "timer.finished": "die Zeit ist um.",
+        "your_name_optional": "Ihr Name (optional)", "comment_needed": "Schreiben Sie zuerst einen Kommentar.", "guest": "Gast",
+        "subscribe": "Abonnieren", "join_list": "Newsletter abonnieren", "subscribed_as": "Abonniert als",
+        "unsubscribe": "Abbestellen", "unsubscribed": "Sie haben abbestellt.",
+        "already_subscribed": "Diese Adresse steht schon auf der Liste.", "thanks_subscribed": "Danke fürs Abonnieren! Wir schreiben an",
+    },
+    "it": {
+        "timer.title": "Timer", "timer.focus": "Concentrazione", "timer.short_break": "Pausa breve",
+        "timer.long_break": "Pausa lunga", "timer.start": "Avvia", "timer.pause": "Pausa", "timer.resume": "Riprendi",
+        "timer.reset": "Azzera", "timer.mode": "Modalità", "timer.today": "Sessioni di oggi", "timer.finished": "tempo scaduto.",
+        "your_name_optional": "Il tuo nome (facoltativo)", "comment_needed": "Scrivi prima un commento.", "guest": "Ospite",
+        "subscribe": "Iscriviti", "join_list": "Iscriviti alla mailing list", "subscribed_as": "Iscritto come",
+        "unsubscribe": "Annulla iscrizione", "unsubscribed": "Iscrizione annullata.",
+        "already_subscribed": "Questo indirizzo è già nella lista.", "thanks_subscribed": "Grazie per l'iscrizione! Scriveremo a",
+    },
+    "pt": {
+        "timer.title": "Temporizador", "timer.focus": "Foco", "timer.short_break": "Pausa curta",
+        "timer.long_break": "Pausa longa", "timer.start": "Iniciar", "timer.pause": "Pausa", "timer.resume": "Continuar",
+        "timer.reset": "Repor", "timer.mode": "Modo", "timer.today": "Sessões de hoje", "timer.finished": "o tempo acabou.",
+        "your_name_optional": "O seu nome (opcional)", "comment_needed": "Escreva primeiro um comentário.", "guest": "Convidado",
+        "subscribe": "Subscrever", "join_list": "Junte-se à lista de correio", "subscribed_as": "Subscrito como",
+        "unsubscribe": "Cancelar subscrição", "unsubscribed": "A sua subscrição foi cancelada.",
+        "already_subscribed": "Esse endereço já está na lista.", "thanks_subscribed": "Obrigado por subscrever! Vamos escrever para",
+    },
+}  # fmt: skip
+
 LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese", "de": "German", "it": "Italian"}
 
 
 def words_for(language: str) -> dict[str, str]:
     """The interface words in `language`, English where it has no translation."""
-    english = ENGLISH | QUIZ_ENGLISH | LEARNING_ENGLISH
+    english = ENGLISH | QUIZ_ENGLISH | LEARNING_ENGLISH | TIMER_ENGLISH
     return (
         english
         | _TRANSLATIONS.get(language, {})
         | _QUIZ_TRANSLATIONS.get(language, {})
         | _LEARNING_TRANSLATIONS.get(language, {})
+        | _TIMER_TRANSLATIONS.get(language, {})
     )

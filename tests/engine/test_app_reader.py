@@ -185,3 +185,18 @@ def test_what_names_records_is_not_a_new_list_and_the_list_comes_before_its_repo
 def test_purchase_orders_are_not_a_shop():
     found = spec("An ERP for a small factory: products, suppliers, purchase orders and stock levels")
     assert "shop" not in {u.feature for _, u in found.features()}
+
+
+def test_what_people_did_and_will_do_are_fields_named_by_their_time():
+    standup = spec(
+        "Daily standup log for my team: each entry has a person, a date, what they did yesterday, "
+        "what they'll do today and any blockers. Let me filter entries by person."
+    )
+    entry = standup.entities[0]
+    assert [(f.key, f.type) for f in entry.fields if f.key != entry.title] == [
+        ("person", "text"),
+        ("date", "date"),
+        ("yesterday", "longtext"),
+        ("today", "longtext"),
+        ("blockers", "text"),
+    ]

@@ -174,12 +174,26 @@ def mark_fields(text: str) -> list[FieldSpec]:
     return fields[:2]
 
 
+_SAID_CLAUSE = re.compile(
+    r"^what\s+(?:they|i|we|he|she|you|people|each person)(?:'ll|'d|'ve|\s+will|\s+did|\s+do|\s+does|\s+are|\s+have|\s+plan)?"
+    r"(?:\s+[a-z']+){0,3}?\s+(yesterday|today|tomorrow|this week|next week|last week)$",
+    re.I,
+)
+
+
 def field_list(phrase: str) -> list[FieldSpec]:
     """ "a title, a company and a value in dollars" -> typed fields (stops at a new clause)."""
     phrase = re.split(r"[.;:!?()]|\b(?:so that|which|where|then|while)\b", phrase)[0]
     fields: list[FieldSpec] = []
     for part in re.split(r",\s*|\s+(?:and|&)\s+|\s+plus\s+", phrase):
-        label = re.sub(r"^(?:and|or|an?|the|their|its|his|her|optional)\s+", "", part.strip(), flags=re.I)
+        said = _SAID_CLAUSE.match(part.strip())
+        if said:
+            # "what they did yesterday", "what they'll do today": a text field named by its time.
+            label = said.group(1).lower()
+            if slug_key(label) not in {f.key for f in fields}:
+                fields.append(FieldSpec(key=slug_key(label), label=label.capitalize(), type="longtext"))
+            continue
+        label = re.sub(r"^(?:and|or|an?|any|the|their|its|his|her|optional)\s+", "", part.strip(), flags=re.I)
         label = re.sub(r"^(?:an?|the|their|its)\s+", "", label, flags=re.I).strip(" '\"")
         label = re.split(r"\s+(?:in|for|to|on|of the|so|that|from|as)\b", label)[0].strip()
         words = label.split()

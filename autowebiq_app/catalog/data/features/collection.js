@@ -18,6 +18,8 @@ AW.feature("collection", function (root, config) {
   var shown = fields.filter(function (f) { return f.type !== "longtext" && f.type !== "image" && f.key !== entity.title; }).slice(0, 4);
   var imageField = fields.filter(function (f) { return f.type === "image"; })[0];
   var textField = fields.filter(function (f) { return f.type === "longtext"; })[0];
+  /* More than one long text ("Yesterday", "Today"): the others show on the card too, cut short. */
+  shown = shown.concat(fields.filter(function (f) { return f.type === "longtext" && f !== textField; }).slice(0, 2));
 
   var listView = h("div", { class: "aw-collection__list-view" });
   var detailView = h("div", { class: "aw-collection__detail", hidden: true });
@@ -367,6 +369,7 @@ AW.feature("collection", function (root, config) {
       if (f.key === config.reveal) return;
       var value = AW.display(f, record[f.key]);
       if (value === "" || f.type === "bool") return;
+      if (f.type === "longtext" && value.length > 120) value = value.slice(0, 117) + "…";
       meta.appendChild(h("div", null, h("dt", { text: f.label }), h("dd", { text: value })));
     });
     var picture = imageField && record[imageField.key] && String(record[imageField.key]).indexOf("data:image/") === 0
@@ -447,6 +450,18 @@ AW.feature("collection", function (root, config) {
 AW.selftest("collection", async function (root, t, config) {
   var entity = AW.entity(config.entity);
   var form = root.querySelector(".aw-collection__side form");
+  if (config.saved_only) {
+    /* A favourites list shows what was saved, and only that. */
+    var first = AW.db.list(config.entity).filter(function (r) { return !r.saved; })[0];
+    if (first) AW.db.update(config.entity, first.id, { saved: true });
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    await t.wait(20);
+    var saved = AW.db.list(config.entity).filter(function (r) { return r.saved; }).length;
+    t.ok(saved > 0 && root.querySelectorAll(".aw-card").length === Math.min(saved, config.page_size || 12), "the favourites list shows the saved " + entity.plural.toLowerCase() + " only");
+    if (first) AW.db.update(config.entity, first.id, { saved: false });
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    return;
+  }
   if (config.form === false || !form) {
     t.ok(root.querySelectorAll(".aw-card").length > 0, "the list shows the sample " + entity.plural.toLowerCase());
     return;
