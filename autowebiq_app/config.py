@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     llm_timeout_seconds: float = Field(60.0, gt=0, description="per request to the model")
     llm_max_attempts: int = Field(3, ge=1, le=10, description="requests per plan before the build fails")
     llm_max_tokens: int = Field(900, ge=100)
+    llm_spec_max_tokens: int = Field(
+        6000, ge=0, description="reply budget for an app's whole spec; below 4000 the model writes only the small plan"
+    )
     qa_browser: Literal["auto", "on", "off"] = Field(
         "auto", description="run every feature's self-test in headless Chromium (auto: when Chromium is installed)"
     )

@@ -16,9 +16,9 @@ from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.spec import AppSpec
 
 SPEC_MIN_TOKENS = 4000
-"""A whole app spec runs to 2,000–3,500 tokens; with a smaller budget (`LLM_MAX_TOKENS`, 900 by
-default for small local models) the reply would be cut short every time, so the model is
-asked for the small `ModelPlan` instead."""
+"""A whole app spec runs to 2,000–3,500 tokens; with a smaller budget (`LLM_SPEC_MAX_TOKENS`,
+6000 by default; 0 for small local models) the reply would be cut short every time, so the
+model is asked for the small `ModelPlan` instead."""
 MAX_ERRORS = 12
 FIELD_OPTIONS = {"field", "by"}
 """Config options that name a field of the entity they apply to (as do `*_field` and `filters`)."""

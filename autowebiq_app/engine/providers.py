@@ -120,16 +120,19 @@ class OpenAIPlanner:
         timeout: float = 60.0,
         attempts: int = 3,
         max_tokens: int = 900,
+        spec_max_tokens: int = 0,
     ) -> None:
         self.client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=0)
         self.model = model
         self.attempts = attempts
         self.max_tokens = max_tokens
+        # An app spec is 2-3.5k tokens: asked for only with a budget that can hold one (0: never).
+        self.spec_max_tokens = spec_max_tokens
         self.response_format = "json_schema"
 
     def plan(self, prompt: str, catalog: CatalogView, *, seed: int, reporter: Reporter) -> SitePlan:
         brief = read_brief(prompt)
-        draft = app_draft(brief, catalog, seed=seed) if self.max_tokens >= SPEC_MIN_TOKENS else None
+        draft = app_draft(brief, catalog, seed=seed) if self.spec_max_tokens >= SPEC_MIN_TOKENS else None
         if draft is not None:
             spec = self.ask(
                 spec_messages(prompt, draft),
@@ -139,6 +142,7 @@ class OpenAIPlanner:
                 seed=seed,
                 what="app spec",
                 schema_name="AppSpec",
+                max_tokens=self.spec_max_tokens,
             )
             return plan_for_spec(brief, prompt_wins(spec, draft), catalog, seed=seed)
         messages = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": prompt}]
@@ -150,6 +154,7 @@ class OpenAIPlanner:
             seed=seed,
             what="plan",
             schema_name="SitePlan",
+            max_tokens=self.max_tokens,
         )
         return merge(drafted, prompt, catalog, seed=seed)
 
@@ -163,6 +168,7 @@ class OpenAIPlanner:
         seed: int,
         what: str,
         schema_name: str,
+        max_tokens: int,
     ) -> T:
         """The model's reply to `messages` (a system and a user message) under `schema`, streamed
         into the events and checked by `validate`; an invalid reply is sent back with what
@@ -173,7 +179,7 @@ class OpenAIPlanner:
             attempt += 1
             text = ""
             try:
-                text = self._complete(messages, schema, reporter, seed=seed, name=schema_name)
+                text = self._complete(messages, schema, reporter, seed=seed, name=schema_name, max_tokens=max_tokens)
                 drafted = validate(text)
             except openai.APITimeoutError:
                 problem = "the model did not answer in time"
@@ -201,14 +207,16 @@ class OpenAIPlanner:
                 reporter.agent("planner", f"Attempt {attempt} failed ({problem}); asking again…", 8 + attempt)
         raise EngineError(f"The model did not return a usable {what} after {self.attempts} attempts: {problem}.")
 
-    def _complete(self, messages: list[dict], schema: dict, reporter: Reporter, *, seed: int, name: str) -> str:
+    def _complete(
+        self, messages: list[dict], schema: dict, reporter: Reporter, *, seed: int, name: str, max_tokens: int
+    ) -> str:
         stream = self.client.chat.completions.create(
             model=self.model,
             messages=messages,
             stream=True,
             temperature=0.2,
             seed=seed,
-            max_tokens=self.max_tokens,
+            max_tokens=max_tokens,
             response_format=(
                 {"type": "json_schema", "json_schema": {"name": name, "schema": schema}}
                 if self.response_format == "json_schema"
@@ -305,5 +313,6 @@ def planner_for(settings: Settings):
             timeout=settings.llm_timeout_seconds,
             attempts=settings.llm_max_attempts,
             max_tokens=settings.llm_max_tokens,
+            spec_max_tokens=settings.llm_spec_max_tokens,
         )
     return OfflinePlanner()

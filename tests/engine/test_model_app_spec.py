@@ -62,7 +62,9 @@ def server():
 
 
 def planner(server, **options) -> OpenAIPlanner:
-    return OpenAIPlanner(base_url=server.base_url, api_key="sk-test", model="fake-model", max_tokens=8000, **options)
+    return OpenAIPlanner(
+        base_url=server.base_url, api_key="sk-test", model="fake-model", spec_max_tokens=8000, **options
+    )
 
 
 def test_a_model_written_app_spec_is_streamed_validated_and_built(server):
@@ -197,7 +199,7 @@ def test_a_marketing_prompt_still_gets_the_small_model_plan(server):
 
 def test_a_budget_too_small_for_a_spec_asks_for_the_model_plan(server):
     server.script(Reply(model_plan(name="Harbour Roofing")))
-    small = OpenAIPlanner(base_url=server.base_url, api_key="x", model="fake-model", max_tokens=900)
+    small = OpenAIPlanner(base_url=server.base_url, api_key="x", model="fake-model", spec_max_tokens=900)
     plan = small.plan(PROMPT, CATALOG, seed=0, reporter=Recorder())
     assert plan.app is None and server.requests[0]["response_format"]["json_schema"]["name"] == "SitePlan"
 
@@ -221,7 +223,7 @@ def model_project(session, make_user, settings_override):
             LLM_PROVIDER="openai",
             LLM_BASE_URL=fake.base_url,
             LLM_MODEL="fake-model",
-            LLM_MAX_TOKENS="8000",
+            LLM_SPEC_MAX_TOKENS="8000",
             LLM_TIMEOUT_SECONDS="5",
         )
         user, _ = make_user()

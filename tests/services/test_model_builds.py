@@ -23,6 +23,8 @@ def model(settings_override):
             LLM_MODEL="fake-model",
             LLM_MAX_ATTEMPTS="2",
             LLM_TIMEOUT_SECONDS="2",
+            # The small plan (a model writing a whole app spec: tests/engine/test_model_app_spec.py).
+            LLM_SPEC_MAX_TOKENS="0",
         )
         yield server
 
