@@ -226,10 +226,18 @@ TIMER_ENGLISH = {
     "unsubscribe": "Unsubscribe", "unsubscribed": "You have been unsubscribed.",
     "already_subscribed": "That address is already on the list.",
     "thanks_subscribed": "Thanks for subscribing! We will write to",
+    # the text counter
+    "text.title": "Count words and characters", "text.label": "Text", "text.paste": "Type or paste your text here",
+    "text.words": "Words", "text.characters": "Characters", "text.no_spaces": "Characters without spaces",
+    "text.sentences": "Sentences", "text.paragraphs": "Paragraphs", "text.minutes": "Reading time (minutes)",
+    "text.clear": "Clear",
 }  # fmt: skip
 
 _TIMER_TRANSLATIONS = {
     "es": {
+        "text.title": "Cuenta palabras y caracteres", "text.label": "Texto", "text.paste": "Escribe o pega tu texto aquí",
+        "text.words": "Palabras", "text.characters": "Caracteres", "text.no_spaces": "Caracteres sin espacios",
+        "text.sentences": "Frases", "text.paragraphs": "Párrafos", "text.minutes": "Tiempo de lectura (minutos)", "text.clear": "Borrar",
         "timer.title": "Temporizador", "timer.focus": "Concentración", "timer.short_break": "Pausa corta",
         "timer.long_break": "Pausa larga", "timer.start": "Empezar", "timer.pause": "Pausa", "timer.resume": "Seguir",
         "timer.reset": "Reiniciar", "timer.mode": "Modo", "timer.today": "Sesiones de hoy", "timer.finished": "se acabó el tiempo.",
@@ -239,6 +247,9 @@ _TIMER_TRANSLATIONS = {
         "already_subscribed": "Esa dirección ya está en la lista.", "thanks_subscribed": "¡Gracias por suscribirte! Escribiremos a",
     },
     "fr": {
+        "text.title": "Compter les mots et les caractères", "text.label": "Texte", "text.paste": "Tapez ou collez votre texte ici",
+        "text.words": "Mots", "text.characters": "Caractères", "text.no_spaces": "Caractères sans espaces",
+        "text.sentences": "Phrases", "text.paragraphs": "Paragraphes", "text.minutes": "Temps de lecture (minutes)", "text.clear": "Effacer",
         "timer.title": "Minuteur", "timer.focus": "Concentration", "timer.short_break": "Pause courte",
         "timer.long_break": "Pause longue", "timer.start": "Démarrer", "timer.pause": "Pause", "timer.resume": "Reprendre",
         "timer.reset": "Réinitialiser", "timer.mode": "Mode", "timer.today": "Séances du jour", "timer.finished": "c'est terminé.",
@@ -248,6 +259,9 @@ _TIMER_TRANSLATIONS = {
         "already_subscribed": "Cette adresse est déjà inscrite.", "thanks_subscribed": "Merci de votre abonnement ! Nous écrirons à",
     },
     "de": {
+        "text.title": "Wörter und Zeichen zählen", "text.label": "Text", "text.paste": "Text hier eingeben oder einfügen",
+        "text.words": "Wörter", "text.characters": "Zeichen", "text.no_spaces": "Zeichen ohne Leerzeichen",
+        "text.sentences": "Sätze", "text.paragraphs": "Absätze", "text.minutes": "Lesezeit (Minuten)", "text.clear": "Leeren",
         "timer.title": "Fokus-Timer", "timer.focus": "Fokus", "timer.short_break": "Kurze Pause",
         "timer.long_break": "Lange Pause", "timer.start": "Start", "timer.pause": "Pause", "timer.resume": "Weiter",
         "timer.reset": "Zurücksetzen", "timer.mode": "Modus", "timer.today": "Fokus-Einheiten heute", "timer.finished": "die Zeit ist um.",
@@ -257,6 +271,9 @@ _TIMER_TRANSLATIONS = {
         "already_subscribed": "Diese Adresse steht schon auf der Liste.", "thanks_subscribed": "Danke fürs Abonnieren! Wir schreiben an",
     },
     "it": {
+        "text.title": "Conta parole e caratteri", "text.label": "Testo", "text.paste": "Scrivi o incolla qui il tuo testo",
+        "text.words": "Parole", "text.characters": "Caratteri", "text.no_spaces": "Caratteri senza spazi",
+        "text.sentences": "Frasi", "text.paragraphs": "Paragrafi", "text.minutes": "Tempo di lettura (minuti)", "text.clear": "Cancella",
         "timer.title": "Timer", "timer.focus": "Concentrazione", "timer.short_break": "Pausa breve",
         "timer.long_break": "Pausa lunga", "timer.start": "Avvia", "timer.pause": "Pausa", "timer.resume": "Riprendi",
         "timer.reset": "Azzera", "timer.mode": "Modalità", "timer.today": "Sessioni di oggi", "timer.finished": "tempo scaduto.",
@@ -266,6 +283,9 @@ _TIMER_TRANSLATIONS = {
         "already_subscribed": "Questo indirizzo è già nella lista.", "thanks_subscribed": "Grazie per l'iscrizione! Scriveremo a",
     },
     "pt": {
+        "text.title": "Contar palavras e caracteres", "text.label": "Texto", "text.paste": "Escreva ou cole aqui o seu texto",
+        "text.words": "Palavras", "text.characters": "Caracteres", "text.no_spaces": "Caracteres sem espaços",
+        "text.sentences": "Frases", "text.paragraphs": "Parágrafos", "text.minutes": "Tempo de leitura (minutos)", "text.clear": "Limpar",
         "timer.title": "Temporizador", "timer.focus": "Foco", "timer.short_break": "Pausa curta",
         "timer.long_break": "Pausa longa", "timer.start": "Iniciar", "timer.pause": "Pausa", "timer.resume": "Continuar",
         "timer.reset": "Repor", "timer.mode": "Modo", "timer.today": "Sessões de hoje", "timer.finished": "o tempo acabou.",

@@ -1,4 +1,4 @@
-"""A focus timer read from the brief: its lengths as given, its words in every language."""
+"""Tools read from the brief: a focus timer with its lengths as given, a word counter, and their words in every language."""
 
 from __future__ import annotations
 
@@ -37,6 +37,11 @@ def test_the_timer_and_sign_up_words_are_translated(language):
     same = [
         k
         for k in TIMER_ENGLISH
-        if words[k] == TIMER_ENGLISH[k] and k not in ("timer.pause", "timer.mode", "timer.start")
+        if words[k] == TIMER_ENGLISH[k] and k not in ("timer.pause", "timer.mode", "timer.start", "text.label")
     ]
     assert same == []
+
+
+def test_a_word_counter_brief_gets_the_text_counter():
+    found = spec("Word and character counter for text I paste in, also showing characters without spaces")
+    assert found.domain == "word-counter" and [u.feature for u in found.pages[0].features] == ["text-stats"]
