@@ -21,6 +21,7 @@ from autowebiq_app.engine.reading.entities import (
     is_product,
     main_entity,
     mentioned,
+    optional_except,
     overlap,
     renamed_entity,
     same_thing,
@@ -119,7 +120,7 @@ def read_app(
             pages = [retitled(p, main, known) for p in pages]
             main = known
         if known is not None:
-            grown = with_fields(known, fields)
+            grown = optional_except(with_fields(known, fields), {f.key for f in fields})
             entities = [grown if e is known else e for e in entities]
             main = grown if main is known else main
             continue
@@ -161,9 +162,13 @@ def read_app(
     if main is not None:
         main = next(e for e in entities if e.name == main.name)
         extra = option_fields(text) + parenthesised_choices(text) + posted_kinds(text) + mark_fields(text)
-        extra += [] if described else fields_asked(text)
+        listed = [] if described else fields_asked(text)
+        extra += listed
         if extra:
             grown = with_fields(main, extra)
+            if len(listed) >= 2:
+                # "stock codes with purchase price and quantity": what the form must have.
+                grown = optional_except(grown, {f.key for f in listed})
             entities = [grown if e.name == main.name else e for e in entities]
             main = grown
     pages = add_asked_features(text, pages, entities, main, features)

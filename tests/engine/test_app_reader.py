@@ -120,7 +120,10 @@ def test_language_as_asked():
 
 
 def test_language_the_brief_is_written_in():
-    assert language_of("Un foro de recetas de cocina donde los usuarios publican recetas y otros pueden comentarlas") == "es"
+    assert (
+        language_of("Un foro de recetas de cocina donde los usuarios publican recetas y otros pueden comentarlas")
+        == "es"
+    )
     assert language_of("Ein Blog über Wandern in den Alpen, mit Artikeln und Kommentaren für die Leser") == "de"
     assert language_of("Um site de receitas onde os usuários publicam receitas com fotos") == "pt"
     # English with foreign names stays English.
@@ -200,3 +203,15 @@ def test_what_people_did_and_will_do_are_fields_named_by_their_time():
         ("today", "longtext"),
         ("blockers", "text"),
     ]
+
+
+def test_a_form_asks_for_what_the_brief_lists_and_a_purchase_price_is_no_shop():
+    watch = spec(
+        "A tool where I keep a watchlist of stock codes with purchase price and quantity, search stock codes, "
+        "and generate a report of total invested per stock."
+    )
+    assert not {"shop", "cart", "orders"} & {u.feature for p in watch.pages for u in p.features}
+    stock = watch.entity("stock")
+    required = {f.key for f in stock.fields if f.required and f.type not in ("select", "ref")}
+    assert required == {stock.title}  # the domain's company and price are no longer demanded
+    assert {"purchase_price", "quantity"} <= {f.key for f in stock.fields}

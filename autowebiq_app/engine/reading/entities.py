@@ -210,12 +210,23 @@ def renamed_entity(entity: Entity, noun: str) -> Entity:
     fields = [
         f.model_copy(update={"label": label})
         if f.key == entity.title and f.label.lower() == entity.label.lower()
-        else f.model_copy(update={"required": False})
-        if f.key != entity.title and f.required and f.type not in ("select", "ref")
+        else f
+        for f in optional_except(entity, set()).fields
+    ]
+    return entity.model_copy(update={"label": label, "plural": plural_of(label), "fields": fields})
+
+
+def optional_except(entity: Entity, asked: set[str]) -> Entity:
+    """The entity with only its name and the fields the brief asked for required: a form
+    asks for what the customer said they will enter ("stock codes with purchase price and
+    quantity" does not need a company). Choices keep their rule (they always have a value)."""
+    fields = [
+        f.model_copy(update={"required": False})
+        if f.required and f.key != entity.title and f.key not in asked and f.type not in ("select", "ref")
         else f
         for f in entity.fields
     ]
-    return entity.model_copy(update={"label": label, "plural": plural_of(label), "fields": fields})
+    return entity.model_copy(update={"fields": fields})
 
 
 def overlap(entity: Entity, fields: list[FieldSpec]) -> int:

@@ -38,7 +38,7 @@ ASKS = {
     "kanban": r"\bkanban\b|\btask board\b|\bboard with columns\b",
     "booking": r"\bbook (?:a|an|the|my|your|their|tickets?|seats?|rooms?|tables?|classes|appointments?|slots?)\b"
     r"|\bbookings?\b|\breserv(?:e|ation|ations)\b|\bappointments?\b",
-    "shop": r"\b(?:add to )?cart\b|\bcheck ?out\b|\bbuy\b|\bpurchase\b(?! orders?)|\border online\b|\bsell(?:ing|s)? online\b"
+    "shop": r"\b(?:add to )?cart\b|\bcheck ?out\b|\bbuy\b|\bpurchase\b(?! orders?| prices?| dates?| history| cost)|\border online\b|\bsell(?:ing|s)? online\b"
     r"|\bonline (?:[a-z-]+ )?(?:shop|store)\b|\bwishlist\b|\bdiscount codes?\b",
     "admin": r"\badmin(?:istrator)?s?\b|\bback[- ]?office\b|\bstaff (?:page|view)\b|\bowner\b",
     "upload": r"\bupload\b|\bphotos? of\b|\bimages? of\b|\battach\b",
