@@ -8,6 +8,7 @@ agent checks every page and feature it names in a browser. It is stored with eve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -167,3 +168,9 @@ def slug_key(text: str) -> str:
     if not key or not key[0].isalpha():
         key = "f_" + key
     return key[:40]
+
+
+def map_uses(pages: list[PageSpec], change: Callable[[FeatureUse], FeatureUse]) -> list[PageSpec]:
+    """The pages with every feature use passed through `change` (which returns it unchanged
+    or a new one): the one loop the readers use to reconfigure the features on pages."""
+    return [page.model_copy(update={"features": [change(use) for use in page.features]}) for page in pages]

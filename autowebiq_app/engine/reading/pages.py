@@ -22,7 +22,7 @@ from autowebiq_app.engine.reading.phrases import (
     singular,
 )
 from autowebiq_app.engine.reading.reactions import ASKED as REACTIONS_ASKED
-from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec, slug_key
+from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec, map_uses, slug_key
 
 # Features a prompt can ask for by name, added to the page of the main entity or as a page.
 ASKS = {
@@ -99,23 +99,26 @@ def with_browsing(text: str, pages: list[PageSpec], main: Entity | None) -> list
     """ "browse them by country": the main lists link to each country and filter by it."""
     if main is None:
         return pages
-    for match in _BROWSE_BY.finditer(text):
-        word = singular(match.group(1).lower())
-        field = next((f for f in main.fields if word in (f.key, f.label.lower()) and f.type in ("text", "select")), None)
-        if field is None:
-            continue
-        out = []
-        for page in pages:
-            uses = []
-            for use in page.features:
-                config = use.config()
-                if use.feature == "collection" and config.get("entity") == main.name and config.get("form") is not False:
-                    filters = [field.key, *[k for k in config.get("filters", []) if k != field.key]][:3]
-                    use = FeatureUse(feature="collection", **(config | {"filters": filters, "browse": field.key}))
-                uses.append(use)
-            out.append(page.model_copy(update={"features": uses}))
-        return out
-    return pages
+    field = next(
+        (
+            f
+            for match in _BROWSE_BY.finditer(text)
+            for f in main.fields
+            if singular(match.group(1).lower()) in (f.key, f.label.lower()) and f.type in ("text", "select")
+        ),
+        None,
+    )
+    if field is None:
+        return pages
+
+    def browse(use: FeatureUse) -> FeatureUse:
+        config = use.config()
+        if use.feature != "collection" or config.get("entity") != main.name or config.get("form") is False:
+            return use
+        filters = [field.key, *[k for k in config.get("filters", []) if k != field.key]][:3]
+        return FeatureUse(feature="collection", **(config | {"filters": filters, "browse": field.key}))
+
+    return map_uses(pages, browse)
 
 
 def retitled(page: PageSpec, old: Entity, new: Entity) -> PageSpec:
@@ -485,21 +488,18 @@ def posting_labels(pages: list[PageSpec], entities: list[Entity], text: str, mai
     posted = {e.name for e in entities if e.name in POSTED or singular(e.label.lower().split()[-1]) in POSTED}
     lowered = text.lower()
     said_post = main is not None and POSTING.search(lowered) is not None
-    out = []
-    for page in pages:
-        uses = []
-        for u in page.features:
-            config = u.config()
-            label = config.get("add_label")
-            entity = config.get("entity")
-            if u.feature == "collection" and (
-                (entity in posted and not label)
-                or (said_post and entity == main.name and label and not _verb_said(label, lowered))
-            ):
-                u = FeatureUse(feature=u.feature, **(config | {"add_label": "Post"}))
-            uses.append(u)
-        out.append(page.model_copy(update={"features": uses}))
-    return out
+
+    def post(use: FeatureUse) -> FeatureUse:
+        config = use.config()
+        label, entity = config.get("add_label"), config.get("entity")
+        if use.feature == "collection" and (
+            (entity in posted and not label)
+            or (said_post and entity == main.name and label and not _verb_said(label, lowered))
+        ):
+            return FeatureUse(feature=use.feature, **(config | {"add_label": "Post"}))
+        return use
+
+    return map_uses(pages, post)
 
 
 def _verb_said(label: str, lowered: str) -> bool:

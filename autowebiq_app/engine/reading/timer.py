@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from autowebiq_app.engine.spec import FeatureUse, PageSpec
+from autowebiq_app.engine.spec import FeatureUse, PageSpec, map_uses
 
 _LENGTHS = {
     "long_break": r"(\d{1,3})[- ]?min(?:ute)?s?\s+long breaks?",
@@ -29,14 +29,6 @@ def with_timer_lengths(text: str, pages: list[PageSpec]) -> list[PageSpec]:
     lengths = timer_lengths(text)
     if not lengths:
         return pages
-    return [
-        page.model_copy(
-            update={
-                "features": [
-                    FeatureUse(feature="timer", **(u.config() | lengths)) if u.feature == "timer" else u
-                    for u in page.features
-                ]
-            }
-        )
-        for page in pages
-    ]
+    return map_uses(
+        pages, lambda use: FeatureUse(feature="timer", **(use.config() | lengths)) if use.feature == "timer" else use
+    )
