@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "change-me-autowebiq-development-secret"
 BROKER_NAMESPACE = "autowebiq"
+DEFAULT_MODELS = {"openai": "gpt-4o-mini"}
 
 
 class UnsafeSettings(ValueError):
@@ -67,6 +68,10 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str | None = None
+    llm_models: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="models a project may choose (comma-separated); the first (or LLM_MODEL) is the default",
+    )
     llm_timeout_seconds: float = Field(60.0, gt=0, description="per request to the model")
     llm_max_attempts: int = Field(3, ge=1, le=10, description="requests per plan before the build fails")
     llm_max_tokens: int = Field(900, ge=100)
@@ -81,6 +86,13 @@ class Settings(BaseSettings):
     firebase_credentials_file: str | None = None
     firebase_auth_emulator_host: str | None = Field(None, validation_alias="FIREBASE_AUTH_EMULATOR_HOST")
 
+    @field_validator("llm_models", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.environment != "production":
@@ -90,6 +102,13 @@ class Settings(BaseSettings):
         if self.firebase_auth_emulator_host:
             raise UnsafeSettings("FIREBASE_AUTH_EMULATOR_HOST is set: firebase-admin would accept unsigned tokens")
         return self
+
+    def models(self) -> list[str]:
+        """The models a project may choose, the default first (empty offline)."""
+        if self.llm_provider == "offline":
+            return []
+        default = self.llm_model or (self.llm_models[0] if self.llm_models else DEFAULT_MODELS[self.llm_provider])
+        return list(dict.fromkeys([default, *self.llm_models]))
 
     def unset(self, *names: str) -> list[str]:
         """Which of these settings were left at their defaults (not in the environment or `.env`)."""

@@ -8,7 +8,7 @@ times.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from autowebiq_app.engine import edits, frontend, images, qa, spec_edits
@@ -64,6 +64,8 @@ class BuildOutput:
     files: dict[str, str]
     qa_report: dict
     summary: str
+    usage: dict | None = None
+    """Tokens the model used for this build (`llm.Usage.as_dict()` and the model's name); None offline."""
 
 
 def build_site(
@@ -89,7 +91,14 @@ def build_site(
         reporter.agent("planner", f"Planned “{plan.name}” on the {template} template: {kinds}.", 20)
     for note in plan.adjustments:
         reporter.agent("planner", f"Adjusted: {note}.", 22)
-    return produce(plan, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
+    output = produce(plan, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
+    return with_usage(output, planner)
+
+
+def with_usage(output: BuildOutput, planner: object) -> BuildOutput:
+    """The output with the tokens a model planner used, when it used a model."""
+    usage = getattr(planner, "usage", None)
+    return output if usage is None else replace(output, usage=usage)
 
 
 def edit_site(

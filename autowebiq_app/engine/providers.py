@@ -14,11 +14,9 @@ A request the offline reader reads as an app is instead asked for as a whole `Ap
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from typing import Literal, TypeVar
 
-import openai
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from autowebiq_app.catalog.schema import TemplateDoc
@@ -27,6 +25,7 @@ from autowebiq_app.config import Settings
 from autowebiq_app.engine import copywriter
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.frontend import CatalogView
+from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat
 from autowebiq_app.engine.model_spec import (
     SPEC_MIN_TOKENS,
     prompt_wins,
@@ -42,7 +41,6 @@ from autowebiq_app.engine.sections import kind_components
 
 logger = logging.getLogger(__name__)
 
-STREAM_REPORT_EVERY = 0.5
 MAX_ECHOED = 40000
 """How much of an invalid reply goes back to the model with the errors (an app spec runs to ~10k characters)."""
 T = TypeVar("T")
@@ -108,27 +106,21 @@ class OfflinePlanner:
         return plan_site(prompt, catalog, seed=seed)
 
 
-class OpenAIPlanner:
-    """A plan from any OpenAI-compatible chat-completions endpoint (official SDK)."""
+class ModelPlanner:
+    """A plan (or an app spec) from a chat model: asked under a schema, validated, and asked
+    again with what was wrong, at most `attempts` times."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str | None,
-        api_key: str | None,
-        model: str,
-        timeout: float = 60.0,
-        attempts: int = 3,
-        max_tokens: int = 900,
-        spec_max_tokens: int = 0,
-    ) -> None:
-        self.client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=0)
-        self.model = model
+    def __init__(self, chat: ChatModel, *, attempts: int = 3, max_tokens: int = 900, spec_max_tokens: int = 0) -> None:
+        self.chat = chat
         self.attempts = attempts
         self.max_tokens = max_tokens
         # An app spec is 2-3.5k tokens: asked for only with a budget that can hold one (0: never).
         self.spec_max_tokens = spec_max_tokens
-        self.response_format = "json_schema"
+
+    @property
+    def usage(self) -> dict:
+        """Tokens used so far (`Usage.as_dict()`) and the model's name."""
+        return {**self.chat.usage.as_dict(), "model": self.chat.model}
 
     def plan(self, prompt: str, catalog: CatalogView, *, seed: int, reporter: Reporter) -> SitePlan:
         brief = read_brief(prompt)
@@ -169,75 +161,58 @@ class OpenAIPlanner:
         what: str,
         schema_name: str,
         max_tokens: int,
+        agent: str = "planner",
     ) -> T:
         """The model's reply to `messages` (a system and a user message) under `schema`, streamed
         into the events and checked by `validate`; an invalid reply is sent back with what
         `validate` found, at most `attempts` requests in all, then EngineError."""
         problem = ""
-        attempt = 0
-        while attempt < self.attempts:
-            attempt += 1
+        outage: ModelUnavailable | None = None
+        for attempt in range(1, self.attempts + 1):
             text = ""
             try:
-                text = self._complete(messages, schema, reporter, seed=seed, name=schema_name, max_tokens=max_tokens)
+                text = self.chat.complete(
+                    messages,
+                    schema=schema,
+                    schema_name=schema_name,
+                    max_tokens=max_tokens,
+                    seed=seed,
+                    on_text=lambda more: reporter.plan_text(more, 12),
+                )
                 drafted = validate(text)
-            except openai.APITimeoutError:
-                problem = "the model did not answer in time"
-            except openai.APIStatusError as exc:
-                if self.response_format == "json_schema" and "response_format" in str(exc):
-                    # Servers without OpenAI's json_schema type (llama-cpp-python) take the
-                    # schema with json_object; switching is not the model's failure.
-                    self.response_format, attempt = "json_object", attempt - 1
-                    continue
-                problem = f"the model's server answered {exc.status_code}"
-            except openai.APIError as exc:
-                problem = f"the model's server could not be reached ({type(exc).__name__})"
+            except ModelUnavailable as exc:
+                outage, problem = exc, str(exc)
             except ValueError as exc:
-                problem = f"the {what} was not valid: {exc}"
+                outage, problem = None, f"the {what} was not valid: {exc}"
                 messages = [
                     *messages[:2],
                     {"role": "assistant", "content": text[:MAX_ECHOED]},
                     {"role": "user", "content": f"That was not valid: {exc}. Reply again with only the JSON object."},
                 ]
             else:
-                reporter.agent("planner", f"The model's {what} is valid (attempt {attempt}).", 18)
+                reporter.agent(agent, f"The model's {what} is valid (attempt {attempt}).", 18)
                 return drafted
             logger.info("model %s attempt %s failed: %s", what, attempt, problem)
             if attempt < self.attempts:
-                reporter.agent("planner", f"Attempt {attempt} failed ({problem}); asking again…", 8 + attempt)
+                reporter.agent(agent, f"Attempt {attempt} failed ({problem}); asking again…", 8 + attempt)
+        if outage is not None:
+            raise ModelUnavailable(f"The model gave no {what} after {self.attempts} attempts: {problem}.")
         raise EngineError(f"The model did not return a usable {what} after {self.attempts} attempts: {problem}.")
 
-    def _complete(
-        self, messages: list[dict], schema: dict, reporter: Reporter, *, seed: int, name: str, max_tokens: int
-    ) -> str:
-        stream = self.client.chat.completions.create(
-            model=self.model,
-            messages=messages,
-            stream=True,
-            temperature=0.2,
-            seed=seed,
-            max_tokens=max_tokens,
-            response_format=(
-                {"type": "json_schema", "json_schema": {"name": name, "schema": schema}}
-                if self.response_format == "json_schema"
-                else {"type": "json_object", "schema": schema}
-            ),
-        )
-        parts: list[str] = []
-        last_report = time.monotonic()
-        reported = 0
-        for chunk in stream:
-            if chunk.choices and chunk.choices[0].delta.content:
-                parts.append(chunk.choices[0].delta.content)
-            now = time.monotonic()
-            if now - last_report >= STREAM_REPORT_EVERY:
-                text = "".join(parts)
-                reporter.plan_text(text[reported:], 12)
-                reported, last_report = len(text), now
-        text = "".join(parts)
-        if len(text) > reported:
-            reporter.plan_text(text[reported:], 15)
-        return text
+
+def OpenAIPlanner(  # noqa: N802 (a planner's constructor, by its provider's name)
+    *,
+    base_url: str | None,
+    api_key: str | None,
+    model: str,
+    timeout: float = 60.0,
+    attempts: int = 3,
+    max_tokens: int = 900,
+    spec_max_tokens: int = 0,
+) -> ModelPlanner:
+    """A planner on any OpenAI-compatible chat-completions endpoint (official SDK)."""
+    chat = OpenAIChat(base_url=base_url, api_key=api_key, model=model, timeout=timeout)
+    return ModelPlanner(chat, attempts=attempts, max_tokens=max_tokens, spec_max_tokens=spec_max_tokens)
 
 
 def validate_plan(text: str, catalog: CatalogView) -> ModelPlan:
@@ -303,16 +278,24 @@ def _template(drafted: ModelPlan, said: Brief, catalog: CatalogView) -> Template
     return chosen
 
 
-def planner_for(settings: Settings):
-    """The planner the settings ask for (LLM_PROVIDER)."""
-    if settings.llm_provider == "openai":
-        return OpenAIPlanner(
-            base_url=settings.llm_base_url,
-            api_key=settings.llm_api_key,
-            model=settings.llm_model or "gpt-4o-mini",
-            timeout=settings.llm_timeout_seconds,
-            attempts=settings.llm_max_attempts,
-            max_tokens=settings.llm_max_tokens,
-            spec_max_tokens=settings.llm_spec_max_tokens,
-        )
-    return OfflinePlanner()
+def planner_for(settings: Settings, model: str | None = None):
+    """The planner the settings ask for (LLM_PROVIDER), on `model` (one of `settings.models()`;
+    default the first)."""
+    if settings.llm_provider == "offline":
+        return OfflinePlanner()
+    return ModelPlanner(
+        chat_for(settings, model or settings.models()[0]),
+        attempts=settings.llm_max_attempts,
+        max_tokens=settings.llm_max_tokens,
+        spec_max_tokens=settings.llm_spec_max_tokens,
+    )
+
+
+def chat_for(settings: Settings, model: str) -> ChatModel:
+    """The chat model for LLM_PROVIDER."""
+    return OpenAIChat(
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key,
+        model=model,
+        timeout=settings.llm_timeout_seconds,
+    )
