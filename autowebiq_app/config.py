@@ -73,7 +73,18 @@ class Settings(BaseSettings):
         description="models a project may choose (comma-separated); the first (or LLM_MODEL) is the default",
     )
     llm_timeout_seconds: float = Field(60.0, gt=0, description="per request to the model")
-    llm_max_attempts: int = Field(3, ge=1, le=10, description="requests per plan before the build fails")
+    llm_max_attempts: int = Field(
+        3, ge=1, le=10, description="replies per plan before the build fails (an invalid one is asked again)"
+    )
+    llm_retries: int = Field(
+        3, ge=0, le=10, description="more requests to a model server that is busy, failing, slow or cuts a reply short"
+    )
+    llm_backoff_seconds: float = Field(
+        1.0, ge=0, le=60, description="first wait before a retry; each wait doubles (with jitter)"
+    )
+    llm_max_wait_seconds: float = Field(
+        30.0, ge=0, le=600, description="longest wait before a retry, a server's Retry-After included"
+    )
     llm_max_tokens: int = Field(900, ge=100)
     llm_spec_max_tokens: int = Field(
         6000, ge=0, description="reply budget for an app's whole spec; below 4000 the model writes only the small plan"

@@ -25,7 +25,7 @@ from autowebiq_app.config import Settings
 from autowebiq_app.engine import copywriter
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.frontend import CatalogView
-from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat
+from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat, RetryPolicy
 from autowebiq_app.engine.model_spec import (
     SPEC_MIN_TOKENS,
     prompt_wins,
@@ -165,9 +165,9 @@ class ModelPlanner:
     ) -> T:
         """The model's reply to `messages` (a system and a user message) under `schema`, streamed
         into the events and checked by `validate`; an invalid reply is sent back with what
-        `validate` found, at most `attempts` requests in all, then EngineError."""
+        `validate` found, at most `attempts` requests in all, then EngineError. A server that
+        stays down through the chat model's own retries ends the asking at once (ModelUnavailable)."""
         problem = ""
-        outage: ModelUnavailable | None = None
         for attempt in range(1, self.attempts + 1):
             text = ""
             try:
@@ -178,12 +178,13 @@ class ModelPlanner:
                     max_tokens=max_tokens,
                     seed=seed,
                     on_text=lambda more: reporter.plan_text(more, 12),
+                    on_retry=lambda notice: reporter.agent(agent, str(notice), 10),
                 )
                 drafted = validate(text)
             except ModelUnavailable as exc:
-                outage, problem = exc, str(exc)
+                raise ModelUnavailable(f"The model gave no {what}: {exc}.") from exc
             except ValueError as exc:
-                outage, problem = None, f"the {what} was not valid: {exc}"
+                problem = f"the {what} was not valid: {exc}"
                 messages = [
                     *messages[:2],
                     {"role": "assistant", "content": text[:MAX_ECHOED]},
@@ -195,8 +196,6 @@ class ModelPlanner:
             logger.info("model %s attempt %s failed: %s", what, attempt, problem)
             if attempt < self.attempts:
                 reporter.agent(agent, f"Attempt {attempt} failed ({problem}); asking again…", 8 + attempt)
-        if outage is not None:
-            raise ModelUnavailable(f"The model gave no {what} after {self.attempts} attempts: {problem}.")
         raise EngineError(f"The model did not return a usable {what} after {self.attempts} attempts: {problem}.")
 
 
@@ -209,9 +208,10 @@ def OpenAIPlanner(  # noqa: N802 (a planner's constructor, by its provider's nam
     attempts: int = 3,
     max_tokens: int = 900,
     spec_max_tokens: int = 0,
+    retry: RetryPolicy | None = None,
 ) -> ModelPlanner:
     """A planner on any OpenAI-compatible chat-completions endpoint (official SDK)."""
-    chat = OpenAIChat(base_url=base_url, api_key=api_key, model=model, timeout=timeout)
+    chat = OpenAIChat(base_url=base_url, api_key=api_key, model=model, timeout=timeout, retry=retry)
     return ModelPlanner(chat, attempts=attempts, max_tokens=max_tokens, spec_max_tokens=spec_max_tokens)
 
 
@@ -292,10 +292,16 @@ def planner_for(settings: Settings, model: str | None = None):
 
 
 def chat_for(settings: Settings, model: str) -> ChatModel:
-    """The chat model for LLM_PROVIDER."""
+    """The chat model for LLM_PROVIDER, retrying its server as LLM_RETRIES, LLM_BACKOFF_SECONDS
+    and LLM_MAX_WAIT_SECONDS say."""
     return OpenAIChat(
         base_url=settings.llm_base_url,
         api_key=settings.llm_api_key,
         model=model,
         timeout=settings.llm_timeout_seconds,
+        retry=RetryPolicy(
+            retries=settings.llm_retries,
+            backoff=settings.llm_backoff_seconds,
+            max_wait=settings.llm_max_wait_seconds,
+        ),
     )

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from autowebiq_app.catalog.files import bundled_catalog
+from autowebiq_app.engine.llm import ModelUnavailable, RetryPolicy
 from autowebiq_app.engine.pipeline import EngineError, SilentReporter, build_site
 from autowebiq_app.engine.providers import OpenAIPlanner, plan_schema
 from tests.fakes.openai_server import BadJSON, FakeOpenAI, Hang, Reply, Status
@@ -54,6 +55,7 @@ def server():
 
 
 def planner(server, **options) -> OpenAIPlanner:
+    options.setdefault("retry", RetryPolicy(sleep=lambda seconds: None))
     return OpenAIPlanner(base_url=server.base_url, api_key="sk-test", model="fake-model", **options)
 
 
@@ -87,18 +89,26 @@ def test_bad_json_and_invalid_plans_are_retried_with_the_reason(server):
     assert sum("asking again" in m for m in reporter.messages) == 2
 
 
+def test_a_model_that_keeps_writing_invalid_plans_ends_the_build_with_a_clear_reason(server):
+    server.script(BadJSON(), BadJSON())
+    with pytest.raises(EngineError, match="after 2 attempts: the plan was not valid: not JSON"):
+        build_site(PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server, attempts=2))
+    assert len(server.requests) == 2
+
+
 @pytest.mark.parametrize(
     ("behaviour", "reason"),
-    [
-        (Status(500), "answered 500"),
-        (Hang(5), "did not answer in time"),
-        (BadJSON(), "not valid: not JSON"),
-    ],
+    [(Status(500), "answered 500 twice"), (Hang(5), "did not answer in time twice")],
 )
-def test_a_model_that_keeps_failing_ends_the_build_with_a_clear_reason(server, behaviour, reason):
-    server.script(behaviour, behaviour)
-    with pytest.raises(EngineError, match=f"after 2 attempts: .*{reason}"):
-        build_site(PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server, attempts=2, timeout=0.5))
+def test_a_server_that_stays_down_ends_the_build_at_once_with_a_clear_reason(server, behaviour, reason):
+    """The chat model retries its server itself; the planner does not ask again on top."""
+    server.script(behaviour, behaviour, Reply(model_plan()))
+    retry = RetryPolicy(retries=1, sleep=lambda seconds: None)
+    said = f"^The model gave no plan: the model's server at 127.0.0.1:\\d+ {reason}\\.$"
+    with pytest.raises(ModelUnavailable, match=said):
+        build_site(
+            PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server, attempts=3, timeout=0.5, retry=retry)
+        )
     assert len(server.requests) == 2
 
 

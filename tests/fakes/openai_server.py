@@ -57,19 +57,23 @@ class Hang:
 
 @dataclass(frozen=True)
 class Status:
-    """Respond with HTTP ``code`` and an OpenAI-shaped JSON error body."""
+    """Respond with HTTP ``code`` and an OpenAI-shaped JSON error body, with a ``Retry-After``
+    header when ``retry_after`` is given (seconds or an HTTP-date)."""
 
     code: int = 500
     message: str = "upstream exploded"
+    retry_after: str | None = None
 
 
 @dataclass(frozen=True)
 class Die:
-    """Stream ``content`` in small chunks, then drop the connection before the stream ends.
-    A non-streaming request gets its connection closed without any response."""
+    """Stream ``content`` in small chunks, then drop the connection before the stream ends
+    (``clean``: end the stream properly, but without a finish reason, as a proxy that gave up
+    might). A non-streaming request gets its connection closed without any response."""
 
     content: str = '{"name": "Half a'
     chunk_size: int = 4
+    clean: bool = False
 
 
 Behaviour = Reply | BadJSON | Hang | Status | Die
@@ -114,11 +118,13 @@ class _Handler(BaseHTTPRequestHandler):
     def _not_found(self) -> None:
         self._send_json(404, _error_body(f"Invalid URL ({self.command} {self.path})", 404))
 
-    def _send_json(self, code: int, payload: dict[str, Any]) -> None:
+    def _send_json(self, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         data = json.dumps(payload).encode()
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
@@ -216,14 +222,17 @@ class FakeOpenAI:
         if isinstance(behaviour, BadJSON):
             behaviour = Reply(behaviour.text)
         if isinstance(behaviour, Status):
-            handler._send_json(behaviour.code, _error_body(behaviour.message, behaviour.code))
+            extra = {"Retry-After": behaviour.retry_after} if behaviour.retry_after is not None else {}
+            handler._send_json(behaviour.code, _error_body(behaviour.message, behaviour.code), extra)
         elif isinstance(behaviour, Hang):
             self._stopping.wait(behaviour.seconds)
             handler.close_connection = True
         elif isinstance(behaviour, Die) and not streaming:
             handler.close_connection = True
         elif isinstance(behaviour, Die):
-            self._stream(handler, body, Reply(behaviour.content, behaviour.chunk_size), finish=False)
+            self._stream(
+                handler, body, Reply(behaviour.content, behaviour.chunk_size), finish=False, clean=behaviour.clean
+            )
         elif streaming:
             self._stream(handler, body, behaviour, finish=True)
         else:
@@ -238,7 +247,9 @@ class FakeOpenAI:
             "usage": self._usage(body, content),
         }
 
-    def _stream(self, handler: _Handler, body: dict[str, Any], reply: Reply, *, finish: bool) -> None:
+    def _stream(
+        self, handler: _Handler, body: dict[str, Any], reply: Reply, *, finish: bool, clean: bool = False
+    ) -> None:
         envelope = self._envelope(body, "chat.completion.chunk")
 
         def chunk(delta: dict[str, Any], finish_reason: str | None = None) -> str:
@@ -253,6 +264,10 @@ class FakeOpenAI:
                 finish = False
                 break
             handler._send_event(chunk({"content": reply.content[start : start + size]}))
+        if not finish and clean:
+            handler._send_event("[DONE]")
+            handler._end_stream()
+            return
         if not finish:  # drop the connection without the terminating chunk
             handler.close_connection = True
             return

@@ -1,6 +1,6 @@
 """Builds planned by a model (LLM_PROVIDER=openai) through the build runner, with the real
-ledger and event stream: the plan streams into the events; a model that keeps failing
-ends the build with a clear reason and a refund."""
+ledger and event stream: the plan streams into the events; a model server that stays down
+through its retries ends the build with a clear reason and a refund."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def model(settings_override):
             LLM_MODEL="fake-model",
             LLM_MAX_ATTEMPTS="2",
             LLM_TIMEOUT_SECONDS="2",
+            LLM_RETRIES="2",
+            LLM_BACKOFF_SECONDS="0",
             # The small plan (a model writing a whole app spec: tests/engine/test_model_app_spec.py).
             LLM_SPEC_MAX_TOKENS="0",
         )
@@ -56,17 +58,20 @@ def test_a_model_planned_build_streams_its_plan_and_stores_the_version(session, 
     assert credits.balance(session=session, user_id=project.user_id) == 90
 
 
-def test_a_model_that_keeps_failing_fails_the_build_with_a_reason_and_refunds(session, project, model):
-    model.script(Status(500), Status(500))
+def test_a_model_server_that_stays_down_fails_the_build_with_a_reason_and_refunds(session, project, model):
+    model.script(*[Status(503, "upstream unavailable")] * 10)
     build = _start(session, project)
     build_runner.run_build(build.id)
 
     session.expire_all()
     failed = session.get(Build, build.id)
     assert failed.status == BuildStatus.FAILED
-    assert failed.error == "The model did not return a usable plan after 2 attempts: the model's server answered 500."
+    host = model.base_url.split("/")[2]
+    assert failed.error == f"The model gave no plan: the model's server at {host} answered 503 three times."
     assert credits.balance(session=session, user_id=project.user_id) == 100
     assert credits.ledger_sum(session=session, user_id=project.user_id) == 100
     last = events.read(build.id)[-1]
-    assert last.type == events.BUILD_FAILED and "usable plan" in last.message
-    assert len(model.requests) == 2
+    assert last.type == events.BUILD_FAILED and last.message == failed.error
+    retried = [e.message for e in events.read(build.id) if "retrying in 0 s" in (e.message or "")]
+    assert retried == [f"The model's server answered 503; retrying in 0 s ({n} of 2)…" for n in (1, 2)]
+    assert len(model.requests) == 3, "LLM_RETRIES more requests, not multiplied by LLM_MAX_ATTEMPTS"
