@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "change-me-autowebiq-development-secret"
 BROKER_NAMESPACE = "autowebiq"
-DEFAULT_MODELS = {"openai": "gpt-4o-mini"}
+DEFAULT_MODELS = {"openai": "gpt-4o-mini", "anthropic": "claude-sonnet-4-5"}
 
 
 class UnsafeSettings(ValueError):
@@ -64,7 +64,7 @@ class Settings(BaseSettings):
         default_factory=list, description="Browser origins allowed to connect; default PUBLIC_URL."
     )
 
-    llm_provider: Literal["offline", "openai"] = "offline"
+    llm_provider: Literal["offline", "openai", "anthropic"] = "offline"
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str | None = None

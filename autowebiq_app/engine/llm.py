@@ -1,8 +1,8 @@
 """Chat models behind one interface: a reply to messages under a JSON schema, streamed.
 
 `OpenAIChat` speaks to any OpenAI-compatible chat-completions endpoint through the official
-SDK. A chat model keeps the tokens its requests used (`usage`), so a build can record what
-it cost.
+SDK (`anthropic_chat.AnthropicChat` to Anthropic's Messages API). A chat model keeps the
+tokens its requests used (`usage`), so a build can record what it cost.
 
 A server that is busy, failing, slow or cuts its reply short is asked again after a growing
 wait (`RetryPolicy`); once the retries are spent, or when the server refuses the request

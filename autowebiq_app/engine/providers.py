@@ -23,6 +23,7 @@ from autowebiq_app.catalog.schema import TemplateDoc
 from autowebiq_app.colour import parse_colour
 from autowebiq_app.config import Settings
 from autowebiq_app.engine import copywriter
+from autowebiq_app.engine.anthropic_chat import AnthropicChat
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat, RetryPolicy
@@ -294,7 +295,8 @@ def planner_for(settings: Settings, model: str | None = None):
 def chat_for(settings: Settings, model: str) -> ChatModel:
     """The chat model for LLM_PROVIDER, retrying its server as LLM_RETRIES, LLM_BACKOFF_SECONDS
     and LLM_MAX_WAIT_SECONDS say."""
-    return OpenAIChat(
+    chat = AnthropicChat if settings.llm_provider == "anthropic" else OpenAIChat
+    return chat(
         base_url=settings.llm_base_url,
         api_key=settings.llm_api_key,
         model=model,
