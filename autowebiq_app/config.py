@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     llm_spec_max_tokens: int = Field(
         6000, ge=0, description="reply budget for an app's whole spec; below 4000 the model writes only the small plan"
     )
+    llm_repair_attempts: int = Field(
+        2, ge=0, le=5, description="times a model-written feature that fails in the browser goes back to the model"
+    )
     qa_browser: Literal["auto", "on", "off"] = Field(
         "auto", description="run every feature's self-test in headless Chromium (auto: when Chromium is installed)"
     )

@@ -12,11 +12,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autowebiq_app.engine.browser import CHROMIUM, CHROMIUM_ARGS
+from autowebiq_app.engine.browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "tools/node_modules/vnu-jar/build/dist/vnu.jar"
-AXE_JS = ROOT / "tools/node_modules/axe-core/axe.min.js"
 WIDTHS = (375, 768, 1280)
 AXE_WIDTHS = (375, 1280)
 BLOCKING_IMPACTS = {"serious", "critical"}

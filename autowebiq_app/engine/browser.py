@@ -12,10 +12,11 @@ import mimetypes
 import os
 import posixpath
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 READY = "html[data-app-ready]"
+AXE_JS = Path(__file__).resolve().parents[2] / "tools/node_modules/axe-core/axe.min.js"
+"""axe-core from the test tools (`scripts/setup.sh --test`); without it the axe check is skipped."""
 
 
 class BrowserUnavailable(RuntimeError):
@@ -125,23 +128,30 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
-def run_selftests(files: dict[str, str], pages: list[str], *, browser=None) -> dict:
+def run_selftests(
+    files: dict[str, str], pages: list[str], *, browser=None, probe: Sequence[str] = ()
+) -> dict:
     """Open every page that has features and run their self-tests in a fresh context.
 
-    Returns {"features": [{page, feature, passed, problems}], "errors": [...], "external": [...]}.
+    Returns {"features": [{page, feature, passed, checks, problems}], "errors": [...], "external": [...]}.
+    Features named in `probe` (a module not yet trusted) are also tried harder: their
+    self-test run where they never started (`"blank"`: it must fail there), axe-core's
+    serious and critical findings inside them (`"axe"`, when axe-core is installed) and
+    the markup each built on its page (`"markup"`: {page: html}, for the HTML validator).
     """
     with serve_files(files) as base:
         if browser is None:
             with chromium() as own:
-                return _selftests(own, base, pages)
-        return _selftests(browser, base, pages)
+                return _selftests(own, base, pages, probe)
+        return _selftests(browser, base, pages, probe)
 
 
-def _selftests(browser, base: str, pages: list[str]) -> dict:
+def _selftests(browser, base: str, pages: list[str], probe: Sequence[str]) -> dict:
     results: list[dict] = []
     watch = PageWatch(base)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     watch.attach(context)
+    probed: dict = {"blank": [], "axe": [], "markup": {}} if probe else {}
     try:
         page = context.new_page()
         watch.watch(page)
@@ -150,6 +160,30 @@ def _selftests(browser, base: str, pages: list[str]) -> dict:
             page.wait_for_selector(READY, state="attached", timeout=10_000)
             for result in page.evaluate("AW.runSelfTests()"):
                 results.append({"page": path, **result})
+            if probe:
+                _probe(page, path, probe, probed)
     finally:
         context.close()
-    return {"features": results, "errors": watch.errors, "external": watch.external}
+    return {"features": results, "errors": watch.errors, "external": watch.external, **probed}
+
+
+def _probe(page, path: str, probe: Sequence[str], probed: dict) -> None:
+    """The harder checks of `run_selftests` for the features in `probe` on this page."""
+    on_page = [slug for slug in probe if page.query_selector(f'[data-feature="{slug}"]')]
+    for slug in on_page:
+        probed["blank"].append({"page": path, **page.evaluate("s => AW.runSelfTestBlank(s)", slug)})
+    if on_page:
+        probed["markup"][path] = "\n".join(
+            page.evaluate("s => document.querySelector(`[data-feature=\"${s}\"]`).outerHTML", slug) for slug in on_page
+        )
+    if on_page and AXE_JS.exists():
+        page.add_script_tag(content=AXE_JS.read_text())
+        for slug in on_page:
+            found = page.evaluate(
+                "async s => (await axe.run(document.querySelector(`[data-feature=\"${s}\"]`),"
+                " {resultTypes: ['violations']})).violations"
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                ".map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')})`)",
+                slug,
+            )
+            probed["axe"] += [{"page": path, "feature": slug, "problem": problem} for problem in found]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from autowebiq_app.catalog.render import Theme, palette_variables
-from autowebiq_app.catalog.schema import ComponentDoc, DomainDoc, FeatureDoc, TemplateDoc
+from autowebiq_app.catalog.schema import TemplateDoc
 from autowebiq_app.catalog.site import render_site
 from autowebiq_app.engine.appsite import render_app
 from autowebiq_app.engine.images import FAVICON, SOCIAL_PREVIEW, image_path
+from autowebiq_app.engine.interfaces import CatalogView
 from autowebiq_app.engine.plan import SitePlan
 
 REGIONS = {
@@ -17,21 +16,13 @@ REGIONS = {
 }
 
 
-class CatalogView(Protocol):
-    """The catalog documents the engine reads (`catalog.files.Loaded` has this shape)."""
-
-    templates: dict[str, TemplateDoc]
-    components: dict[str, ComponentDoc]
-    features: dict[str, FeatureDoc]
-    domains: dict[str, DomainDoc]
-
-
 def render_pages(plan: SitePlan, catalog: CatalogView, images: dict[str, str]) -> dict[str, str]:
     """The pages, styles and scripts; `images` are the image agent's files."""
     template = catalog.templates[plan.template]
     if plan.app is not None:
         theme = Theme(palette=plan.palette, fonts=plan.fonts, layout=template.layout, css=region_css(plan, template))
-        return render_app(plan.app, theme=theme, template=template, features=catalog.features, images=images)
+        features = plan.app.modules(catalog.features)
+        return render_app(plan.app, theme=theme, template=template, features=features, images=images)
 
     def resolve(subject: str, alt: str, width: int, height: int, key: str) -> str:
         path = image_path(key)

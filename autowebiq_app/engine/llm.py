@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import httpx
 import openai
 
-from autowebiq_app.engine.pipeline import EngineError
+from autowebiq_app.engine.interfaces import EngineError
 
 logger = logging.getLogger(__name__)
 

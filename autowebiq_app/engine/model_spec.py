@@ -13,13 +13,14 @@ import json
 from pydantic import ValidationError
 
 from autowebiq_app.engine.frontend import CatalogView
-from autowebiq_app.engine.spec import AppSpec
+from autowebiq_app.engine.spec import CUSTOM_PREFIX, AppSpec
 
 SPEC_MIN_TOKENS = 4000
 """A whole app spec runs to 2,000–3,500 tokens; with a smaller budget (`LLM_SPEC_MAX_TOKENS`,
 6000 by default; 0 for small local models) the reply would be cut short every time, so the
 model is asked for the small `ModelPlan` instead."""
 MAX_ERRORS = 12
+CUSTOM_SLUG_PATTERN = "^custom-[a-z0-9]+(?:-[a-z0-9]+)*$"
 FIELD_OPTIONS = {"field", "by"}
 """Config options that name a field of the entity they apply to (as do `*_field` and `filters`)."""
 SPEC_SYSTEM_PROMPT = (
@@ -28,7 +29,10 @@ SPEC_SYSTEM_PROMPT = (
     "(tagline, description, highlights, page titles and intros), the fields and sample records people would "
     "really keep, and pages that do what the request asks. Keep the first page's slug 'home'. Use only the "
     "schema's features; a feature that works on records names one of the spec's entities in 'entity', and "
-    "fields it names exist on that entity. Write every visible word in the language of facts.language."
+    "fields it names exist on that entity. Write every visible word in the language of facts.language. "
+    "Only when the request needs something none of the library's features does, describe it in custom_features "
+    "(slug 'custom-…', what it shows and how people use it, the closest library feature as fallback) and put it on "
+    "a page by that slug: it is written and tested in a browser separately."
 )
 
 
@@ -39,9 +43,16 @@ def spec_schema(catalog: CatalogView) -> dict:
     OpenAI's strict mode cannot express, so the schema is sent non-strict and the reply is
     validated with pydantic (`validate_spec`)."""
     schema = AppSpec.model_json_schema()
+    library = sorted(catalog.features)
     use = schema["$defs"]["FeatureUse"]
-    use["properties"]["feature"] = {"type": "string", "enum": sorted(catalog.features)}
+    use["properties"]["feature"] = {
+        "anyOf": [{"type": "string", "enum": library}, {"type": "string", "pattern": CUSTOM_SLUG_PATTERN}]
+    }
     use["properties"]["entity"] = {"type": "string", "description": "for features that work on records"}
+    custom = schema["$defs"]["CustomFeature"]
+    for written_later in ("js", "css", "verified"):
+        custom["properties"].pop(written_later)
+    custom["properties"]["fallback"] = {"anyOf": [{"type": "string", "enum": library}, {"type": "null"}]}
     return schema
 
 
@@ -101,6 +112,10 @@ def catalog_problems(raw: object, catalog: CatalogView) -> list[str]:
         if isinstance(e.get("name"), str)
     }
     problems: list[str] = []
+    custom = {c.get("slug") for c in _dicts(raw.get("custom_features"))}
+    for described in _dicts(raw.get("custom_features")):
+        if described.get("fallback") is not None and described.get("fallback") not in catalog.features:
+            problems.append(f"custom feature {described.get('slug')!r}: fallback is not one of the library's features")
     for page in _dicts(raw.get("pages")):
         if page.get("slug") == "index":
             problems.append("page 'index': index.html is the home page's file, so give the page another slug")
@@ -108,7 +123,9 @@ def catalog_problems(raw: object, catalog: CatalogView) -> list[str]:
             feature = use.get("feature")
             doc = catalog.features.get(feature) if isinstance(feature, str) else None
             where = f"page {page.get('slug')!r}: feature {feature!r}"
-            if doc is None:
+            if isinstance(feature, str) and feature.startswith(CUSTOM_PREFIX) and feature in custom:
+                problems += _config_problems(use, None, entities, where)
+            elif doc is None:
                 problems.append(f"page {page.get('slug')!r}: {feature!r} is not one of the library's features")
             elif doc.entity and "entity" not in use:
                 problems.append(f"{where} works on records and needs an 'entity'")

@@ -8,64 +8,21 @@ times.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import replace
 
-from autowebiq_app.engine import edits, frontend, images, qa, spec_edits
+from autowebiq_app.engine import custom_features, edits, frontend, images, qa, spec_edits
+from autowebiq_app.engine.interfaces import (  # noqa: F401 (the pipeline's interfaces, re-exported)
+    BrowserCheck,
+    BuildOutput,
+    EngineError,
+    Planner,
+    Reporter,
+    SilentReporter,
+)
 from autowebiq_app.engine.palette import make_readable
 from autowebiq_app.engine.plan import SitePlan
 
 MAX_QA_FIXES = 2
-
-
-class Reporter(Protocol):
-    """Where agents tell the world what they are doing (the build's event stream)."""
-
-    def agent(self, agent: str, message: str, progress: int) -> None: ...
-
-    def file_written(self, path: str, size: int, progress: int) -> None: ...
-
-    def plan_text(self, text: str, progress: int) -> None:
-        """More of the plan a model is writing, as it arrives."""
-
-
-class SilentReporter:
-    """A reporter for work nobody watches live (starting from a template, benchmarks)."""
-
-    def agent(self, agent: str, message: str, progress: int) -> None:
-        pass
-
-    def file_written(self, path: str, size: int, progress: int) -> None:
-        pass
-
-    def plan_text(self, text: str, progress: int) -> None:
-        pass
-
-
-class Planner(Protocol):
-    """Turns a prompt into a plan: the offline planner or a model provider."""
-
-    def plan(self, prompt: str, catalog: frontend.CatalogView, *, seed: int, reporter: Reporter) -> SitePlan: ...
-
-
-class BrowserCheck(Protocol):
-    """Runs the features' self-tests on built files in a browser (`engine.browser.run_selftests`)."""
-
-    def __call__(self, files: dict[str, str], pages: list[str]) -> dict: ...
-
-
-class EngineError(Exception):
-    """A build the engine cannot finish; the message is shown to the user."""
-
-
-@dataclass(frozen=True)
-class BuildOutput:
-    plan: SitePlan
-    files: dict[str, str]
-    qa_report: dict
-    summary: str
-    usage: dict | None = None
-    """Tokens the model used for this build (`llm.Usage.as_dict()` and the model's name); None offline."""
 
 
 def build_site(
@@ -91,7 +48,12 @@ def build_site(
         reporter.agent("planner", f"Planned “{plan.name}” on the {template} template: {kinds}.", 20)
     for note in plan.adjustments:
         reporter.agent("planner", f"Adjusted: {note}.", 22)
-    output = produce(plan, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
+    writer = planner if hasattr(planner, "write_module") else None
+    settled = custom_features.settle(plan, catalog=catalog, writer=writer, probe=browser, reporter=reporter)
+    output = produce(settled, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
+    fallen = settled.adjustments[len(plan.adjustments) :]
+    if fallen:  # the chat says which requested feature was replaced, and why
+        output = replace(output, summary=" ".join([output.summary, *(f"{note[0].upper()}{note[1:]}." for note in fallen)]))
     return with_usage(output, planner)
 
 

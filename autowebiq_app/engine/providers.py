@@ -25,6 +25,7 @@ from autowebiq_app.config import Settings
 from autowebiq_app.engine import copywriter
 from autowebiq_app.engine.anthropic_chat import AnthropicChat
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
+from autowebiq_app.engine.custom_features import Module, module_schema, validate_module
 from autowebiq_app.engine.frontend import CatalogView
 from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat, RetryPolicy
 from autowebiq_app.engine.model_spec import (
@@ -42,6 +43,8 @@ from autowebiq_app.engine.sections import kind_components
 
 logger = logging.getLogger(__name__)
 
+MODULE_MIN_TOKENS = 4000
+"""A feature module with its self-test runs to 1,500-3,000 tokens."""
 MAX_ECHOED = 40000
 """How much of an invalid reply goes back to the model with the errors (an app spec runs to ~10k characters)."""
 T = TypeVar("T")
@@ -111,9 +114,19 @@ class ModelPlanner:
     """A plan (or an app spec) from a chat model: asked under a schema, validated, and asked
     again with what was wrong, at most `attempts` times."""
 
-    def __init__(self, chat: ChatModel, *, attempts: int = 3, max_tokens: int = 900, spec_max_tokens: int = 0) -> None:
+    def __init__(
+        self,
+        chat: ChatModel,
+        *,
+        attempts: int = 3,
+        max_tokens: int = 900,
+        spec_max_tokens: int = 0,
+        repairs: int = 2,
+    ) -> None:
         self.chat = chat
         self.attempts = attempts
+        # How many times a custom feature that fails in the browser goes back to the model.
+        self.repairs = repairs
         self.max_tokens = max_tokens
         # An app spec is 2-3.5k tokens: asked for only with a budget that can hold one (0: never).
         self.spec_max_tokens = spec_max_tokens
@@ -150,6 +163,21 @@ class ModelPlanner:
             max_tokens=self.max_tokens,
         )
         return merge(drafted, prompt, catalog, seed=seed)
+
+    def write_module(self, messages: list[dict], slug: str, reporter: Reporter) -> Module:
+        """A custom feature's module (`custom_features`), asked under its schema and re-asked
+        while the reply is not a valid module."""
+        return self.ask(
+            messages,
+            module_schema(),
+            lambda text: validate_module(text, slug),
+            reporter,
+            seed=0,
+            what=f"module for {slug}",
+            schema_name="FeatureModule",
+            max_tokens=max(self.spec_max_tokens, MODULE_MIN_TOKENS),
+            agent="frontend",
+        )
 
     def ask(
         self,
@@ -289,6 +317,7 @@ def planner_for(settings: Settings, model: str | None = None):
         attempts=settings.llm_max_attempts,
         max_tokens=settings.llm_max_tokens,
         spec_max_tokens=settings.llm_spec_max_tokens,
+        repairs=settings.llm_repair_attempts,
     )
 
 

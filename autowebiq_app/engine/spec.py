@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from autowebiq_app.catalog.schema import FeatureDoc
+
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 PageSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
 FieldType = Literal[
@@ -120,6 +122,36 @@ class Highlight(_Strict):
     text: str = Field(max_length=200)
 
 
+CUSTOM_PREFIX = "custom-"
+CustomSlug = Annotated[str, StringConstraints(pattern=r"^custom-[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)]
+
+
+class CustomFeature(_Strict):
+    """A feature the library lacks, written for this app by a model in the library's format
+    (a JS module on the shared runtime with a browser self-test, and styles). It reaches a
+    version only once its self-test and the browser checks passed (`verified`)."""
+
+    slug: CustomSlug
+    name: str = Field(min_length=1, max_length=60)
+    description: str = Field(min_length=10, max_length=600, description="what it does, for whom, and how it is used")
+    fallback: str | None = Field(None, description="the library feature closest to it, used if it cannot be verified")
+    js: str = ""
+    css: str = ""
+    verified: bool = False
+
+    def as_module(self, js: str | None = None, css: str | None = None) -> FeatureDoc:
+        """This feature as a library module (with its code, or with `js` and `css`)."""
+        return FeatureDoc(
+            slug=self.slug,
+            name=self.name,
+            verbs=["custom"],
+            entity=False,
+            description=self.description[:400],
+            js=self.js if js is None else js,
+            css=self.css if css is None else css,
+        )
+
+
 class AppSpec(_Strict):
     format: Literal[1] = 1
     domain: str = Field(description="the catalog domain it was read from, or 'custom'")
@@ -129,6 +161,7 @@ class AppSpec(_Strict):
     highlights: list[Highlight] = Field(default_factory=list, max_length=4)
     entities: list[Entity] = Field(default_factory=list, max_length=12)
     pages: list[PageSpec] = Field(min_length=1, max_length=12)
+    custom_features: list[CustomFeature] = Field(default_factory=list, max_length=3)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> AppSpec:
@@ -140,12 +173,19 @@ class AppSpec(_Strict):
         slugs = [p.slug for p in self.pages]
         if slugs[0] != "home" or len(set(slugs)) != len(slugs):
             raise ValueError("pages start with 'home' and their slugs are unique")
+        custom = {c.slug for c in self.custom_features}
         for page in self.pages:
             for use in page.features:
                 entity = use.config().get("entity")
                 if entity is not None and entity not in names:
                     raise ValueError(f"page {page.slug!r}: feature {use.feature!r} uses unknown entity {entity!r}")
+                if use.feature.startswith(CUSTOM_PREFIX) and use.feature not in custom:
+                    raise ValueError(f"page {page.slug!r}: {use.feature!r} is not described in custom_features")
         return self
+
+    def modules(self, library: dict[str, FeatureDoc]) -> dict[str, FeatureDoc]:
+        """The library's modules and this app's written custom features, by slug."""
+        return {**library, **{c.slug: c.as_module() for c in self.custom_features if c.js}}
 
     def entity(self, name: str) -> Entity | None:
         return next((e for e in self.entities if e.name == name), None)

@@ -452,29 +452,39 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-feature]"), AW.mount);
     document.documentElement.setAttribute("data-app-ready", "true");
   }
+  /* One self-test on `root`: its problems and how many checks it made. */
+  async function runSelfTest(name, root, config) {
+    var problems = [];
+    var checks = 0;
+    var t = {
+      ok: function (cond, message) { checks += 1; if (!cond) problems.push(message); },
+      wait: function (ms) { return new Promise(function (r) { setTimeout(r, ms || 30); }); },
+      fill: function (control, value) {
+        control.value = value;
+        control.dispatchEvent(new Event("input", { bubbles: true }));
+        control.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      text: function () { return root.innerText || root.textContent; },
+    };
+    if (!selftests[name]) return { feature: name, config: config, passed: false, checks: 0, problems: ["no self-test"] };
+    try { await selftests[name](root, t, config); } catch (e) { problems.push(String(e && e.message || e)); }
+    return { feature: name, config: config, passed: problems.length === 0, checks: checks, problems: problems };
+  }
   AW.runSelfTests = async function () {
     var results = [];
     var roots = Array.prototype.slice.call(document.querySelectorAll("[data-feature]"));
     for (var i = 0; i < roots.length; i += 1) {
       var root = roots[i];
-      var name = root.getAttribute("data-feature");
-      var config = JSON.parse(root.getAttribute("data-config") || "{}");
-      var problems = [];
-      var t = {
-        ok: function (cond, message) { if (!cond) problems.push(message); },
-        wait: function (ms) { return new Promise(function (r) { setTimeout(r, ms || 30); }); },
-        fill: function (control, value) {
-          control.value = value;
-          control.dispatchEvent(new Event("input", { bubbles: true }));
-          control.dispatchEvent(new Event("change", { bubbles: true }));
-        },
-        text: function () { return root.innerText || root.textContent; },
-      };
-      if (!selftests[name]) { results.push({ feature: name, config: config, passed: false, problems: ["no self-test"] }); continue; }
-      try { await selftests[name](root, t, config); } catch (e) { problems.push(String(e && e.message || e)); }
-      results.push({ feature: name, config: config, passed: problems.length === 0, problems: problems });
+      results.push(await runSelfTest(root.getAttribute("data-feature"), root, JSON.parse(root.getAttribute("data-config") || "{}")));
     }
     return results;
+  };
+  /* A feature's self-test on an empty element where the feature never started: a self-test
+     that passes there proves nothing about the feature. */
+  AW.runSelfTestBlank = async function (name) {
+    var blank = h("div", { "data-feature": name, hidden: true });
+    document.body.appendChild(blank);
+    try { return await runSelfTest(name, blank, {}); } finally { blank.remove(); }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else setTimeout(mountAll, 0);
