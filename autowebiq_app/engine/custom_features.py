@@ -179,8 +179,8 @@ def settle(
     for custom in list(spec.custom_features):
         if custom.verified:
             continue
-        if writer is None or probe is None:
-            reason = "no model to write it" if writer is None else "no browser here to prove it"
+        if probe is None or (writer is None and not custom.js):
+            reason = "no browser here to prove it" if probe is None else "no model to write it"
             spec, note = fall_back(spec, custom, catalog, reason)
         else:
             spec, note = _write_and_prove(plan, spec, custom, catalog, writer, probe, reporter)
@@ -195,32 +195,38 @@ def _write_and_prove(
     spec: AppSpec,
     custom: CustomFeature,
     catalog: frontend.CatalogView,
-    writer: ModuleWriter,
+    writer: ModuleWriter | None,
     probe: FeatureProbe,
     reporter,
 ) -> tuple[AppSpec, str | None]:
-    reporter.agent("frontend", f"Writing “{custom.name}”, a feature the library does not have…", 46)
+    """Prove the module `custom` has (a chat edit rewrote it) or one the model writes, and
+    send what the browser found back to the model until it passes or the repairs run out."""
+    module = Module(js=custom.js, css=custom.css) if custom.js else None
+    if module is None:
+        reporter.agent("frontend", f"Writing “{custom.name}”, a feature the library does not have…", 46)
     messages = module_messages(custom, spec, catalog.features[EXAMPLE])
+    repairs = writer.repairs if writer is not None else 0
     evidence: list[str] = []
-    for attempt in range(writer.repairs + 1):
-        try:
-            module = writer.write_module(messages, custom.slug, reporter)
-        except ModelUnavailable:
-            raise
-        except EngineError as exc:  # the model gave no usable module at all
-            return fall_back(spec, custom, catalog, str(exc).rstrip("."))
+    for attempt in range(repairs + 1):
+        if module is None:
+            try:
+                module = writer.write_module(messages, custom.slug, reporter)
+            except ModelUnavailable:
+                raise
+            except EngineError as exc:  # the model gave no usable module at all
+                return fall_back(spec, custom, catalog, str(exc).rstrip("."))
         candidate = _with_module(spec, custom, module)
         evidence = prove(plan.model_copy(update={"app": candidate}), custom.slug, catalog, probe)
         if not evidence:
             reporter.agent("qa", f"“{custom.name}” works in a browser: its self-test passed, no errors.", 47)
             return _with_module(spec, custom, module, verified=True), None
         shown = "; ".join(evidence[:3]) + (f" (and {len(evidence) - 3} more)" if len(evidence) > 3 else "")
-        if attempt < writer.repairs:
+        if attempt < repairs:
             reporter.agent(
                 "qa", f"“{custom.name}” failed in the browser: {shown}. Asking for a fix ({attempt + 1} of "
-                f"{writer.repairs})…", 47
+                f"{repairs})…", 47
             )
-            messages = repair_messages(messages, module, evidence)
+            messages, module = repair_messages(messages, module, evidence), None
     return fall_back(spec, custom, catalog, f"it still failed in the browser: {evidence[0]}")
 
 

@@ -21,6 +21,7 @@ from autowebiq_app.engine.interfaces import (  # noqa: F401 (the pipeline's inte
 )
 from autowebiq_app.engine.palette import make_readable
 from autowebiq_app.engine.plan import SitePlan
+from autowebiq_app.engine.planner import with_images
 
 MAX_QA_FIXES = 2
 
@@ -51,9 +52,7 @@ def build_site(
     writer = planner if hasattr(planner, "write_module") else None
     settled = custom_features.settle(plan, catalog=catalog, writer=writer, probe=browser, reporter=reporter)
     output = produce(settled, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
-    fallen = settled.adjustments[len(plan.adjustments) :]
-    if fallen:  # the chat says which requested feature was replaced, and why
-        output = replace(output, summary=" ".join([output.summary, *(f"{note[0].upper()}{note[1:]}." for note in fallen)]))
+    output = with_fallbacks(output, settled.adjustments[len(plan.adjustments) :])
     return with_usage(output, planner)
 
 
@@ -70,21 +69,57 @@ def edit_site(
     reporter: Reporter,
     catalog: frontend.CatalogView,
     browser: BrowserCheck | None = None,
+    planner: Planner | None = None,
+    base_files: dict[str, str] | None = None,
 ) -> BuildOutput:
-    """Apply the chat edit `message` to `plan` and produce the changed site."""
+    """Apply the chat edit `message` to `plan` and produce the changed site.
+
+    The rule reader's edits are applied directly; a message it does not understand goes to
+    the model as a patch of the plan when the planner has one (`edit_plan`). With
+    `base_files` (the version edited), the summary names the files that changed."""
     reporter.agent("planner", "Reading your change…", 5)
     ops = edits.read_edit(message, list(catalog.templates.values()))
-    if not ops:
+    if ops:
+        try:
+            changed = edits.apply_edit(plan, ops, templates=catalog.templates, components=catalog.components)
+        except spec_edits.SpecEditError as exc:
+            raise EngineError(str(exc)) from exc
+        done = "; ".join(op.describe() for op in ops)
+    elif hasattr(planner, "edit_plan"):
+        reporter.agent("planner", "The rules do not cover this change; asking the model…", 8)
+        changed, done = planner.edit_plan(plan, message, catalog, reporter)
+        if changed.app is None:
+            changed = with_images(changed, catalog.components)
+        changed = custom_features.settle(changed, catalog=catalog, writer=planner, probe=browser, reporter=reporter)
+    else:
         raise EngineError(edits.HELP)
-    try:
-        changed = edits.apply_edit(plan, ops, templates=catalog.templates, components=catalog.components)
-    except spec_edits.SpecEditError as exc:
-        raise EngineError(str(exc)) from exc
-    done = "; ".join(op.describe() for op in ops)
     reporter.agent("planner", f"Changing the plan: {done}.", 20)
-    return produce(
+    output = produce(
         changed, catalog=catalog, reporter=reporter, summary=f"Edited “{changed.name}”: {done}", browser=browser
     )
+    output = with_fallbacks(output, changed.adjustments[len(plan.adjustments) :])
+    if base_files is not None:
+        output = replace(output, summary=f"{output.summary} {changed_files(base_files, output.files)}")
+    return with_usage(output, planner) if not ops else output
+
+
+def changed_files(before: dict[str, str], after: dict[str, str]) -> str:
+    """One sentence naming the files an edit changed, added or removed."""
+    changed = sorted(path for path in after if before.get(path) != after[path])
+    removed = sorted(set(before) - set(after))
+    if not changed and not removed:
+        return "No file changed."
+    parts = [f"Changed {len(changed)} of {len(after)} files ({', '.join(changed[:8])}{'…' if len(changed) > 8 else ''})"]
+    if removed:
+        parts.append(f"removed {', '.join(removed[:8])}")
+    return "; ".join(parts) + "."
+
+
+def with_fallbacks(output: BuildOutput, notes: list[str]) -> BuildOutput:
+    """The output whose summary (the chat's answer) says which requested features were replaced, and why."""
+    if not notes:
+        return output
+    return replace(output, summary=" ".join([output.summary, *(f"{note}." for note in notes)]))
 
 
 def produce(

@@ -27,6 +27,7 @@ from autowebiq_app.engine.anthropic_chat import AnthropicChat
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.custom_features import Module, module_schema, validate_module
 from autowebiq_app.engine.frontend import CatalogView
+from autowebiq_app.engine.plan_patch import edit_messages, edit_schema, read_edit_reply
 from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat, RetryPolicy
 from autowebiq_app.engine.model_spec import (
     SPEC_MIN_TOKENS,
@@ -163,6 +164,20 @@ class ModelPlanner:
             max_tokens=self.max_tokens,
         )
         return merge(drafted, prompt, catalog, seed=seed)
+
+    def edit_plan(self, plan: SitePlan, message: str, catalog: CatalogView, reporter: Reporter) -> tuple[SitePlan, str]:
+        """A free-form chat edit (`plan_patch`): the plan patched by the model, and what it did."""
+        changed, summary = self.ask(
+            edit_messages(plan, message),
+            edit_schema(),
+            lambda text: read_edit_reply(text, plan, catalog),
+            reporter,
+            seed=plan.seed,
+            what="change",
+            schema_name="PlanEdit",
+            max_tokens=max(self.spec_max_tokens, self.max_tokens),
+        )
+        return changed, summary.rstrip(".")
 
     def write_module(self, messages: list[dict], slug: str, reporter: Reporter) -> Module:
         """A custom feature's module (`custom_features`), asked under its schema and re-asked
