@@ -21,6 +21,16 @@ class ValidationFailed(DomainError):
     status = 422
 
 
+class UnknownModel(ValidationFailed):
+    """A project asked for a model this deployment does not offer (LLM_MODELS)."""
+
+    code = "unknown_model"
+
+    def __init__(self, model: str, offered: list[str]):
+        super().__init__(f"The model {model!r} is not offered here. Choose one of: {', '.join(offered)}.")
+        self.offered = offered
+
+
 class EmailTaken(DomainError):
     code = "email_taken"
     status = 409

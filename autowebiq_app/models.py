@@ -84,6 +84,9 @@ class Project(SQLModel, table=True):
     name: str = Field(max_length=120)
     description: str = Field(default="", max_length=2000)
     template_slug: str | None = Field(default=None, max_length=80)
+    model: str | None = Field(
+        default=None, max_length=120, description="the model its builds use (one of LLM_MODELS); None: the default"
+    )
     published_slug: str | None = Field(default=None, unique=True, max_length=80)
     published_version: int | None = None
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -58,5 +58,7 @@ def list_projects(user: CurrentUser):
 def create_project(body: schemas.ProjectCreate, user: CurrentUser):
     with session_scope() as session:
         return presenters.project_out(
-            projects.create_project(session=session, user_id=user.id, name=body.name, description=body.description)
+            projects.create_project(
+                session=session, user_id=user.id, name=body.name, description=body.description, model=body.model
+            )
         )

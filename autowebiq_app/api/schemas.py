@@ -77,6 +77,11 @@ class CreditsOut(BaseModel):
     build_cost: int
 
 
+class ModelsOut(BaseModel):
+    models: list[str] = Field(description="what a project's `model` may be; empty when no model is configured")
+    default: str | None = Field(description="what a project without a `model` builds with; null: the built-in engine")
+
+
 class StatsOut(BaseModel):
     projects: int
     versions: int
@@ -85,10 +90,30 @@ class StatsOut(BaseModel):
     credits_spent: int
 
 
+MODEL_FIELD = Field(
+    None,
+    max_length=120,
+    pattern=ONE_LINE,
+    description="one of GET /api/v2/models; null or empty: the default. Ignored when no model is configured "
+    "(the built-in engine builds); any other value is refused with 422 `unknown_model`.",
+    examples=["gpt-4o-mini"],
+)
+
+
 class ProjectCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120, pattern=SOME_TEXT_ONE_LINE)
     description: str = Field("", max_length=2000, pattern=MULTILINE)
+    model: str | None = MODEL_FIELD
+
+
+class ProjectUpdate(BaseModel):
+    """Only the fields given change; `model: null` goes back to the default."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(None, min_length=1, max_length=120, pattern=SOME_TEXT_ONE_LINE)
+    description: str = Field(None, max_length=2000, pattern=MULTILINE)
+    model: str | None = MODEL_FIELD
 
 
 class ProjectOut(BaseModel):
@@ -96,6 +121,7 @@ class ProjectOut(BaseModel):
     name: str
     description: str
     template_slug: str | None
+    model: str | None = Field(description="the model chosen for its builds; null: the default (GET /api/v2/models)")
     published_slug: str | None
     published_version: int | None
     created_at: datetime

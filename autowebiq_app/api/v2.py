@@ -44,6 +44,13 @@ def my_credits(user: CurrentUser):
         )
 
 
+@router.get("/models", response_model=schemas.ModelsOut, tags=["projects"])
+def list_models(user: CurrentUser):
+    """The models a project may choose, and the default."""
+    offered = get_settings().models()
+    return schemas.ModelsOut(models=offered, default=offered[0] if offered else None)
+
+
 @router.get("/stats", response_model=schemas.StatsOut, tags=["user"])
 def stats(user: CurrentUser):
     with session_scope() as session:
@@ -74,7 +81,7 @@ def stats(user: CurrentUser):
 def create_project(body: schemas.ProjectCreate, user: CurrentUser):
     with session_scope() as session:
         project = projects.create_project(
-            session=session, user_id=user.id, name=body.name, description=body.description
+            session=session, user_id=user.id, name=body.name, description=body.description, model=body.model
         )
         return presenters.project_out(project)
 
@@ -99,6 +106,17 @@ def get_project(project_id: ProjectId, user: CurrentUser):
             **presenters.project_out(project).model_dump(),
             latest_version=latest.number if latest else None,
             latest_build=presenters.build_status(build) if build else None,
+        )
+
+
+@router.patch("/projects/{project_id}", response_model=schemas.ProjectOut, tags=["projects"])
+def update_project(project_id: ProjectId, body: schemas.ProjectUpdate, user: CurrentUser):
+    """Change the project's name, description or model (only the fields given)."""
+    with session_scope() as session:
+        return presenters.project_out(
+            projects.update_project(
+                session=session, user_id=user.id, project_id=project_id, **body.model_dump(exclude_unset=True)
+            )
         )
 
 

@@ -104,13 +104,38 @@ def quality_panel() -> rx.Component:
     )
 
 
+def model_select() -> rx.Component:
+    """The project's model, when the deployment offers more than one."""
+    return rx.cond(
+        WorkspaceState.models.length() > 1,
+        rx.hstack(
+            rx.text("Model", size="2", color_scheme="gray", aria_hidden="true"),
+            rx.select.root(
+                rx.select.trigger(id="model-select", aria_label="Model"),
+                rx.select.content(rx.foreach(WorkspaceState.models, lambda name: rx.select.item(name, value=name))),
+                value=WorkspaceState.model,
+                on_change=WorkspaceState.choose_model,
+                disabled=WorkspaceState.busy,
+                size="1",
+            ),
+            align="center",
+            spacing="2",
+        ),
+    )
+
+
 def workspace_body() -> rx.Component:
     return rx.grid(
         rx.vstack(
             rx.hstack(
                 rx.heading(WorkspaceState.project_name, size="6", id="project-name"),
-                rx.button(
-                    "Duplicate", variant="soft", size="1", id="duplicate-project", on_click=WorkspaceState.duplicate
+                rx.hstack(
+                    model_select(),
+                    rx.button(
+                        "Duplicate", variant="soft", size="1", id="duplicate-project", on_click=WorkspaceState.duplicate
+                    ),
+                    align="center",
+                    spacing="3",
                 ),
                 justify="between",
                 align="center",

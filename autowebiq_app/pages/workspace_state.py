@@ -7,6 +7,7 @@ from typing import TypedDict
 import reflex as rx
 
 from autowebiq_app import events, routes
+from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
@@ -52,6 +53,9 @@ class WorkspaceState(rx.State):
     qa_features: str = ""
     app_summary: list[str] = []
     reconnecting: bool = False
+    models: list[str] = []
+    """The models a project may choose (the select shows when there are two or more)."""
+    model: str = ""
     _last_event_id: str = "0"
     _generation: int = 0
 
@@ -88,10 +92,27 @@ class WorkspaceState(rx.State):
             self.not_found, self.project_id, self.project_name = True, "", ""
             return
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
+        self.models, self.model = get_settings().models(), projects.project_model(project)[0] or ""
         self._show_latest(_latest_version(project.id))
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
             return WorkspaceState.follow_build
+
+    @rx.event
+    async def choose_model(self, model: str):
+        """The model this project's next builds use."""
+        self.error = ""
+        user_id = await signed_in_user_id(self)
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        try:
+            with session_scope() as session:
+                project = projects.update_project(
+                    session=session, user_id=user_id, project_id=self.project_id, model=model
+                )
+                self.model = projects.project_model(project)[0] or ""
+        except DomainError as exc:
+            self.error = exc.message
 
     @rx.event
     async def start_build(self, form: dict):

@@ -17,8 +17,8 @@ from autowebiq_app.engine import browser
 from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, edit_site
 from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
-from autowebiq_app.models import Build, BuildKind, BuildStatus
-from autowebiq_app.services import builds, versions, worker_heartbeats
+from autowebiq_app.models import Build, BuildKind, BuildStatus, Project
+from autowebiq_app.services import builds, projects, versions, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +96,9 @@ def run_build(build_id: str) -> None:
     else:
         # A redelivery (its worker was lost): continue the stream, never restart it.
         events.append(build_id, events.AGENT_MESSAGE, agent="system", message=RESUMED, progress=floor)
+    reporter = StreamReporter(build_id, floor=floor)
     try:
-        output = run_engine(build, StreamReporter(build_id, floor=floor))
+        output = run_engine(build, reporter, project_planner(build, reporter))
     except BuildStopped:
         logger.info("build %s stopped while running (cancelled or swept)", build_id)
         return
@@ -135,7 +136,20 @@ def run_build(build_id: str) -> None:
     )
 
 
-def run_engine(build: Build, reporter: StreamReporter) -> BuildOutput:
+def project_planner(build: Build, reporter: StreamReporter):
+    """The planner on the build's project's model; a model no longer offered falls back to
+    the default, and the feed says so."""
+    settings = get_settings()
+    with session_scope() as session:
+        project = session.get(Project, build.project_id)
+        model, dropped = projects.project_model(project)
+    if dropped:
+        instead = f"the default model, {model}" if model else "the built-in engine"
+        reporter.agent("planner", f"The model {dropped} is no longer offered here; building with {instead}.", 2)
+    return planner_for(settings, model)
+
+
+def run_engine(build: Build, reporter: StreamReporter, planner) -> BuildOutput:
     """A new site from the prompt, or the chat edit applied to the version it was asked on."""
     catalog = engine_catalog()
     if build.kind == BuildKind.EDIT:
@@ -143,9 +157,7 @@ def run_engine(build: Build, reporter: StreamReporter) -> BuildOutput:
             base = versions.require_version(session=session, project_id=build.project_id, number=build.base_version)
             plan = SitePlan.model_validate(base.plan)
         return edit_site(plan, build.prompt, reporter=reporter, catalog=catalog, browser=browser_check())
-    return build_site(
-        build.prompt, reporter=reporter, catalog=catalog, planner=planner_for(get_settings()), browser=browser_check()
-    )
+    return build_site(build.prompt, reporter=reporter, catalog=catalog, planner=planner, browser=browser_check())
 
 
 def browser_check():

@@ -4,28 +4,113 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
-from autowebiq_app.errors import ProjectNotFound, ValidationFailed
+from autowebiq_app.errors import ProjectNotFound, UnknownModel, ValidationFailed
 from autowebiq_app.models import Project, ProjectMessage
 from autowebiq_app.text_input import reject_control_characters
 
 MAX_NAME_CHARS = 120
 
 
-def create_project(*, session: Session, user_id: str, name: str, description: str = "") -> Project:
-    """Create a project owned by `user_id`; commits."""
+class _Keep:
+    """Marks an argument the caller left out (so None can mean "the default")."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
+def create_project(
+    *, session: Session, user_id: str, name: str, description: str = "", model: str | None = None
+) -> Project:
+    """Create a project owned by `user_id`; commits.
+
+    Raises:
+        UnknownModel: `model` is not one this deployment offers; nothing was written.
+    """
+    project = Project(
+        user_id=user_id,
+        name=_clean_name(name),
+        description=_clean_description(description),
+        model=choose_model(model),
+    )
+    session.add(project)
+    session.commit()
+    return project
+
+
+def update_project(
+    *,
+    session: Session,
+    user_id: str,
+    project_id: str,
+    name: str | _Keep = KEEP,
+    description: str | _Keep = KEEP,
+    model: str | None | _Keep = KEEP,
+) -> Project:
+    """Change what is given of the project's name, description and model; commits.
+
+    Raises:
+        ProjectNotFound: not the user's project.
+        UnknownModel: `model` is not offered; nothing was written.
+    """
+    project = get_project(session=session, user_id=user_id, project_id=project_id)
+    if not isinstance(name, _Keep):
+        project.name = _clean_name(name)
+    if not isinstance(description, _Keep):
+        project.description = _clean_description(description)
+    if not isinstance(model, _Keep):
+        project.model = choose_model(model)
+    project.updated_at = utcnow()
+    session.add(project)
+    session.commit()
+    session.refresh(project)
+    return project
+
+
+def choose_model(requested: str | None) -> str | None:
+    """The model to store for a project: one of `Settings.models()`, or None for the default.
+
+    Without a configured model (LLM_PROVIDER=offline) every request is ignored rather than
+    refused, so clients that always send a model keep working; a deployment with models
+    refuses one it does not offer.
+    """
+    requested = (requested or "").strip()
+    offered = get_settings().models()
+    if not requested or not offered:
+        return None
+    if requested not in offered:
+        raise UnknownModel(requested, offered)
+    return requested
+
+
+def project_model(project: Project) -> tuple[str | None, str | None]:
+    """(model its builds use, the model it asked for when that is no longer offered).
+
+    The first is None when no model is configured (the built-in engine builds)."""
+    offered = get_settings().models()
+    if project.model and project.model not in offered:
+        return (offered[0] if offered else None), project.model
+    return (project.model or (offered[0] if offered else None)), None
+
+
+def _clean_name(name: str) -> str:
     name = " ".join(reject_control_characters(name or "", field="project name").split())
-    reject_control_characters(description or "", field="description", multiline=True)
     if not name:
         raise ValidationFailed("Give the project a name.")
     if len(name) > MAX_NAME_CHARS:
         raise ValidationFailed(f"Keep the project name under {MAX_NAME_CHARS} characters.")
+    return name
+
+
+def _clean_description(description: str) -> str:
+    reject_control_characters(description or "", field="description", multiline=True)
     if len(description or "") > 2000:
         raise ValidationFailed("Keep the description under 2000 characters.")
-    project = Project(user_id=user_id, name=name, description=(description or "").strip())
-    session.add(project)
-    session.commit()
-    return project
+    return (description or "").strip()
 
 
 def list_projects(*, session: Session, user_id: str, limit: int = 100, offset: int = 0) -> list[Project]:

@@ -148,6 +148,7 @@ def duplicate_project(*, session: Session, user_id: str, project_id: str) -> Pro
         name=f"{source.name[: projects.MAX_NAME_CHARS - 7]} (copy)",
         description=source.description,
         template_slug=source.template_slug,
+        model=source.model,
     )
     session.add(copy)
     session.flush()
