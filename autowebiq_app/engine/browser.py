@@ -128,9 +128,7 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
-def run_selftests(
-    files: dict[str, str], pages: list[str], *, browser=None, probe: Sequence[str] = ()
-) -> dict:
+def run_selftests(files: dict[str, str], pages: list[str], *, browser=None, probe: Sequence[str] = ()) -> dict:
     """Open every page that has features and run their self-tests in a fresh context.
 
     Returns {"features": [{page, feature, passed, checks, problems}], "errors": [...], "external": [...]}.
@@ -174,13 +172,13 @@ def _probe(page, path: str, probe: Sequence[str], probed: dict) -> None:
         probed["blank"].append({"page": path, **page.evaluate("s => AW.runSelfTestBlank(s)", slug)})
     if on_page:
         probed["markup"][path] = "\n".join(
-            page.evaluate("s => document.querySelector(`[data-feature=\"${s}\"]`).outerHTML", slug) for slug in on_page
+            page.evaluate('s => document.querySelector(`[data-feature="${s}"]`).outerHTML', slug) for slug in on_page
         )
     if on_page and AXE_JS.exists():
         page.add_script_tag(content=AXE_JS.read_text())
         for slug in on_page:
             found = page.evaluate(
-                "async s => (await axe.run(document.querySelector(`[data-feature=\"${s}\"]`),"
+                'async s => (await axe.run(document.querySelector(`[data-feature="${s}"]`),'
                 " {resultTypes: ['violations']})).violations"
                 ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 ".map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')})`)",

@@ -27,10 +27,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from autowebiq_app.catalog.schema import FeatureDoc
 from autowebiq_app.engine import frontend, images
+from autowebiq_app.engine.interfaces import EngineError
+from autowebiq_app.engine.llm import ModelUnavailable
 from autowebiq_app.engine.model_spec import read_json
 from autowebiq_app.engine.plan import SitePlan
-from autowebiq_app.engine.llm import ModelUnavailable
-from autowebiq_app.engine.interfaces import EngineError
 from autowebiq_app.engine.spec import AppSpec, CustomFeature, FeatureUse
 
 logger = logging.getLogger(__name__)
@@ -121,7 +121,10 @@ def validate_module(text: str, slug: str) -> Module:
 def module_messages(feature: CustomFeature, spec: AppSpec, example: FeatureDoc) -> list[dict]:
     """The request for one module: what it must do, where it goes, and a library module to follow."""
     uses = [
-        {"page": page.title, **use.config()} for page in spec.pages for use in page.features if use.feature == feature.slug
+        {"page": page.title, **use.config()}
+        for page in spec.pages
+        for use in page.features
+        if use.feature == feature.slug
     ]
     entities = {e.name: [f.key for f in e.fields] for e in spec.entities}
     brief = {
@@ -223,8 +226,9 @@ def _write_and_prove(
         shown = "; ".join(evidence[:3]) + (f" (and {len(evidence) - 3} more)" if len(evidence) > 3 else "")
         if attempt < repairs:
             reporter.agent(
-                "qa", f"“{custom.name}” failed in the browser: {shown}. Asking for a fix ({attempt + 1} of "
-                f"{repairs})…", 47
+                "qa",
+                f"“{custom.name}” failed in the browser: {shown}. Asking for a fix ({attempt + 1} of {repairs})…",
+                47,
             )
             messages, module = repair_messages(messages, module, evidence), None
     return fall_back(spec, custom, catalog, f"it still failed in the browser: {evidence[0]}")
@@ -311,4 +315,3 @@ def fall_back(spec: AppSpec, custom: CustomFeature, catalog: frontend.CatalogVie
     )
     instead = f"the library's {doc.name} stands in for it" if doc else "it was left out"
     return changed, f"“{custom.name}” could not be verified ({reason}), so {instead}"
-

@@ -109,7 +109,9 @@ def changed_files(before: dict[str, str], after: dict[str, str]) -> str:
     removed = sorted(set(before) - set(after))
     if not changed and not removed:
         return "No file changed."
-    parts = [f"Changed {len(changed)} of {len(after)} files ({', '.join(changed[:8])}{'…' if len(changed) > 8 else ''})"]
+    parts = [
+        f"Changed {len(changed)} of {len(after)} files ({', '.join(changed[:8])}{'…' if len(changed) > 8 else ''})"
+    ]
     if removed:
         parts.append(f"removed {', '.join(removed[:8])}")
     return "; ".join(parts) + "."

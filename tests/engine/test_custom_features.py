@@ -20,7 +20,9 @@ from tests.engine.test_providers import Recorder
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 CATALOG = bundled_catalog()
-PROMPT = "An app for the Kestrel board game club: log each game night (date, game, winner), and a dice roller for the table"
+PROMPT = (
+    "An app for the Kestrel board game club: log each game night (date, game, winner), and a dice roller for the table"
+)
 SLUG = "custom-dice-roller"
 
 GOOD_DICE = """
@@ -115,7 +117,10 @@ def test_a_custom_feature_must_be_described_and_its_fallback_must_exist():
 @pytest.mark.parametrize(
     ("js", "problem"),
     [
-        (WORKING.replace('AW.selftest("custom-dice-roller"', 'AW.selftest("dice"'), 'must call AW.selftest("custom-dice-roller"'),
+        (
+            WORKING.replace('AW.selftest("custom-dice-roller"', 'AW.selftest("dice"'),
+            'must call AW.selftest("custom-dice-roller"',
+        ),
         (WORKING + '\nfetch("/track");', "may not use fetch("),
         (WORKING + '\nvar font = "https://fonts.example/x.css";', "may not use https://"),
         (WORKING + "\neval('1');", "may not use eval("),
@@ -136,7 +141,10 @@ def test_a_module_that_fails_its_self_test_is_repaired_with_the_evidence_and_shi
     assert "the total is the sum of the dice" in repair  # the browser's evidence went back to the model
     dice = out.plan.app.custom_features[0]
     assert dice.verified and "reduce" in dice.js
-    assert 'AW.feature("custom-dice-roller"' in out.files["app.js"] and 'data-feature="custom-dice-roller"' in out.files["dice.html"]
+    assert (
+        'AW.feature("custom-dice-roller"' in out.files["app.js"]
+        and 'data-feature="custom-dice-roller"' in out.files["dice.html"]
+    )
     check = next(c for c in out.qa_report["checks"] if "custom-dice-roller" in c["name"])
     assert check["passed"] and out.qa_report["features_verified"] == out.qa_report["features_total"]
     assert "could not be verified" not in out.summary
@@ -161,7 +169,9 @@ def test_a_module_that_never_passes_is_replaced_by_the_nearest_library_feature_a
 @pytest.mark.browser
 def test_a_self_test_that_passes_without_the_feature_proves_nothing(server):
     server.script(Reply(json.dumps(spec_with_dice())), Reply(module(HOLLOW_TEST)), Reply(module(WORKING)))
-    out = build_site(PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server), browser=browser.run_selftests)
+    out = build_site(
+        PROMPT, reporter=Recorder(), catalog=CATALOG, planner=planner(server), browser=browser.run_selftests
+    )
 
     assert "passes where the feature never started" in server.requests[2]["messages"][-1]["content"]
     assert out.plan.app.custom_features[0].verified

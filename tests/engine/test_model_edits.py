@@ -14,7 +14,8 @@ from autowebiq_app.engine.pipeline import EngineError, build_site, edit_site
 from autowebiq_app.engine.providers import OfflinePlanner, OpenAIPlanner
 from autowebiq_app.models import Build, BuildKind, BuildStatus
 from autowebiq_app.services import build_runner, builds, credits, projects, versions
-from tests.engine.test_custom_features import CSS, PROMPT as DICE_PROMPT, WORKING, WRONG_TOTAL, module, spec_with_dice
+from tests.engine.test_custom_features import CSS, WORKING, WRONG_TOTAL, module, spec_with_dice
+from tests.engine.test_custom_features import PROMPT as DICE_PROMPT
 from tests.engine.test_providers import Recorder
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
