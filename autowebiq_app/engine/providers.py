@@ -27,7 +27,6 @@ from autowebiq_app.engine.anthropic_chat import AnthropicChat
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score
 from autowebiq_app.engine.custom_features import Module, module_schema, validate_module
 from autowebiq_app.engine.frontend import CatalogView
-from autowebiq_app.engine.plan_patch import edit_messages, edit_schema, read_edit_reply
 from autowebiq_app.engine.llm import ChatModel, ModelUnavailable, OpenAIChat, RetryPolicy
 from autowebiq_app.engine.model_spec import (
     SPEC_MIN_TOKENS,
@@ -39,6 +38,7 @@ from autowebiq_app.engine.model_spec import (
 )
 from autowebiq_app.engine.pipeline import EngineError, Reporter
 from autowebiq_app.engine.plan import SitePlan, Tone
+from autowebiq_app.engine.plan_patch import edit_messages, edit_schema, read_edit_reply
 from autowebiq_app.engine.planner import app_draft, plan_for_spec, plan_from_brief, plan_site, sample_names
 from autowebiq_app.engine.sections import kind_components
 
