@@ -160,6 +160,11 @@ class Build(SQLModel, table=True):
         default=None, sa_type=UTCDateTime, description="when the sweeper sent its lost job once more"
     )
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Tokens the model used for this build (summed over its runs); None when no model was asked.
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    total_tokens: int | None = None
+    llm_model: str | None = Field(default=None, max_length=120)
 
 
 class CreditTransaction(SQLModel, table=True):

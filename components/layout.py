@@ -31,6 +31,16 @@ def navbar() -> rx.Component:
                     color_scheme="amber",
                     variant="soft",
                 ),
+                rx.cond(
+                    CreditsState.tokens_used != "",
+                    rx.tooltip(
+                        rx.badge(
+                            CreditsState.tokens_used, id="tokens-used", size="2", color_scheme="gray", variant="soft"
+                        ),
+                        content="Tokens your builds asked of models (credits stay the fixed build costs): "
+                        + CreditsState.tokens_by_model,
+                    ),
+                ),
                 rx.text(AuthState.user_email, size="2", color_scheme="gray"),
                 rx.button("Sign out", on_click=AuthState.sign_out, variant="soft", size="2"),
                 align="center",

@@ -1,16 +1,20 @@
-"""The signed-in user's credit balance, shown in the navigation bar."""
+"""The signed-in user's credit balance and the tokens their builds used, shown in the navigation bar."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from autowebiq_app.db import session_scope
-from autowebiq_app.services import credits
+from autowebiq_app.services import credits, usage
 from state.auth import signed_in_user_id
 
 
 class CreditsState(rx.State):
     balance: int = 0
+    tokens_used: str = ""
+    """The tokens used ("12,345 tokens"), or "" when no build has used a model."""
+    tokens_by_model: str = ""
+    """Each model's share, for the badge's tooltip."""
 
     @rx.event
     async def refresh(self):
@@ -19,3 +23,10 @@ class CreditsState(rx.State):
             return
         with session_scope() as session:
             self.balance = credits.balance(session=session, user_id=user_id)
+            totals = usage.totals(session=session, user_id=user_id)
+        self.tokens_used = f"{totals['total_tokens']:,} tokens" if totals["builds"] else ""
+        self.tokens_by_model = "; ".join(
+            f"{m['model'] or 'unknown model'}: {m['total_tokens']:,} tokens in {m['builds']} "
+            + ("build" if m["builds"] == 1 else "builds")
+            for m in totals["by_model"]
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from autowebiq_app.api import schemas
 from autowebiq_app.models import Build, Project, ProjectVersion, User
+from autowebiq_app.services import usage
 
 
 def user_out(user: User) -> schemas.UserOut:
@@ -34,6 +35,7 @@ def build_status(build: Build) -> schemas.BuildStatusOut:
         started_at=build.started_at,
         finished_at=build.finished_at,
         duration_ms=duration,
+        usage=usage.of_build(build),
     )
 
 

@@ -72,9 +72,28 @@ class AuthOut(BaseModel):
     user: UserOut
 
 
+class ModelTokens(BaseModel):
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    builds: int
+
+
+class TokenTotals(BaseModel):
+    """Tokens the user's builds asked of models; they do not change what a build costs."""
+
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    builds: int = Field(description="builds that used a model")
+    by_model: list[ModelTokens] = Field(description="most used first")
+
+
 class CreditsOut(BaseModel):
     balance: int
     build_cost: int
+    tokens: TokenTotals
 
 
 class ModelsOut(BaseModel):
@@ -148,6 +167,13 @@ class BuildAccepted(BaseModel):
     cost: int
 
 
+class TokenUsage(BaseModel):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    model: str
+
+
 class BuildStatusOut(BaseModel):
     build_id: str
     task_id: str | None
@@ -162,6 +188,7 @@ class BuildStatusOut(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     duration_ms: int | None
+    usage: TokenUsage | None = Field(description="tokens the model used; null when no model was asked")
 
 
 class ProjectDetail(ProjectOut):

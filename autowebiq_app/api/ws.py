@@ -77,6 +77,7 @@ def message(build_id: str, event: events.BuildEvent) -> dict:
             duration_ms=event.data.get("duration_ms"),
             version=event.data.get("version"),
             qa_score=event.data.get("qa_score"),
+            usage=event.data.get("usage"),
         )
     elif event.type == events.BUILD_FAILED:
         payload.update(reason=event.data.get("reason") or event.message)

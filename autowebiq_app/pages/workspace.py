@@ -155,6 +155,10 @@ def workspace_body() -> rx.Component:
                         progress=WorkspaceState.progress,
                         status_text=WorkspaceState.status_text,
                     ),
+                    rx.cond(
+                        WorkspaceState.usage_text != "",
+                        rx.text("Model: ", WorkspaceState.usage_text, size="2", color_scheme="gray", id="build-usage"),
+                    ),
                     value="activity",
                     padding_top="0.75em",
                 ),

@@ -12,7 +12,7 @@ from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.pages.workspace_versions import VersionsState
-from autowebiq_app.services import builds, preview_links, projects, versions, worker_heartbeats
+from autowebiq_app.services import builds, preview_links, projects, usage, versions, worker_heartbeats
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
 from workers.builds import enqueue_build
@@ -26,6 +26,13 @@ STATUS_TEXT = {
     BuildStatus.SUCCEEDED: "Build complete",
     BuildStatus.FAILED: "Build failed",
 }
+
+
+def _build_usage(build_id: str) -> str:
+    """The build's tokens ("1,234 tokens (gpt-4o-mini)") if it used a model, else ""."""
+    with session_scope() as session:
+        build = session.get(builds.Build, build_id) if build_id else None
+        return usage.describe(usage.of_build(build)) if build else ""
 
 
 def _finished(build_id: str) -> tuple[str, str | None] | None:
@@ -53,6 +60,7 @@ class WorkspaceState(rx.State):
     qa_features: str = ""
     app_summary: list[str] = []
     reconnecting: bool = False
+    usage_text: str = ""
     models: list[str] = []
     """The models a project may choose (the select shows when there are two or more)."""
     model: str = ""
@@ -94,6 +102,7 @@ class WorkspaceState(rx.State):
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
         self.models, self.model = get_settings().models(), projects.project_model(project)[0] or ""
         self._show_latest(_latest_version(project.id))
+        self.usage_text = _build_usage(latest.id) if latest is not None else ""
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
             return WorkspaceState.follow_build
@@ -140,7 +149,7 @@ class WorkspaceState(rx.State):
             return
         self._generation += 1
         self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
-        self._last_event_id = "0"
+        self._last_event_id, self.usage_text = "0", ""
         return [CreditsState.refresh, WorkspaceState.follow_build]
 
     @rx.event
@@ -183,6 +192,7 @@ class WorkspaceState(rx.State):
                     self.status, self.error = update.outcome[0], update.outcome[1] or ""
                 if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
                     self._show_latest(await rx.run_in_thread(lambda: _latest_version(self.project_id)))
+                    self.usage_text = await rx.run_in_thread(lambda: _build_usage(build_id))
                     self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
                     credits_state = await self.get_state(CreditsState)
                     await credits_state.refresh()

@@ -8,7 +8,7 @@ from autowebiq_app import routes
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
-from autowebiq_app.services import builds, preview_links, projects, publishing, versions
+from autowebiq_app.services import builds, preview_links, projects, publishing, usage, versions
 from state.auth import signed_in_user_id
 
 
@@ -50,6 +50,7 @@ class VersionsState(rx.State):
         with session_scope() as session:
             project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
             rows = versions.list_versions(session=session, project_id=project_id, limit=100)
+            tokens = usage.of_builds(session=session, build_ids=[v.build_id for v in rows if v.build_id])
         self.items = [
             {
                 "number": str(v.number),
@@ -57,6 +58,7 @@ class VersionsState(rx.State):
                 "score": "–" if v.qa_score is None else f"{v.qa_score}/100",
                 "created": v.created_at.strftime("%d %b %H:%M"),
                 "download": routes.download(preview_links.sign(v.id)),
+                "tokens": usage.describe(tokens.get(v.build_id or "")),
             }
             for v in rows
         ]
@@ -161,6 +163,10 @@ def _version_row(item: dict) -> rx.Component:
                 rx.cond(VersionsState.published_version == number, rx.badge("live", color_scheme="green")),
                 rx.cond(VersionsState.viewing == number, rx.badge("viewing", color_scheme="blue")),
                 rx.text(item["created"], size="1", color_scheme="gray"),
+                rx.cond(
+                    item["tokens"] != "",
+                    rx.text(item["tokens"], size="1", color_scheme="gray", class_name="version-tokens"),
+                ),
                 spacing="2",
                 align="center",
             ),

@@ -18,7 +18,7 @@ from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, 
 from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
 from autowebiq_app.models import Build, BuildKind, BuildStatus, Project
-from autowebiq_app.services import builds, projects, versions, worker_heartbeats
+from autowebiq_app.services import builds, projects, usage, versions, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +97,15 @@ def run_build(build_id: str) -> None:
         # A redelivery (its worker was lost): continue the stream, never restart it.
         events.append(build_id, events.AGENT_MESSAGE, agent="system", message=RESUMED, progress=floor)
     reporter = StreamReporter(build_id, floor=floor)
+    planner = None
     try:
-        output = run_engine(build, reporter, project_planner(build, reporter))
+        try:
+            planner = project_planner(build, reporter)
+            output = run_engine(build, reporter, planner)
+        finally:
+            # Whatever happened next, the tokens the model used are recorded first.
+            with session_scope() as session:
+                used = usage.record(session=session, build_id=build_id, used=usage.of_planner(planner))
     except BuildStopped:
         logger.info("build %s stopped while running (cancelled or swept)", build_id)
         return
@@ -132,6 +139,7 @@ def run_build(build_id: str) -> None:
             "qa_score": version.qa_score,
             "duration_ms": round((time.monotonic() - started) * 1000),
             "files": len(output.files),
+            "usage": used,
         },
     )
 

@@ -77,8 +77,11 @@ def test_auth_errors_are_clear_and_do_not_say_which_part_was_wrong(anonymous, cl
 
 
 def test_user_credits_stats_and_history(client):
-    assert client.get("/api/v2/user/credits").json() == {"balance": 100, "build_cost": 10}
+    no_tokens = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0, "builds": 0, "by_model": []}
+    assert client.get("/api/v2/user/credits").json() == {"balance": 100, "build_cost": 10, "tokens": no_tokens}
     _built_project(client)
+    # The built-in engine asks no model: the build costs its credits and no tokens.
+    assert client.get("/api/v2/user/credits").json()["tokens"] == no_tokens
     stats = client.get("/api/v2/stats").json()
     assert stats["projects"] == 1 and stats["versions"] == 1 and stats["builds"]["succeeded"] == 1
     assert stats["credits_balance"] == 90 and stats["credits_spent"] == 10

@@ -1,5 +1,6 @@
-"""Models over HTTP (the API served in process, real PostgreSQL and Redis): the models
-offered, and a project's model on create and PATCH in both APIs."""
+"""Models and tokens over HTTP (the API served in process, real PostgreSQL and Redis): the
+models offered, a project's model on create and PATCH in both APIs, a build's tokens in its
+status, and the user's token totals beside their credits."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
+
+from autowebiq_app.services import builds, usage
 
 
 @pytest.fixture
@@ -91,9 +94,49 @@ def test_the_original_clients_model_is_accepted_and_ignored_without_a_configured
     assert created.json()["model"] is None
 
 
-def test_the_openapi_spec_documents_models(api):
+def test_a_builds_status_shows_its_tokens_and_the_credits_show_the_users_totals(api, user, session):
+    headers, user_id = user
+    project = api.post("/api/v2/projects", json={"name": "Crumb"}, headers=headers).json()
+    build = builds.start_build(
+        session=session, user_id=user_id, project_id=project["id"], prompt="A bakery", enqueue=lambda b: "task-1"
+    )
+    status_url = f"/api/v2/projects/{project['id']}/build/status/task-1"
+    assert api.get(status_url, headers=headers).json()["usage"] is None
+    used = {"prompt_tokens": 1200, "completion_tokens": 34, "total_tokens": 1234, "requests": 2, "model": "gpt-4o"}
+    usage.record(session=session, build_id=build.id, used=used)
+
+    assert api.get(status_url, headers=headers).json()["usage"] == {
+        "prompt_tokens": 1200,
+        "completion_tokens": 34,
+        "total_tokens": 1234,
+        "model": "gpt-4o",
+    }
+    assert api.get(f"/api/v2/projects/{project['id']}", headers=headers).json()["latest_build"]["usage"] == {
+        "prompt_tokens": 1200,
+        "completion_tokens": 34,
+        "total_tokens": 1234,
+        "model": "gpt-4o",
+    }
+    assert api.get("/api/v2/user/credits", headers=headers).json() == {
+        "balance": 90,
+        "build_cost": 10,
+        "tokens": {
+            "prompt_tokens": 1200,
+            "completion_tokens": 34,
+            "total_tokens": 1234,
+            "builds": 1,
+            "by_model": [
+                {"model": "gpt-4o", "prompt_tokens": 1200, "completion_tokens": 34, "total_tokens": 1234, "builds": 1}
+            ],
+        },
+    }
+
+
+def test_the_openapi_spec_documents_models_and_tokens(api):
     spec = api.get("/api/openapi.json").json()
     assert "get" in spec["paths"]["/api/v2/models"]
     assert "patch" in spec["paths"]["/api/v2/projects/{project_id}"]
     schemas = spec["components"]["schemas"]
     assert "model" in schemas["ProjectCreate"]["properties"] and "model" in schemas["ProjectOut"]["properties"]
+    assert "usage" in schemas["BuildStatusOut"]["properties"]
+    assert "tokens" in schemas["CreditsOut"]["properties"]

@@ -1,4 +1,4 @@
-"""The Alembic migrations build the schema the models declare, and the latest one comes and go cleanly."""
+"""The Alembic migrations build the schema the models declare, and the latest ones come and go cleanly."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from sqlmodel import SQLModel
 from alembic import command
 from autowebiq_app import models  # noqa: F401  (registers the tables)
 from autowebiq_app.db import get_engine
+
+TOKEN_COLUMNS = {"prompt_tokens", "completion_tokens", "total_tokens", "llm_model"}
 
 
 def _config() -> Config:
@@ -36,3 +38,13 @@ def test_a_projects_model_comes_with_migration_0006_and_goes_with_its_downgrade(
     finally:
         command.upgrade(_config(), "head")
     assert "model" in _columns("projects")
+
+
+def test_a_builds_tokens_come_with_migration_0007_and_go_with_its_downgrade():
+    command.downgrade(_config(), "0006")
+    try:
+        assert not TOKEN_COLUMNS & _columns("builds")
+        assert "model" in _columns("projects")
+    finally:
+        command.upgrade(_config(), "head")
+    assert TOKEN_COLUMNS <= _columns("builds")
