@@ -215,3 +215,12 @@ def test_a_form_asks_for_what_the_brief_lists_and_a_purchase_price_is_no_shop():
     required = {f.key for f in stock.fields if f.required and f.type not in ("select", "ref")}
     assert required == {stock.title}  # the domain's company and price are no longer demanded
     assert {"purchase_price", "quantity"} <= {f.key for f in stock.fields}
+
+
+def test_a_log_of_a_compound_thing_gets_its_bracketed_fields_not_another_domains_entity():
+    # "night" alone is the sleep tracker's; "(date, game, winner)" are fields, not choices.
+    found = spec("An app for our board game club: log each game night (date, game, winner)")
+    night = found.entities[0]
+    assert (night.name, night.label) == ("game_night", "Game night")
+    assert [(f.key, f.type) for f in night.fields] == [("date", "date"), ("game", "text"), ("winner", "text")]
+    assert night.title == "game" and all(f.type != "select" for f in night.fields)

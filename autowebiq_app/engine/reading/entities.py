@@ -162,6 +162,9 @@ def described_entity(noun: str, fields: list[FieldSpec]) -> Entity:
     and a few sample records so lists, search and filters have something to show."""
     fields = list(fields)
     title = next((f for w in _TITLE_WORDS for f in fields if f.type == "text" and w in f.label.lower()), None)
+    if title is None and fields and fields[0].type == "date":
+        # A log led by its date is named by what happened: "a game night (date, game, winner)".
+        title = next((f for f in fields if f.type == "text"), None)
     if title is None:
         written = noun in _WRITTEN
         title = (

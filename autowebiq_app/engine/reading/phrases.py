@@ -69,7 +69,9 @@ _DESCRIBED = (
     APP_VERBS
     + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s+(?:\([^()]*\)\s+)?(?:with|including|that have|having)\s+(?:an?\s+|the\s+|their\s+)?(.+)",
     r"\b([a-z][a-z-]{2,24})\s+(?:with|having)\s+(?:the\s+)?fields?\s+(.+)",
-    APP_VERBS + r"\s+(?:(?:my|our|their|the|new|your|all)\s+)*([a-z][a-z-]{2,24})\s*\(([^()]+)\)",
+    # "log each game night (date, game, winner)": a thing of one or two words, then its fields.
+    APP_VERBS
+    + r"\s+(?:(?:my|our|their|the|new|your|all|each|every)\s+)*((?:[a-z][a-z-]{2,24}\s+)?[a-z][a-z-]{2,24})\s*\(([^()]+)\)",
 )
 
 _ITEM = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
@@ -275,9 +277,12 @@ _PARTICIPLES = {"offered", "available", "used", "supported", "included", "served
 def parenthesised_choices(text: str) -> list[FieldSpec]:
     """ "choose a service (cut, colour, blow-dry)" -> a Service select with those choices."""
     fields = []
+    described = {word for noun in described_entities(text) for word in (noun, noun.split()[-1])}
     for match in re.finditer(r"\b([a-z][a-z-]{2,20})\s*\(([^()]{3,120})\)", text, flags=re.I):
-        if singular(match.group(1).lower()) in _FACT_WORDS:
-            continue  # "its details (atomic number, mass, group)": what is shown, not choices
+        if singular(match.group(1).lower()) in _FACT_WORDS | described:
+            # "its details (atomic number, mass, group)": what is shown, not choices;
+            # "log each game night (date, game, winner)": the thing's fields.
+            continue
         options = [o.strip().strip(".") for o in re.split(r",\s*|\s+(?:and|or)\s+", match.group(2)) if o.strip()]
         if 2 <= len(options) <= 12 and all(len(o.split()) <= 3 and not re.search(r"\d", o) for o in options):
             word = singular(match.group(1).lower())
