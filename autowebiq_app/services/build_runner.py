@@ -163,8 +163,16 @@ def run_engine(build: Build, reporter: StreamReporter, planner) -> BuildOutput:
     if build.kind == BuildKind.EDIT:
         with session_scope() as session:
             base = versions.require_version(session=session, project_id=build.project_id, number=build.base_version)
-            plan = SitePlan.model_validate(base.plan)
-        return edit_site(plan, build.prompt, reporter=reporter, catalog=catalog, browser=browser_check())
+            plan, base_files = SitePlan.model_validate(base.plan), dict(base.files)
+        return edit_site(
+            plan,
+            build.prompt,
+            reporter=reporter,
+            catalog=catalog,
+            browser=browser_check(),
+            planner=planner,
+            base_files=base_files,
+        )
     return build_site(build.prompt, reporter=reporter, catalog=catalog, planner=planner, browser=browser_check())
 
 
