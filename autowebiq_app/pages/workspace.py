@@ -43,6 +43,31 @@ def prompt_form() -> rx.Component:
     )
 
 
+def model_writing() -> rx.Component:
+    """The model's reply (plan, app spec, module or change) as it streams in."""
+    return rx.cond(
+        WorkspaceState.model_text != "",
+        rx.vstack(
+            rx.text("Written by the model, as it arrives", size="1", color_scheme="gray"),
+            rx.el.pre(
+                WorkspaceState.model_text,
+                id="model-text",
+                style={
+                    "max_height": "12em",
+                    "overflow": "auto",
+                    "white_space": "pre-wrap",
+                    "word_break": "break-all",
+                    "font_size": "0.75em",
+                    "margin": "0",
+                },
+            ),
+            width="100%",
+            spacing="1",
+            padding_top="0.5em",
+        ),
+    )
+
+
 def chat_history() -> rx.Component:
     return rx.vstack(
         rx.foreach(
@@ -155,6 +180,7 @@ def workspace_body() -> rx.Component:
                         progress=WorkspaceState.progress,
                         status_text=WorkspaceState.status_text,
                     ),
+                    model_writing(),
                     rx.cond(
                         WorkspaceState.usage_text != "",
                         rx.text("Model: ", WorkspaceState.usage_text, size="2", color_scheme="gray", id="build-usage"),

@@ -44,11 +44,16 @@ def _finished(build_id: str) -> tuple[str, str | None] | None:
     return (build.status, build.error) if BuildStatus(build.status).finished else None
 
 
+MODEL_TEXT_SHOWN = 6000
+
+
 class WorkspaceState(rx.State):
     project_id: str = ""
     project_name: str = ""
     not_found: bool = False
     feed: list[dict[str, str]] = []
+    model_text: str = ""
+    """What the model has written for the build so far (its tail), shown as it arrives."""
     messages: list[dict[str, str]] = []
     progress: int = 0
     status: str = "idle"
@@ -90,6 +95,7 @@ class WorkspaceState(rx.State):
         project_id = self.router.page.params.get("project_id", "")
         self._generation += 1
         self.feed, self.error, self.progress, self.status, self.build_id = [], "", 0, "idle", ""
+        self.model_text = ""
         self._last_event_id = "0"
         try:
             with session_scope() as session:
@@ -149,6 +155,7 @@ class WorkspaceState(rx.State):
             return
         self._generation += 1
         self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
+        self.model_text = ""
         self._last_event_id, self.usage_text = "0", ""
         return [CreditsState.refresh, WorkspaceState.follow_build]
 
@@ -210,7 +217,9 @@ class WorkspaceState(rx.State):
             self.status = BuildStatus.SUCCEEDED
         elif event.type == events.BUILD_FAILED:
             self.status, self.error = BuildStatus.FAILED, event.message
-        if event.type != events.HEARTBEAT:
+        if "plan_text" in event.data:  # the model's reply, streamed: shown whole, not line by line
+            self.model_text = (self.model_text + str(event.data["plan_text"]))[-MODEL_TEXT_SHOWN:]
+        elif event.type != events.HEARTBEAT:
             self.feed.append({"id": event.id, "agent": event.agent or "system", "message": event.message})
 
 

@@ -28,6 +28,9 @@ def test_choose_a_model_build_and_see_its_tokens(app_url, model_server, browser_
     build(page, "A bakery called Crumb & Co in York")
     assert model_server.requests[-1]["model"] == "second-model"
     expect(page.locator("#build-usage")).to_have_text(TOKENS_OF_SECOND_MODEL, timeout=15_000)
+    # What the model wrote was shown as it arrived, whole (not as lines in the feed).
+    expect(page.locator("#model-text")).to_contain_text('"headline"')
+    expect(page.locator("#build-feed")).not_to_contain_text('"headline"')
     expect(page.locator("#tokens-used")).to_have_text(re.compile(r"^[1-9][\d,]* tokens$"), timeout=15_000)
     # Tokens are shown, never charged: the build cost its fixed 10 credits.
     expect(page.locator("#credit-balance")).to_have_text("90")
