@@ -215,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     e2e_parser.add_argument("--base-url", default=os.environ.get("AUTOWEBIQ_URL", "http://localhost:3000"))
     e2e_parser.add_argument("--prompt", default="Build a luxury e-commerce website for a jewellery brand called Aurum")
     e2e_parser.add_argument("--timeout", type=float, default=120.0)
+    health_parser = commands.add_parser("health", help="health of every dependency (exit 0 healthy, 1 degraded, 2 down)")
+    health_parser.add_argument("--json", action="store_true", help="the report as JSON")
+    health_parser.add_argument("--url", help="ask the app at this URL instead of probing from here")
+    workers_parser = commands.add_parser("workers", help="live workers, what each is doing, queue depths")
+    workers_parser.add_argument("--json", action="store_true", help="the report as JSON")
     sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
     sweep_parser.add_argument("--interval", type=float, default=30.0)
     args = parser.parse_args(argv)
@@ -233,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "warm-cache":
         warm_cache()
         return 0
+    if args.command in ("health", "workers"):
+        from autowebiq_app import ops
+
+        if args.command == "health":
+            return ops.health(url=args.url, as_json=args.json)
+        return ops.workers(as_json=args.json)
     if args.command == "sweeper":
         sweeper(args.interval)
     return 0
