@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app.db import session_scope
-from autowebiq_app.services import credits, usage
+from autowebiq_app.services import credit_cache, usage
 from state.auth import signed_in_user_id
 
 
@@ -22,7 +22,7 @@ class CreditsState(rx.State):
         if user_id is None:
             return
         with session_scope() as session:
-            self.balance = credits.balance(session=session, user_id=user_id)
+            self.balance = credit_cache.balance(session=session, user_id=user_id)
             totals = usage.totals(session=session, user_id=user_id)
         self.tokens_used = f"{totals['total_tokens']:,} tokens" if totals["builds"] else ""
         self.tokens_by_model = "; ".join(

@@ -9,6 +9,7 @@ from autowebiq_app.api.auth import CurrentUser, client_ip
 from autowebiq_app.api.limits import rate_limit
 from autowebiq_app.api.v2 import ERRORS
 from autowebiq_app.db import session_scope
+from autowebiq_app.services import credit_cache
 from autowebiq_app.services import credits, projects, sign_in
 
 router = APIRouter(prefix="/api", dependencies=[Depends(rate_limit)], responses=ERRORS, tags=["legacy"])
@@ -44,7 +45,7 @@ def register(body: schemas.Registration, request: Request):
 @router.get("/credits/balance", response_model=LegacyBalance)
 def balance(user: CurrentUser):
     with session_scope() as session:
-        amount = credits.balance(session=session, user_id=user.id)
+        amount = credit_cache.balance(session=session, user_id=user.id)
         return LegacyBalance(balance=amount, credits=amount)
 
 

@@ -21,6 +21,7 @@ from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, Conflict
 from autowebiq_app.models import Build, BuildKind, CreditTransaction, LedgerKind, Project, ProjectVersion
 from autowebiq_app.redis_client import get_redis
+from autowebiq_app.services import credit_cache
 from autowebiq_app.services import builds, credits, projects, publishing, usage, versions, worker_heartbeats
 
 ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429, 503)}
@@ -42,7 +43,7 @@ def my_credits(user: CurrentUser):
     (overall and per model; tokens never change the cost)."""
     with session_scope() as session:
         return schemas.CreditsOut(
-            balance=credits.balance(session=session, user_id=user.id),
+            balance=credit_cache.balance(session=session, user_id=user.id),
             build_cost=get_settings().build_cost,
             tokens=usage.totals(session=session, user_id=user.id),
         )

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from autowebiq_app.errors import InsufficientCredits, NotFound
 from autowebiq_app.models import Build, ChargeState, CreditTransaction, LedgerKind, User
+from autowebiq_app.services import credit_cache
 
 
 def balance(*, session: Session, user_id: str) -> int:
@@ -147,4 +148,6 @@ def _append(*, session: Session, **fields) -> CreditTransaction:
     entry = CreditTransaction(**fields)
     session.add(entry)
     session.flush()
+    # Cached balances and stats of this user stop being used when this transaction commits.
+    credit_cache.written(session=session, user_id=entry.user_id, kind=entry.kind)
     return entry
