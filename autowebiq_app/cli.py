@@ -123,6 +123,17 @@ def ensure_secret_key(env_file: Path = ROOT / ".env") -> bool:
     return True
 
 
+def prepare_metrics_dir(run_dir: Path) -> Path:
+    """Every process started from here writes its metrics to one empty directory, which
+    `/metrics` reads (prometheus-client's multiprocess mode); samples of an earlier run are
+    removed, as the client requires."""
+    path = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str((run_dir / "metrics").resolve())))
+    path.mkdir(parents=True, exist_ok=True)
+    for stale in path.glob("*.db"):
+        stale.unlink()
+    return path
+
+
 def sweeper_command() -> list[str]:
     return [sys.executable, "-m", "autowebiq_app.cli", "sweeper"]
 
@@ -154,6 +165,7 @@ def run(port: int, workers: int, *, web: bool = True) -> int:
         print(f"  {note}", flush=True)
     if ensure_secret_key():
         print("  SECRET_KEY: generated a random one and stored it in .env", flush=True)
+    prepare_metrics_dir(embedded.RUN_DIR)
     migrate()
     seed_catalog()
     warm_cache()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
 
@@ -15,11 +17,14 @@ TIME_LIMIT_REASON = "The build took longer than 10 minutes and was stopped. Your
 @dramatiq.actor(actor_name="builds.build_site", queue_name="builds", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
 def build_site(build_id: str) -> None:
     """Run one build; safe to repeat for the same id."""
+    started = time.monotonic()
     try:
         build_runner.run_build(build_id)
     except TimeLimitExceeded:
         # Retrying would hit the same limit: fail and refund now instead.
         build_runner.fail(build_id, TIME_LIMIT_REASON)
+    finally:
+        build_runner.record_duration(build_id, time.monotonic() - started)
 
 
 @dramatiq.actor(actor_name="builds.sweep_stale_builds", queue_name="default", max_retries=0)

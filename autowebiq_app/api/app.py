@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.routing import compile_path
 
+from autowebiq_app import metrics
 from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, sessions, v2, ws
 from autowebiq_app.api.limits import BodySizeLimit
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response, zip_response
@@ -47,6 +50,21 @@ def create_api() -> FastAPI:
     async def get_health() -> JSONResponse:
         report = await health.check_all()
         return JSONResponse(report, status_code=200 if report["status"] != "unhealthy" else 503)
+
+    @api.middleware("http")
+    async def time_requests(request: Request, call_next):
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        metrics.HTTP_LATENCY.labels(
+            method=request.method, route=getattr(route, "path", "unmatched"), status=str(response.status_code)
+        ).observe(time.perf_counter() - started)
+        return response
+
+    @api.get("/metrics", include_in_schema=False)
+    async def get_metrics() -> Response:
+        """Every process's metrics in the Prometheus text format (see `autowebiq_app.metrics`)."""
+        return Response(await run_in_threadpool(metrics.exposition), media_type=CONTENT_TYPE_LATEST)
 
     @api.api_route(
         "/api/{rest:path}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 
-from autowebiq_app import events
+from autowebiq_app import events, metrics
 from autowebiq_app.catalog.service import engine_catalog
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
@@ -182,6 +182,19 @@ def browser_check():
     if mode == "off" or (mode == "auto" and not browser.browser_available()):
         return None
     return browser.run_selftests
+
+
+def record_duration(build_id: str, seconds: float) -> None:
+    """Count a worker's run of a build in the metrics, by kind and how it ended."""
+    try:
+        with session_scope() as session:
+            build = session.get(Build, build_id)
+            kind, outcome = (build.kind, build.status) if build else ("unknown", "missing")
+    except Exception:
+        logger.exception("could not read build %s for its metrics", build_id)
+        return
+    metrics.BUILDS_FINISHED.labels(kind=kind, outcome=outcome).inc()
+    metrics.BUILD_DURATION.labels(kind=kind, outcome=outcome).observe(seconds)
 
 
 def fail(build_id: str, reason: str) -> bool:
