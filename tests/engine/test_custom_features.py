@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from autowebiq_app import events
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine import browser, custom_features
 from autowebiq_app.engine.brief import read_brief
@@ -16,6 +17,8 @@ from autowebiq_app.engine.model_spec import spec_schema, validate_spec
 from autowebiq_app.engine.pipeline import build_site
 from autowebiq_app.engine.planner import app_draft
 from autowebiq_app.engine.providers import OpenAIPlanner
+from autowebiq_app.models import Build, BuildStatus
+from autowebiq_app.services import build_runner, builds, projects, versions
 from tests.engine.test_providers import Recorder
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
@@ -184,3 +187,56 @@ def test_without_a_browser_to_prove_it_a_custom_feature_never_ships(server):
     assert len(server.requests) == 1  # nothing is written that cannot be proven
     assert out.plan.app.custom_features == [] and all(p.slug != "dice" or not p.features for p in out.plan.app.pages)
     assert "no browser here to prove it" in out.summary and "custom-dice-roller" not in json.dumps(out.files)
+
+
+@pytest.fixture
+def model_project(session, make_user, settings_override):
+    """A project whose builds are planned by the fake model, with the browser QA on."""
+    with FakeOpenAI() as fake:
+        settings_override(
+            LLM_PROVIDER="openai",
+            LLM_BASE_URL=fake.base_url,
+            LLM_MODEL="fake-model",
+            LLM_SPEC_MAX_TOKENS="8000",
+            LLM_REPAIR_ATTEMPTS="1",
+            QA_BROWSER="on",
+        )
+        user, _ = make_user()
+        yield fake, projects.create_project(session=session, user_id=user.id, name="Kestrel")
+
+
+def _run_build(session, project):
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt=PROMPT, enqueue=lambda b: "task"
+    )
+    build_runner.run_build(build.id)
+    session.expire_all()
+    return session.get(Build, build.id)
+
+
+@pytest.mark.browser
+def test_a_build_stores_the_proven_module_with_its_version(session, model_project):
+    fake, project = model_project
+    fake.script(Reply(json.dumps(spec_with_dice())), Reply(module(WRONG_TOTAL)), Reply(module(WORKING)))
+    build = _run_build(session, project)
+
+    assert build.status == BuildStatus.SUCCEEDED, build.error
+    version = versions.latest_version(session=session, project_id=project.id)
+    stored = version.plan["app"]["custom_features"][0]
+    assert stored["verified"] and stored["js"] == WORKING
+    assert 'AW.feature("custom-dice-roller"' in version.files["app.js"]
+    feed = [e.message for e in events.read(build.id)]
+    assert any("failed in the browser" in m for m in feed) and any("works in a browser" in m for m in feed)
+
+
+@pytest.mark.browser
+def test_a_build_whose_module_never_passes_ships_the_fallback_and_says_so_in_the_chat(session, model_project):
+    fake, project = model_project
+    fake.script(Reply(json.dumps(spec_with_dice())), *[Reply(module(WRONG_TOTAL))] * 2)
+    build = _run_build(session, project)
+
+    assert build.status == BuildStatus.SUCCEEDED, build.error
+    version = versions.latest_version(session=session, project_id=project.id)
+    assert version.plan["app"]["custom_features"] == [] and "custom-dice-roller" not in version.files["app.js"]
+    answer = projects.list_messages(session=session, project_id=project.id)[-1].content
+    assert "“Dice roller” could not be verified" in answer and "the library's Calculator stands in for it" in answer
