@@ -14,6 +14,18 @@ from state.auth import AuthState
 from state.credits import CreditsState
 
 
+ENTER_SENDS = """
+if (!window.awEnterSends) window.awEnterSends = document.addEventListener("keydown", function (event) {
+  var box = event.target;
+  if (event.key !== "Enter" || event.shiftKey || event.isComposing || !box || box.id !== "prompt") return;
+  event.preventDefault();
+  var send = document.getElementById("build-button");
+  if (box.form && send && !send.disabled && box.value.trim()) box.form.requestSubmit(send);
+}) || true;
+"""
+"""Enter in the prompt box sends it; Shift+Enter starts a new line."""
+
+
 def prompt_form() -> rx.Component:
     return rx.form(
         rx.vstack(
@@ -27,13 +39,34 @@ def prompt_form() -> rx.Component:
                 required=True,
             ),
             error_callout(WorkspaceState.error),
-            rx.button(
-                rx.cond(WorkspaceState.busy, "Working…", "Send"),
-                type="submit",
-                disabled=WorkspaceState.busy,
-                loading=WorkspaceState.busy,
-                id="build-button",
+            rx.cond(
+                WorkspaceState.notice != "",
+                rx.callout(WorkspaceState.notice, icon="info", color_scheme="blue", id="build-notice", width="100%"),
             ),
+            rx.hstack(
+                rx.button(
+                    rx.cond(WorkspaceState.busy, "Working…", "Send"),
+                    type="submit",
+                    disabled=WorkspaceState.busy,
+                    loading=WorkspaceState.busy,
+                    id="build-button",
+                ),
+                rx.cond(
+                    WorkspaceState.busy,
+                    rx.button(
+                        "Cancel",
+                        type="button",
+                        on_click=WorkspaceState.cancel_build,
+                        color_scheme="red",
+                        variant="soft",
+                        id="cancel-button",
+                    ),
+                ),
+                rx.text("Enter sends · Shift+Enter for a new line", size="1", color_scheme="gray"),
+                align="center",
+                spacing="3",
+            ),
+            rx.script(ENTER_SENDS),
             width="100%",
             spacing="2",
         ),

@@ -22,10 +22,12 @@ FOLLOW_MAX_SECONDS = 3600
 STATUS_TEXT = {
     "idle": "Ready to build",
     BuildStatus.QUEUED: "Queued: waiting for a builder…",
-    BuildStatus.RUNNING: "Building…",
-    BuildStatus.SUCCEEDED: "Build complete",
-    BuildStatus.FAILED: "Build failed",
+    BuildStatus.RUNNING: "🚀 Starting…",
+    BuildStatus.SUCCEEDED: "✅ Build complete!",
+    BuildStatus.FAILED: "❌ Build failed",
 }
+STAGES = {"planner": "🧠 Planner", "image": "🖼️ Image", "frontend": "🎨 Frontend", "qa": "🔍 QA"}
+"""The stage a running build is in, by the agent that spoke last."""
 
 
 def _build_usage(build_id: str) -> str:
@@ -54,6 +56,9 @@ class WorkspaceState(rx.State):
     feed: list[dict[str, str]] = []
     model_text: str = ""
     """What the model has written for the build so far (its tail), shown as it arrives."""
+    stage: str = ""
+    build_seconds: str = ""
+    notice: str = ""
     messages: list[dict[str, str]] = []
     progress: int = 0
     status: str = "idle"
@@ -80,6 +85,10 @@ class WorkspaceState(rx.State):
     def status_text(self) -> str:
         if self.reconnecting and self.status in (BuildStatus.QUEUED, BuildStatus.RUNNING):
             return "Reconnecting to the live feed…"
+        if self.status == BuildStatus.RUNNING and self.stage:
+            return f"{self.stage}…"
+        if self.status == BuildStatus.SUCCEEDED and self.build_seconds:
+            return f"{STATUS_TEXT[self.status]} {self.build_seconds} s"
         return STATUS_TEXT.get(self.status, self.status)
 
     def _show_latest(self, latest: LatestVersion) -> None:
@@ -95,7 +104,7 @@ class WorkspaceState(rx.State):
         project_id = self.router.page.params.get("project_id", "")
         self._generation += 1
         self.feed, self.error, self.progress, self.status, self.build_id = [], "", 0, "idle", ""
-        self.model_text = ""
+        self.model_text = self.stage = self.build_seconds = self.notice = ""
         self._last_event_id = "0"
         try:
             with session_scope() as session:
@@ -155,9 +164,24 @@ class WorkspaceState(rx.State):
             return
         self._generation += 1
         self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
-        self.model_text = ""
+        self.model_text = self.stage = self.build_seconds = self.notice = ""
         self._last_event_id, self.usage_text = "0", ""
         return [CreditsState.refresh, WorkspaceState.follow_build]
+
+    @rx.event
+    async def cancel_build(self):
+        """Stop the running or queued build; its credits come back (the feed then ends it)."""
+        user_id = await signed_in_user_id(self)
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        try:
+            with session_scope() as session:
+                build = builds.cancel_build(session=session, user_id=user_id, build_id=self.build_id)
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self.notice = f"Cancelled: {build.cost} credits refunded."
+        return CreditsState.refresh
 
     @rx.event
     async def duplicate(self):
@@ -215,8 +239,12 @@ class WorkspaceState(rx.State):
             self.status = BuildStatus.RUNNING
         elif event.type == events.BUILD_COMPLETE:
             self.status = BuildStatus.SUCCEEDED
+            if isinstance(event.data.get("duration_ms"), int | float):
+                self.build_seconds = f"{event.data['duration_ms'] / 1000:.1f}"
         elif event.type == events.BUILD_FAILED:
             self.status, self.error = BuildStatus.FAILED, event.message
+        if event.agent in STAGES:
+            self.stage = STAGES[event.agent]
         if "plan_text" in event.data:  # the model's reply, streamed: shown whole, not line by line
             self.model_text = (self.model_text + str(event.data["plan_text"]))[-MODEL_TEXT_SHOWN:]
         elif event.type != events.HEARTBEAT:

@@ -315,10 +315,16 @@ CANCELLED = "Cancelled before it finished."
 
 
 def cancel_build(*, session: Session, user_id: str, build_id: str) -> Build:
-    """Stop a queued or running build and refund it; a finished build is a Conflict. Commits."""
+    """Stop a queued or running build and refund it, and tell its readers; a finished build
+    is a Conflict. Commits."""
     build = get_build(session=session, user_id=user_id, build_id=build_id)
     if not fail_build(session=session, build_id=build.id, reason=CANCELLED):
         raise Conflict("This build has already finished.")
+    redis_client.optional(
+        lambda: events.append(build.id, events.BUILD_FAILED, agent="system", message=CANCELLED, data={"reason": CANCELLED}),
+        default=None,
+        what="the build's cancellation",
+    )
     session.refresh(build)
     return build
 

@@ -9,6 +9,8 @@ from playwright.sync_api import Page, expect
 
 SITE_BRAND = "header [class$='__brand']"
 """The business name in a generated site's navigation."""
+BUILD_COMPLETE = re.compile(r"^✅ Build complete! \d+\.\d s$")
+"""The workspace's status line once a build is done, with its build time."""
 
 
 def sign_up(page: Page, base: str, *, name: str = "Ada") -> str:
@@ -37,4 +39,4 @@ def build(page: Page, prompt: str) -> None:
     page.fill("#prompt", prompt)
     page.click("#build-button")
     expect(messages).to_have_count(before + 2, timeout=90_000)
-    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=30_000)
+    expect(page.locator("#build-status")).to_have_text(BUILD_COMPLETE, timeout=30_000)

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flows import SITE_BRAND, build, create_project, sign_up
+from tests.e2e.flows import BUILD_COMPLETE, SITE_BRAND, build, create_project, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def test_sign_up_create_build_and_preview(app_url, browser_page):
     # Reloading replays the build's history from its stream.
     count = feed.count()
     page.reload()
-    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=30_000)
+    expect(page.locator("#build-status")).to_have_text(BUILD_COMPLETE, timeout=30_000)
     expect(feed).to_have_count(count, timeout=15_000)
 
     # Another account cannot see this project.
@@ -65,7 +65,7 @@ def test_reload_while_queued_then_continues_live(running_app, browser_page):
         expect(page.locator("#build-button")).to_be_disabled()
     finally:
         os.killpg(running_app.worker.pid, signal.SIGCONT)
-    expect(page.locator("#build-status")).to_have_text("Build complete", timeout=60_000)
+    expect(page.locator("#build-status")).to_have_text(BUILD_COMPLETE, timeout=60_000)
     expect(page.frame_locator("#site-preview").locator(SITE_BRAND)).to_have_text("Blue Hours", timeout=30_000)
 
 
