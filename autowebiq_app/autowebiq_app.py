@@ -2,21 +2,17 @@
 
 import reflex as rx
 
-from autowebiq_app import routes
 from autowebiq_app.api.app import create_api
 from autowebiq_app.api.limits import ApiPathGuard
 from autowebiq_app.pages import (  # noqa: F401  (registers the pages)
     auth,
     components_gallery,
+    credits,
     dashboard,
+    landing,
     templates_gallery,
     workspace,
 )
-
-
-@rx.page(route=routes.HOME, on_load=rx.redirect(routes.DASHBOARD))
-def index() -> rx.Component:
-    return rx.center(rx.spinner(), min_height="100vh")
 
 
 class AutoWebIQApp(rx.App):

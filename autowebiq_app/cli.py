@@ -87,10 +87,11 @@ def web_command(port: int) -> list[str]:
 
 
 def worker_command(processes: int, threads: int) -> list[str]:
+    """Dramatiq's own script beside this Python: its in-place restart of worker processes
+    (SIGHUP, used after WORKER_MAX_TASKS messages) re-runs argv[0], which `-m dramatiq` would
+    turn into a bare `python` looked up on PATH, outside the virtualenv."""
     return [
-        sys.executable,
-        "-m",
-        "dramatiq",
+        str(Path(sys.executable).parent / "dramatiq"),
         "workers.builds",
         "--processes",
         str(processes),

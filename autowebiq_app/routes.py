@@ -3,6 +3,8 @@
 HOME = "/"
 AUTH = "/auth"
 DASHBOARD = "/dashboard"
+CREDITS = "/credits"
+START = "/start"
 WORKSPACE = "/workspace/[project_id]"
 
 

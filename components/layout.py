@@ -14,6 +14,7 @@ def navbar() -> rx.Component:
         rx.link(rx.heading("AutoWebIQ", size="5"), href=routes.DASHBOARD, underline="none"),
         rx.hstack(
             rx.link("Projects", href=routes.DASHBOARD),
+            rx.link("Credits", href=routes.CREDITS),
             rx.link("Templates", href=routes.TEMPLATES),
             rx.link("Components", href=routes.COMPONENTS),
             spacing="4",

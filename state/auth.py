@@ -14,6 +14,8 @@ class AuthState(rx.State):
     """Sign in, sign up, sign out, and the guard for pages that need an account."""
 
     auth_token: str = rx.LocalStorage(name="autowebiq_token")
+    pending_prompt: str = rx.LocalStorage(name="autowebiq_pending_prompt")
+    """A prompt typed on the landing page before signing in: built once the visitor has an account."""
     user_email: str = ""
     user_name: str = ""
     error: str = ""
@@ -78,7 +80,7 @@ class AuthState(rx.State):
             return
         self.auth_token = token
         self.user_email, self.user_name = user.email or "", user.display_name
-        return rx.redirect(routes.DASHBOARD)
+        return rx.redirect(routes.START if self.pending_prompt else routes.DASHBOARD)
 
     @rx.event
     def sign_out(self):
