@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = Field(
         5.0, gt=0, le=60, description="how often each worker process says it is alive (dead after 3 missed)"
     )
+    build_soft_limit_seconds: float = Field(
+        240, gt=0, description="a build running this long is told to stop (in the worker), failed and refunded"
+    )
+    build_hard_limit_seconds: float = Field(
+        300, gt=0, description="a worker process still running a build this long is killed and replaced"
+    )
+    worker_max_tasks: int = Field(
+        1000, gt=0, description="messages a worker process handles before it is replaced by a fresh one"
+    )
     max_builds_in_flight: int = Field(3, gt=0, description="queued or running builds per user")
     api_requests_per_minute: int = Field(
         240, gt=0, description="per signed-in user, all tokens together (per IP when signed out)"

@@ -11,6 +11,7 @@ from autowebiq_app.config import BROKER_NAMESPACE, get_settings
 from autowebiq_app.redis_client import bounded_options
 from workers.guard import RequireExplicitServices
 from workers.heartbeat import WorkerHeartbeat
+from workers.limits import HardTimeLimit, MaxTasksPerChild
 
 # Requeue messages of a killed worker far sooner than the default 0.1 % of commands.
 MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
@@ -31,6 +32,8 @@ def make_broker() -> RedisBroker:
             Pipelines(),
             Retries(max_retries=3, min_backoff=1000, max_backoff=30_000),
             WorkerHeartbeat(),
+            HardTimeLimit(),
+            MaxTasksPerChild(),
             RequireExplicitServices(),
         ],
     )

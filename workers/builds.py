@@ -7,11 +7,11 @@ import time
 import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
 
+from autowebiq_app.config import get_settings
 from autowebiq_app.services import build_runner
 from workers.broker import broker  # sets the broker before the actors below
 
-BUILD_TIME_LIMIT_MS = 10 * 60 * 1000
-TIME_LIMIT_REASON = "The build took longer than 10 minutes and was stopped. Your credits were refunded."
+BUILD_TIME_LIMIT_MS = round(get_settings().build_soft_limit_seconds * 1000)
 
 
 @dramatiq.actor(actor_name="builds.build_site", queue_name="builds", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
@@ -22,7 +22,7 @@ def build_site(build_id: str) -> None:
         build_runner.run_build(build_id)
     except TimeLimitExceeded:
         # Retrying would hit the same limit: fail and refund now instead.
-        build_runner.fail(build_id, TIME_LIMIT_REASON)
+        build_runner.fail(build_id, build_runner.overtime_reason(get_settings().build_soft_limit_seconds))
     finally:
         build_runner.record_duration(build_id, time.monotonic() - started)
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import timedelta
+
+from sqlmodel import col, select
 
 from autowebiq_app import events, metrics
 from autowebiq_app.catalog.service import engine_catalog
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
+from autowebiq_app.db_types import utcnow
 from autowebiq_app.engine import browser
 from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, edit_site
 from autowebiq_app.engine.plan import SitePlan
@@ -209,6 +213,21 @@ def fail(build_id: str, reason: str) -> bool:
 STALE_REASON = "The build stopped responding (its worker was lost). Your credits were refunded."
 
 
+def overtime_reason(seconds: float) -> str:
+    span = f"{seconds / 60:g} minutes" if seconds >= 60 else f"{seconds:g} seconds"
+    return f"The build took longer than {span} and was stopped. Your credits were refunded."
+
+
+def overdue_builds() -> list[Build]:
+    """Running builds first started longer ago than the hard limit: their worker process was
+    killed (or is about to be)."""
+    cutoff = utcnow() - timedelta(seconds=get_settings().build_hard_limit_seconds)
+    with session_scope() as session:
+        return list(
+            session.exec(select(Build).where(Build.status == BuildStatus.RUNNING, col(Build.started_at) < cutoff))
+        )
+
+
 def sweep_stale_builds(queue: builds.BuildQueue | None = None) -> list[str]:
     """Fail and refund every build whose worker went silent; returns their ids.
 
@@ -218,11 +237,13 @@ def sweep_stale_builds(queue: builds.BuildQueue | None = None) -> list[str]:
     more, and only a build whose job is lost again is failed. Without `queue` every stale
     build is failed.
     """
+    hard_limit = get_settings().build_hard_limit_seconds
+    overdue = [build.id for build in overdue_builds() if fail(build.id, overtime_reason(hard_limit))]
     with session_scope() as session:
         stale = builds.stale_builds(session=session)
     if queue is not None and any(b.status == BuildStatus.QUEUED for b in stale) and worker_heartbeats.any_alive():
         stale = [b for b in stale if b.status != BuildStatus.QUEUED or not _still_coming(b, queue)]
-    return [build.id for build in stale if fail(build.id, STALE_REASON)]
+    return overdue + [build.id for build in stale if fail(build.id, STALE_REASON)]
 
 
 def _still_coming(build: Build, queue: builds.BuildQueue) -> bool:

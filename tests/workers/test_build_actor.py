@@ -25,7 +25,8 @@ def test_time_limit_fails_and_refunds_without_retrying(session, make_user, monke
 
     session.expire_all()
     failed = session.get(Build, build.id)
-    assert failed.status == BuildStatus.FAILED and failed.error == build_actors.TIME_LIMIT_REASON
+    assert failed.status == BuildStatus.FAILED and failed.error == build_runner.overtime_reason(240)
+    assert failed.error.startswith("The build took longer than 4 minutes")
     assert credits.balance(session=session, user_id=user.id) == 100
     assert events.read(build.id)[-1].type == events.BUILD_FAILED
 
