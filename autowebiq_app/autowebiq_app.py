@@ -10,6 +10,7 @@ from autowebiq_app.pages import (  # noqa: F401  (registers the pages)
     credits,
     dashboard,
     landing,
+    not_found,
     templates_gallery,
     workspace,
 )

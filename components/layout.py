@@ -9,47 +9,89 @@ from state.auth import AuthState
 from state.credits import CreditsState
 
 
+LINKS = (
+    ("Projects", routes.DASHBOARD),
+    ("Credits", routes.CREDITS),
+    ("Templates", routes.TEMPLATES),
+    ("Components", routes.COMPONENTS),
+)
+WIDE = rx.breakpoints(initial="none", md="flex")
+"""Shown from tablet width up; below it the navigation folds into the menu."""
+
+
+def nav_menu() -> rx.Component:
+    """The navigation and sign-out, folded into one button on a phone."""
+    return rx.box(
+        rx.menu.root(
+            rx.menu.trigger(rx.icon_button(rx.icon("menu"), variant="soft", aria_label="Menu", id="nav-menu")),
+            rx.menu.content(
+                *[rx.menu.item(name, on_click=rx.redirect(href)) for name, href in LINKS],
+                rx.cond(
+                    AuthState.signed_in,
+                    rx.fragment(rx.menu.separator(), rx.menu.item("Sign out", on_click=AuthState.sign_out)),
+                ),
+            ),
+        ),
+        display=rx.breakpoints(initial="block", md="none"),
+    )
+
+
 def navbar() -> rx.Component:
     return rx.hstack(
-        rx.link(rx.heading("AutoWebIQ", size="5"), href=routes.DASHBOARD, underline="none"),
+        rx.link(rx.heading("AutoWebIQ", size="5", as_="p"), href=routes.DASHBOARD, underline="none"),
         rx.hstack(
-            rx.link("Projects", href=routes.DASHBOARD),
-            rx.link("Credits", href=routes.CREDITS),
-            rx.link("Templates", href=routes.TEMPLATES),
-            rx.link("Components", href=routes.COMPONENTS),
+            *[rx.link(name, href=href) for name, href in LINKS],
             spacing="4",
             as_="nav",
             aria_label="Main",
+            display=WIDE,
         ),
         rx.spacer(),
         rx.cond(
             AuthState.signed_in,
             rx.hstack(
-                rx.badge(
-                    rx.text(CreditsState.balance, id="credit-balance"),
-                    " credits",
-                    size="2",
-                    color_scheme="amber",
-                    variant="soft",
+                rx.link(
+                    rx.badge(
+                        rx.text(CreditsState.balance, id="credit-balance"),
+                        " credits",
+                        size="2",
+                        color_scheme="amber",
+                        variant="soft",
+                    ),
+                    href=routes.CREDITS,
+                    underline="none",
                 ),
                 rx.cond(
                     CreditsState.tokens_used != "",
-                    rx.tooltip(
-                        rx.badge(
-                            CreditsState.tokens_used, id="tokens-used", size="2", color_scheme="gray", variant="soft"
+                    rx.box(
+                        rx.tooltip(
+                            rx.badge(
+                                CreditsState.tokens_used,
+                                id="tokens-used",
+                                size="2",
+                                color_scheme="gray",
+                                variant="soft",
+                            ),
+                            content="Tokens your builds asked of models (credits stay the fixed build costs): "
+                            + CreditsState.tokens_by_model,
                         ),
-                        content="Tokens your builds asked of models (credits stay the fixed build costs): "
-                        + CreditsState.tokens_by_model,
+                        display=WIDE,
                     ),
                 ),
-                rx.text(AuthState.user_email, size="2", color_scheme="gray"),
-                rx.button("Sign out", on_click=AuthState.sign_out, variant="soft", size="2"),
+                rx.text(
+                    AuthState.user_email,
+                    size="2",
+                    color_scheme="gray",
+                    display=rx.breakpoints(initial="none", lg="block"),
+                ),
+                rx.button("Sign out", on_click=AuthState.sign_out, variant="soft", size="2", display=WIDE),
                 align="center",
                 spacing="3",
             ),
         ),
+        nav_menu(),
         as_="header",
-        padding_x="1.5em",
+        padding_x=rx.breakpoints(initial="1em", md="1.5em"),
         padding_y="0.75em",
         border_bottom="1px solid var(--gray-a5)",
         width="100%",

@@ -100,7 +100,17 @@ class LandingState(rx.State):
 
 def _example(text: str) -> rx.Component:
     return rx.button(
-        text, variant="soft", size="1", type="button", on_click=LandingState.set_draft(text), class_name="example"
+        text,
+        variant="soft",
+        size="1",
+        type="button",
+        on_click=LandingState.set_draft(text),
+        class_name="example",
+        white_space="normal",
+        height="auto",
+        padding_y="0.35em",
+        text_align="left",
+        max_width="100%",
     )
 
 

@@ -229,7 +229,22 @@ def workspace_body() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        preview_frame(WorkspaceState.preview_url),
+        rx.box(
+            preview_frame(
+                WorkspaceState.preview_url,
+                device=WorkspaceState.device,
+                on_device=WorkspaceState.set_device,
+                reloads=WorkspaceState.reloads,
+                on_reload=WorkspaceState.reload_preview,
+            ),
+            # Pinned beside the chat on a wide screen; first on a phone, not below the chat.
+            position=rx.breakpoints(initial="static", lg="sticky"),
+            top="1em",
+            align_self="start",
+            order=rx.breakpoints(initial="-1", lg="0"),
+            width="100%",
+            id="preview-panel",
+        ),
         columns=rx.breakpoints(initial="1", lg="2"),
         spacing="6",
         width="100%",

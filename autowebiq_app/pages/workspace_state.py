@@ -59,6 +59,9 @@ class WorkspaceState(rx.State):
     stage: str = ""
     build_seconds: str = ""
     notice: str = ""
+    device: str = "desktop"
+    """The preview's width: phone, tablet or desktop."""
+    reloads: int = 0
     messages: list[dict[str, str]] = []
     progress: int = 0
     status: str = "idle"
@@ -167,6 +170,14 @@ class WorkspaceState(rx.State):
         self.model_text = self.stage = self.build_seconds = self.notice = ""
         self._last_event_id, self.usage_text = "0", ""
         return [CreditsState.refresh, WorkspaceState.follow_build]
+
+    @rx.event
+    def set_device(self, device: str | list[str]):
+        self.device = device if isinstance(device, str) else "desktop"
+
+    @rx.event
+    def reload_preview(self):
+        self.reloads += 1
 
     @rx.event
     async def cancel_build(self):

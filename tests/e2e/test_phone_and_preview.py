@@ -1,0 +1,97 @@
+"""The app on a phone (390 px) and the workspace's preview: no page scrolls sideways, the
+navigation folds into a menu, the preview comes before the chat on a phone and stays pinned
+beside it on a desktop, with device widths and open-in-a-new-tab; a styled 404. Screenshots
+of each page go to tests/e2e/screenshots/ (untracked) for a person to look at."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.flows import build, create_project, sign_up
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).parent / "screenshots"
+PHONE = {"width": 390, "height": 844}
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+TOO_WIDE = """[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right >
+  document.documentElement.clientWidth + 1).slice(-5).map(e => e.tagName + '#' + e.id + '.' +
+  String(e.className).slice(0, 40) + ' ' + (e.textContent || '').slice(0, 30))"""
+
+
+def _look(page, name: str) -> None:
+    """No sideways scroll, and a screenshot to look at."""
+    page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
+    sideways = page.evaluate(SIDEWAYS)
+    assert sideways <= 0, f"{name} scrolls sideways by {sideways}px: {page.evaluate(TOO_WIDE)}"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_every_page_fits_a_phone_and_the_navigation_folds_into_a_menu(app_url, browser_page):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    page.goto(app_url + "/")
+    expect(page.locator("#landing-prompt")).to_be_visible(timeout=30_000)
+    _look(page, "phone-landing")
+    page.goto(app_url + "/auth")
+    expect(page.locator("#auth-submit")).to_be_visible(timeout=30_000)
+    _look(page, "phone-auth")
+
+    sign_up(page, app_url)
+    expect(page.get_by_role("button", name="Sign out")).to_be_hidden()
+    _look(page, "phone-dashboard")
+    create_project(page, "Petal")
+    build(page, "A florist called Petal & Stem in Bath")
+    preview = page.locator("#site-preview").bounding_box()
+    assert preview["y"] < page.locator("#prompt").bounding_box()["y"]  # the site first, then the chat
+    assert preview["width"] <= PHONE["width"]
+    _look(page, "phone-workspace")
+
+    page.click("#nav-menu")
+    page.get_by_role("menuitem", name="Credits").click()
+    page.wait_for_url(re.compile(r"/credits/?$"), timeout=30_000)
+    expect(page.locator("#credits-balance-stat")).to_have_text("90", timeout=30_000)
+    _look(page, "phone-credits")
+    page.goto(app_url + "/templates")
+    expect(page.get_by_role("heading").first).to_be_visible(timeout=30_000)
+    _look(page, "phone-templates")
+
+    page.goto(app_url + "/no-such-page")
+    expect(page.get_by_role("heading", name="This page does not exist")).to_be_visible(timeout=30_000)
+    _look(page, "phone-404")
+    page.get_by_role("link", name="Your projects").click()
+    page.wait_for_url(re.compile(r"/dashboard/?$"), timeout=30_000)
+
+    page.click("#nav-menu")
+    page.get_by_role("menuitem", name="Sign out").click()
+    page.wait_for_url(re.compile(r"/auth/?$"), timeout=30_000)
+
+
+def test_the_preview_stays_beside_the_chat_with_device_widths_and_a_new_tab(app_url, browser_page):
+    page = browser_page
+    sign_up(page, app_url)
+    create_project(page, "Crumb")
+    build(page, "A neighbourhood bakery called Crumb & Co in York")
+    for change in ("Make the accent teal", "Use serif fonts", "Make the tone more playful"):
+        build(page, change)
+    frame = page.locator("#site-preview")
+    page.mouse.wheel(0, 5000)
+    page.wait_for_timeout(200)
+    box = frame.bounding_box()
+    assert 0 <= box["y"] < 900 and box["x"] > 600  # still in view, on the right, after scrolling the chat
+
+    page.locator("#preview-device").get_by_role("radio", name="Phone").click()
+    expect(frame).to_have_css("width", "390px")
+    page.locator("#preview-device").get_by_role("radio", name="Desktop").click()
+    assert frame.bounding_box()["width"] > 390
+    src = frame.get_attribute("src")
+    page.get_by_role("button", name="Reload").click()
+    expect(frame).not_to_have_attribute("src", src)
+    href = page.locator("#preview-open").get_attribute("href")
+    assert page.request.get(app_url + href).status == 200 and src.startswith(href)
+    _look(page, "desktop-workspace")
