@@ -8,7 +8,6 @@ from autowebiq_app import routes
 from state.auth import AuthState
 from state.credits import CreditsState
 
-
 LINKS = (
     ("Projects", routes.DASHBOARD),
     ("Credits", routes.CREDITS),
