@@ -149,3 +149,17 @@ def package_app_fixtures():
         return running_app.url
 
     return running_app, app_url
+
+
+def run_build_now(session, project, prompt: str):
+    """Start a build of `project` for `prompt` and run it in this process (no queue); the
+    finished `Build`, read afresh."""
+    from autowebiq_app.models import Build
+    from autowebiq_app.services import build_runner, builds
+
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt=prompt, enqueue=lambda b: "task"
+    )
+    build_runner.run_build(build.id)
+    session.expire_all()
+    return session.get(Build, build.id)

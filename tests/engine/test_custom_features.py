@@ -17,10 +17,11 @@ from autowebiq_app.engine.model_spec import spec_schema, validate_spec
 from autowebiq_app.engine.pipeline import build_site
 from autowebiq_app.engine.planner import app_draft
 from autowebiq_app.engine.providers import OpenAIPlanner
-from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.services import build_runner, builds, projects, versions
+from autowebiq_app.models import BuildStatus
+from autowebiq_app.services import projects, versions
 from tests.engine.test_providers import Recorder
 from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.helpers import run_build_now
 
 CATALOG = bundled_catalog()
 PROMPT = (
@@ -205,20 +206,11 @@ def model_project(session, make_user, settings_override):
         yield fake, projects.create_project(session=session, user_id=user.id, name="Kestrel")
 
 
-def _run_build(session, project):
-    build = builds.start_build(
-        session=session, user_id=project.user_id, project_id=project.id, prompt=PROMPT, enqueue=lambda b: "task"
-    )
-    build_runner.run_build(build.id)
-    session.expire_all()
-    return session.get(Build, build.id)
-
-
 @pytest.mark.browser
 def test_a_build_stores_the_proven_module_with_its_version(session, model_project):
     fake, project = model_project
     fake.script(Reply(json.dumps(spec_with_dice())), Reply(module(WRONG_TOTAL)), Reply(module(WORKING)))
-    build = _run_build(session, project)
+    build = run_build_now(session, project, PROMPT)
 
     assert build.status == BuildStatus.SUCCEEDED, build.error
     version = versions.latest_version(session=session, project_id=project.id)
@@ -233,7 +225,7 @@ def test_a_build_stores_the_proven_module_with_its_version(session, model_projec
 def test_a_build_whose_module_never_passes_ships_the_fallback_and_says_so_in_the_chat(session, model_project):
     fake, project = model_project
     fake.script(Reply(json.dumps(spec_with_dice())), *[Reply(module(WRONG_TOTAL))] * 2)
-    build = _run_build(session, project)
+    build = run_build_now(session, project, PROMPT)
 
     assert build.status == BuildStatus.SUCCEEDED, build.error
     version = versions.latest_version(session=session, project_id=project.id)

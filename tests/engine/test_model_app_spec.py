@@ -20,10 +20,11 @@ from autowebiq_app.engine.pipeline import EngineError, build_site
 from autowebiq_app.engine.planner import app_draft
 from autowebiq_app.engine.providers import OpenAIPlanner
 from autowebiq_app.engine.spec import AppSpec
-from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.services import build_runner, builds, credits, projects, versions
+from autowebiq_app.models import BuildStatus
+from autowebiq_app.services import credits, projects, versions
 from tests.engine.test_providers import Recorder, model_plan
 from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.helpers import run_build_now
 
 CATALOG = bundled_catalog()
 PROMPT = "A CRM for Harbour Roofing in Leeds where we add clients and log calls with them, prices in euros"
@@ -230,20 +231,11 @@ def model_project(session, make_user, settings_override):
         yield fake, projects.create_project(session=session, user_id=user.id, name="Harbour")
 
 
-def _run_build(session, project):
-    build = builds.start_build(
-        session=session, user_id=project.user_id, project_id=project.id, prompt=PROMPT, enqueue=lambda b: "task"
-    )
-    build_runner.run_build(build.id)
-    session.expire_all()
-    return session.get(Build, build.id)
-
-
 def test_a_build_streams_the_models_app_spec_into_its_events_and_stores_it(session, model_project):
     fake, project = model_project
     reply = json.dumps(model_spec())
     fake.script(Reply(reply, chunk_size=300, delay=0.05))
-    build = _run_build(session, project)
+    build = run_build_now(session, project, PROMPT)
 
     assert build.status == BuildStatus.SUCCEEDED
     version = versions.latest_version(session=session, project_id=project.id)
@@ -256,7 +248,7 @@ def test_a_build_streams_the_models_app_spec_into_its_events_and_stores_it(sessi
 def test_a_build_whose_model_never_writes_a_valid_spec_fails_with_the_reason_and_refunds(session, model_project):
     fake, project = model_project
     fake.script(*[Reply(json.dumps(invalid_spec()))] * 3)
-    build = _run_build(session, project)
+    build = run_build_now(session, project, PROMPT)
 
     assert build.status == BuildStatus.FAILED
     assert build.error.startswith("The model did not return a usable app spec after 3 attempts: the app spec was not")

@@ -13,11 +13,12 @@ from autowebiq_app.engine import browser, edits
 from autowebiq_app.engine.pipeline import EngineError, build_site, edit_site
 from autowebiq_app.engine.providers import OfflinePlanner, OpenAIPlanner
 from autowebiq_app.models import Build, BuildKind, BuildStatus
-from autowebiq_app.services import build_runner, builds, credits, projects, versions
+from autowebiq_app.services import credits, projects, versions
 from tests.engine.test_custom_features import CSS, WORKING, WRONG_TOTAL, module, spec_with_dice
 from tests.engine.test_custom_features import PROMPT as DICE_PROMPT
 from tests.engine.test_providers import Recorder
 from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.helpers import run_build_now
 
 CATALOG = bundled_catalog()
 PROMPT = "A CRM for Harbour Roofing in Leeds where we add clients and log calls with them, prices in euros"
@@ -128,7 +129,7 @@ def model_project(session, make_user, settings_override):
     """A project with a version built offline, whose later messages go to the fake model."""
     user, _ = make_user()
     project = projects.create_project(session=session, user_id=user.id, name="Harbour")
-    _run(session, project, PROMPT)
+    run_build_now(session, project, PROMPT)
     with FakeOpenAI() as fake:
         settings_override(
             LLM_PROVIDER="openai", LLM_BASE_URL=fake.base_url, LLM_MODEL="fake-model", LLM_SPEC_MAX_TOKENS="8000"
@@ -136,20 +137,11 @@ def model_project(session, make_user, settings_override):
         yield fake, project
 
 
-def _run(session, project, prompt):
-    build = builds.start_build(
-        session=session, user_id=project.user_id, project_id=project.id, prompt=prompt, enqueue=lambda b: "task"
-    )
-    build_runner.run_build(build.id)
-    session.expire_all()
-    return session.get(Build, build.id)
-
-
 def test_a_message_the_rules_do_not_understand_becomes_a_model_edit_of_the_latest_version(session, model_project):
     fake, project = model_project
     fake.script(Reply(patch(INTRO_PATCH)))
     before = versions.latest_version(session=session, project_id=project.id)
-    build = _run(session, project, MESSAGE)
+    build = run_build_now(session, project, MESSAGE)
 
     assert build.kind == BuildKind.EDIT and build.status == BuildStatus.SUCCEEDED, build.error
     after = versions.latest_version(session=session, project_id=project.id)
