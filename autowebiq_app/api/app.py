@@ -13,6 +13,7 @@ from starlette.routing import compile_path
 
 from autowebiq_app import metrics
 from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, sessions, v2, ws
+from autowebiq_app.api.docs import install_docs
 from autowebiq_app.api.limits import BodySizeLimit
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response, zip_response
 from autowebiq_app.config import get_settings, insecure_defaults
@@ -31,13 +32,14 @@ def create_api() -> FastAPI:
         description="Build websites with agents: projects, builds, versions, publishing. "
         "Authenticate with `Authorization: Bearer <token>` from /api/auth/login or /api/auth/register.",
         openapi_url=OPENAPI_URL,
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
     )
     for warning in insecure_defaults(get_settings()):
         logger.warning("INSECURE: %s", warning)
     errors.install(api)
     api.add_middleware(BodySizeLimit)
+    install_docs(api, openapi_url=OPENAPI_URL)
     api.include_router(v2.router)
     api.include_router(legacy.router)
     api.include_router(sessions.router)
