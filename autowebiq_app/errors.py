@@ -33,7 +33,7 @@ class UnknownModel(ValidationFailed):
 
 class EmailTaken(DomainError):
     code = "email_taken"
-    status = 409
+    status = 400  # as the original AutoWebIQ answered it
 
 
 class WeakPassword(ValidationFailed):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
@@ -19,6 +19,15 @@ from autowebiq_app.db_types import JSONColumn, UTCDateTime, utcnow
 
 def new_id() -> str:
     return uuid4().hex
+
+
+def canonical_id(value: str) -> str | None:
+    """Our form (32 lower-case hex digits) of an id given as ours or as a dashed UUID, the
+    original AutoWebIQ's form; None if it is neither."""
+    try:
+        return UUID(value).hex if len(value) in (32, 36) else None
+    except ValueError:
+        return None
 
 
 def _created_at() -> Any:
@@ -49,6 +58,12 @@ class LedgerKind(StrEnum):
     GRANT = "grant"
     BUILD_RESERVE = "build_reserve"
     BUILD_REFUND = "build_refund"
+    ORIGINAL_BALANCE = "original_balance"
+    """What the original AutoWebIQ's balance held beyond its own recorded transactions."""
+
+
+ORIGINAL_KIND_PREFIX = "original_"
+"""Ledger rows imported from the original AutoWebIQ are kinded `original_{its type}`."""
 
 
 class User(SQLModel, table=True):
@@ -62,6 +77,7 @@ class User(SQLModel, table=True):
     firebase_uid: str | None = Field(default=None, unique=True, max_length=128)
     credits: int = Field(default=0, nullable=False)
     created_at: datetime = _created_at()
+    updated_at: datetime = _created_at()
 
 
 class UserSession(SQLModel, table=True):
@@ -90,6 +106,9 @@ class Project(SQLModel, table=True):
     published_slug: str | None = Field(default=None, unique=True, max_length=80)
     published_version: int | None = None
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="deleted by its owner: hidden everywhere, its ledger kept"
+    )
     created_at: datetime = _created_at()
     updated_at: datetime = _created_at()
 

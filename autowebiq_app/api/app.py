@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from fastapi import FastAPI, Request
@@ -37,7 +38,7 @@ def create_api() -> FastAPI:
     )
     for warning in insecure_defaults(get_settings()):
         logger.warning("INSECURE: %s", warning)
-    errors.install(api)
+    errors.install(api, unrouted=lambda request: _unrouted(api, request))
     api.add_middleware(BodySizeLimit)
     install_docs(api, openapi_url=OPENAPI_URL)
     api.include_router(v2.router)
@@ -74,20 +75,7 @@ def create_api() -> FastAPI:
         include_in_schema=False,
     )
     async def api_fallback(rest: str, request: Request) -> JSONResponse:
-        """No route matched: 405 with `Allow` if the path exists for other methods, else 404."""
-        allowed = sorted(
-            {
-                method.upper()
-                for regex, methods in _documented_paths(api)
-                if regex.match(request.url.path)
-                for method in methods
-            }
-        )
-        if allowed:
-            return errors.error_response(
-                405, "method_not_allowed", f"Use {', '.join(allowed)} here.", {"Allow": ", ".join(allowed)}
-            )
-        return errors.error_response(404, "not_found", f"No API route /api/{rest}.")
+        return _unrouted(api, request)
 
     @api.get("/preview/{token}", include_in_schema=False)
     async def preview_root(token: str) -> Response:
@@ -124,14 +112,50 @@ def create_api() -> FastAPI:
     return api
 
 
+def _unrouted(api: FastAPI, request: Request) -> JSONResponse:
+    """No route takes this request: 405 with `Allow` if the path exists for other methods, else 404."""
+    allowed = sorted(
+        {
+            method.upper()
+            for regex, methods in _documented_paths(api)
+            if regex.match(request.url.path)
+            for method in methods
+        }
+    )
+    if allowed:
+        return errors.error_response(
+            405, "method_not_allowed", f"Use {', '.join(allowed)} here.", {"Allow": ", ".join(allowed)}
+        )
+    return errors.error_response(404, "not_found", f"No API route {request.url.path}.")
+
+
 def _documented_paths(api: FastAPI) -> list[tuple]:
     """(path regex, methods) for every operation in the OpenAPI spec, compiled once."""
     if not hasattr(api.state, "documented_paths"):
         api.state.documented_paths = [
-            (compile_path(path)[0], [m for m in operations if m in ("get", "post", "put", "patch", "delete")])
+            (_path_regex(path, operations), [m for m in operations if m in ("get", "post", "put", "patch", "delete")])
             for path, operations in api.openapi()["paths"].items()
         ]
     return api.state.documented_paths
+
+
+def _path_regex(path: str, operations: dict) -> re.Pattern:
+    """The path's regex, each parameter held to its documented pattern (so `/api/projects/create`
+    is not taken for `/api/projects/{project_id}`)."""
+    patterns = {
+        parameter["name"]: parameter["schema"]["pattern"].removeprefix("^").removesuffix("$")
+        for operation in operations.values()
+        if isinstance(operation, dict)
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "path" and parameter.get("schema", {}).get("pattern")
+    }
+    if not patterns:
+        return compile_path(path)[0]
+    parts = re.split(r"\{([^}]+)\}", path)
+    regex = "".join(
+        re.escape(part) if index % 2 == 0 else f"(?:{patterns.get(part, '[^/]+')})" for index, part in enumerate(parts)
+    )
+    return re.compile(f"^{regex}$")
 
 
 def _plain_404(message: str = "Not found") -> Response:

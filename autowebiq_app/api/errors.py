@@ -1,8 +1,10 @@
-"""Every API error is JSON `{"error": {"code", "message"}}` with the right status."""
+"""Every API error is JSON `{"error": {"code", "message"}, "detail": message}` with the right
+status (`detail` is where the original AutoWebIQ's clients read the message)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,10 +30,14 @@ _HTTP_CODES = {
 
 
 def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+    return JSONResponse(
+        {"error": {"code": code, "message": message}, "detail": message}, status_code=status, headers=headers
+    )
 
 
-def install(api: FastAPI) -> None:
+def install(api: FastAPI, *, unrouted: Callable[[Request], JSONResponse]) -> None:
+    """Map every error to its JSON body; `unrouted` answers a path no route takes (404 or 405)."""
+
     @api.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else {}
@@ -40,8 +46,11 @@ def install(api: FastAPI) -> None:
         return error_response(exc.status, exc.code, exc.message, headers or None)
 
     @api.exception_handler(RequestValidationError)
-    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
+        if first.get("type") == "string_pattern_mismatch" and tuple(first.get("loc", ()))[:1] == ("path",):
+            # Not an id of ours (a malformed one, or a word where an id goes): no such resource.
+            return unrouted(request)
         if first.get("type") == "string_too_long" and tuple(first.get("loc", ()))[-1:] == ("prompt",):
             limit = (first.get("ctx") or {}).get("max_length")
             return error_response(413, "prompt_too_long", f"Keep the prompt under {limit} characters.")

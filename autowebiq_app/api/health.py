@@ -4,12 +4,18 @@
 catalog, or a live build worker). `unhealthy`: the database is down (HTTP 503). Every probe
 gives up after PROBE_TIMEOUT_SECONDS, so the report arrives within 2 s even when a
 dependency hangs.
+
+The report has the original AutoWebIQ's shape (`databases` and `services` saying
+"connected", `services.celery` counting the workers, `service`, `timestamp`) with our own
+detail beside it: `checks` (healthy/unhealthy per dependency), `services.dramatiq` and
+`services.dramatiq_workers`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
@@ -20,6 +26,7 @@ from autowebiq_app.services import worker_heartbeats
 
 logger = logging.getLogger(__name__)
 PROBE_TIMEOUT_SECONDS = 1.0
+SERVICE_NAME = "autowebiq-backend"
 
 
 def _database() -> None:
@@ -53,18 +60,32 @@ async def check_all() -> dict:
         _probe("mongodb", _mongodb),
         _probe("dramatiq", worker_heartbeats.live_workers),
     )
+    workers = workers or 0
+    dramatiq = "healthy" if broker == "healthy" and workers else "unhealthy"
     if database != "healthy":
         status = "unhealthy"
-    elif redis_state != "healthy" or mongo != "healthy" or broker != "healthy" or not workers:
+    elif redis_state != "healthy" or mongo != "healthy" or dramatiq != "healthy":
         status = "degraded"
     else:
         status = "healthy"
     return {
         "status": status,
-        "databases": {"postgresql": database, "mongodb": mongo},
+        "service": SERVICE_NAME,
+        "timestamp": datetime.now(UTC).isoformat(),
+        "databases": {"postgresql": _connected(database), "mongodb": _connected(mongo)},
         "services": {
-            "redis": redis_state,
-            "dramatiq": "healthy" if broker == "healthy" and workers else "unhealthy",
-            "dramatiq_workers": workers or 0,
+            "redis": _connected(redis_state),
+            "celery": _workers_active(workers) if broker == "healthy" else "error: the broker is unreachable",
+            "dramatiq": dramatiq,
+            "dramatiq_workers": workers,
         },
+        "checks": {"postgresql": database, "mongodb": mongo, "redis": redis_state, "dramatiq": dramatiq},
     }
+
+
+def _workers_active(workers: int) -> str:
+    return f"{workers} worker active" if workers == 1 else f"{workers} workers active"
+
+
+def _connected(state: str) -> str:
+    return "connected" if state == "healthy" else "error: unreachable or not answering within 1 s"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +24,7 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
+    detail: str = Field(description="the message again, where the original AutoWebIQ's clients read it")
 
 
 class Page(BaseModel, Generic[T]):
@@ -48,6 +49,13 @@ class Registration(BaseModel):
         examples=["analytical-1843"],
     )
     display_name: str = Field("", max_length=120, pattern=ONE_LINE)
+    username: str = Field("", max_length=120, pattern=ONE_LINE, description="the original AutoWebIQ's name field")
+    name: str = Field("", max_length=120, pattern=ONE_LINE, description="another name for `display_name`")
+
+    @property
+    def chosen_name(self) -> str:
+        """The display name, from whichever of the three fields the client sent."""
+        return self.display_name or self.username or self.name
 
 
 class PasswordChange(BaseModel):
@@ -62,8 +70,11 @@ class UserOut(BaseModel):
     id: str
     email: str | None
     display_name: str
+    username: str = Field(description="the display name, as the original AutoWebIQ called it")
+    name: str = Field(description="the display name again")
     credits: int
     created_at: datetime
+    updated_at: datetime = Field(description="when the account last changed")
 
 
 class AuthOut(BaseModel):
@@ -92,6 +103,8 @@ class TokenTotals(BaseModel):
 
 class CreditsOut(BaseModel):
     balance: int
+    credits: int = Field(description="the balance again, as the original AutoWebIQ named it")
+    user_id: str
     build_cost: int
     tokens: TokenTotals
 
@@ -107,6 +120,12 @@ class StatsOut(BaseModel):
     builds: dict[str, int]
     credits_balance: int
     credits_spent: int
+    user_id: str
+    email: str | None
+    credits: int
+    total_projects: int
+    completed_projects: int
+    member_since: datetime
 
 
 MODEL_FIELD = Field(
@@ -122,7 +141,7 @@ MODEL_FIELD = Field(
 class ProjectCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120, pattern=SOME_TEXT_ONE_LINE)
-    description: str = Field("", max_length=2000, pattern=MULTILINE)
+    description: str | None = Field("", max_length=2000, pattern=MULTILINE, description="null: none")
     model: str | None = MODEL_FIELD
 
 
@@ -135,12 +154,23 @@ class ProjectUpdate(BaseModel):
     model: str | None = MODEL_FIELD
 
 
+ProjectStatus = Literal["draft", "building", "completed", "failed"]
+
+
 class ProjectOut(BaseModel):
     id: str
+    user_id: str
     name: str
     description: str
     template_slug: str | None
+    template_id: str | None = Field(description="`template_slug` again, as the original AutoWebIQ named it")
     model: str | None = Field(description="the model chosen for its builds; null: the default (GET /api/v2/models)")
+    status: ProjectStatus = Field(
+        description="from its builds: building while one is queued or running, failed when the last one failed "
+        "(and no version came after it), completed with a version, else draft"
+    )
+    build_time: float | None = Field(description="seconds its latest successful build ran")
+    generated_code: str = Field(description="the latest version's index.html; empty without a version")
     published_slug: str | None
     published_version: int | None
     created_at: datetime
@@ -156,6 +186,12 @@ class BuildRequest(BaseModel):
         examples=["Build a luxury e-commerce website called Aurum"],
         description="longer than the limit is refused with 413",
     )
+    uploaded_images: list[Annotated[str, Field(max_length=2048)]] = Field(
+        default_factory=list,
+        max_length=20,
+        description="accepted for the original AutoWebIQ's clients and not used: generated sites load nothing "
+        "from the network, and the image agent draws every picture",
+    )
 
 
 class BuildAccepted(BaseModel):
@@ -165,6 +201,8 @@ class BuildAccepted(BaseModel):
     status: str
     kind: Literal["create", "edit"]
     cost: int
+    message: str
+    websocket_url: str = Field(description="the project's build WebSocket (add ?token=)")
 
 
 class TokenUsage(BaseModel):
@@ -174,11 +212,32 @@ class TokenUsage(BaseModel):
     model: str
 
 
+class BuildPlanSummary(BaseModel):
+    project_name: str
+    template_used: str | None
+    pages: list[str]
+
+
+class BuildResult(BaseModel):
+    """A succeeded build's result, as the original AutoWebIQ's task result carried it."""
+
+    status: Literal["completed"] = "completed"
+    build_time: float | None
+    frontend_code: str
+    plan: BuildPlanSummary
+    images: list[str]
+
+
 class BuildStatusOut(BaseModel):
     build_id: str
     task_id: str | None
     project_id: str
     state: str
+    status: Literal["PENDING", "PROGRESS", "SUCCESS", "FAILURE"] = Field(
+        description="`state` as the original AutoWebIQ's Celery states: queued, running, succeeded, failed"
+    )
+    message: str
+    result: BuildResult | None = Field(None, description="on success")
     progress: int
     cost: int
     charge_state: str
@@ -240,5 +299,11 @@ class PublishOut(BaseModel):
 
 class HealthOut(BaseModel):
     status: Literal["healthy", "degraded", "unhealthy"]
-    databases: dict[str, str]
-    services: dict[str, str | int]
+    service: str
+    timestamp: datetime
+    databases: dict[str, str] = Field(description='"connected", or "error: …"')
+    services: dict[str, str | int] = Field(
+        description='`redis` "connected" or "error: …", `celery` "N workers active", and `dramatiq` '
+        "healthy/unhealthy with `dramatiq_workers`"
+    )
+    checks: dict[str, Literal["healthy", "unhealthy"]] = Field(description="each dependency, healthy or not")

@@ -9,24 +9,33 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query
 from fastapi.responses import JSONResponse
-from sqlmodel import col, func, select
+from sqlmodel import select
 
 from autowebiq_app import redis_client
-from autowebiq_app.api import presenters, schemas
+from autowebiq_app.api import compat, presenters, schemas
 from autowebiq_app.api.auth import CurrentUser
+from autowebiq_app.api.ids import ProjectId
 from autowebiq_app.api.limits import rate_limit
 from autowebiq_app.api.site_files import site_file_response, zip_response
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, Conflict
-from autowebiq_app.models import Build, BuildKind, CreditTransaction, LedgerKind, Project, ProjectVersion
+from autowebiq_app.models import Build, BuildKind, Project
 from autowebiq_app.redis_client import get_redis
-from autowebiq_app.services import credit_cache
-from autowebiq_app.services import builds, credits, projects, publishing, usage, versions, worker_heartbeats
+from autowebiq_app.services import (
+    account_stats,
+    builds,
+    credit_cache,
+    credits,
+    projects,
+    publishing,
+    usage,
+    versions,
+    worker_heartbeats,
+)
 
 ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429, 503)}
 router = APIRouter(prefix="/api/v2", dependencies=[Depends(rate_limit)], responses=ERRORS)
-ProjectId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the project's id")]
 Limit = Annotated[int, Query(ge=1, le=100)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 IDEMPOTENCY_TTL = 24 * 3600
@@ -42,8 +51,11 @@ def my_credits(user: CurrentUser):
     """The balance, what a build costs, and the tokens the user's builds asked of models
     (overall and per model; tokens never change the cost)."""
     with session_scope() as session:
+        balance = credit_cache.balance(session=session, user_id=user.id)
         return schemas.CreditsOut(
-            balance=credit_cache.balance(session=session, user_id=user.id),
+            balance=balance,
+            credits=balance,
+            user_id=user.id,
             build_cost=get_settings().build_cost,
             tokens=usage.totals(session=session, user_id=user.id),
         )
@@ -59,45 +71,41 @@ def list_models(user: CurrentUser):
 @router.get("/stats", response_model=schemas.StatsOut, tags=["user"])
 def stats(user: CurrentUser):
     with session_scope() as session:
-        project_ids = select(Project.id).where(Project.user_id == user.id)
-        by_status = dict(
-            session.exec(
-                select(Build.status, func.count()).where(Build.user_id == user.id).group_by(Build.status)
-            ).all()
-        )
-        spent = session.exec(
-            select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(
-                CreditTransaction.user_id == user.id,
-                col(CreditTransaction.kind).in_([LedgerKind.BUILD_RESERVE, LedgerKind.BUILD_REFUND]),
-            )
-        ).one()
+        totals = account_stats.totals(session=session, user_id=user.id)
         return schemas.StatsOut(
-            projects=session.exec(select(func.count()).select_from(Project).where(Project.user_id == user.id)).one(),
-            versions=session.exec(
-                select(func.count()).select_from(ProjectVersion).where(col(ProjectVersion.project_id).in_(project_ids))
-            ).one(),
-            builds={status: by_status.get(status, 0) for status in ("queued", "running", "succeeded", "failed")},
-            credits_balance=credits.balance(session=session, user_id=user.id),
-            credits_spent=-int(spent),
+            projects=totals.projects,
+            versions=totals.versions,
+            builds=totals.builds,
+            credits_balance=totals.balance,
+            credits_spent=totals.credits_spent,
+            user_id=user.id,
+            email=user.email,
+            credits=totals.balance,
+            total_projects=totals.projects,
+            completed_projects=totals.completed_projects,
+            member_since=user.created_at,
         )
 
 
-@router.post("/projects", status_code=201, response_model=schemas.ProjectOut, tags=["projects"])
+@router.post("/projects", response_model=schemas.ProjectOut, tags=["projects"])
 def create_project(body: schemas.ProjectCreate, user: CurrentUser):
+    """Create a project (200, as the original AutoWebIQ answered)."""
     with session_scope() as session:
         project = projects.create_project(
             session=session, user_id=user.id, name=body.name, description=body.description, model=body.model
         )
-        return presenters.project_out(project)
+        return presenters.one_project_out(session, project)
 
 
 @router.get("/projects", response_model=schemas.Page[schemas.ProjectOut], tags=["projects"])
 def list_projects(user: CurrentUser, limit: Limit = 20, offset: Offset = 0):
     with session_scope() as session:
         rows = projects.list_projects(session=session, user_id=user.id, limit=limit, offset=offset)
-        total = session.exec(select(func.count()).select_from(Project).where(Project.user_id == user.id)).one()
         return schemas.Page[schemas.ProjectOut](
-            items=[presenters.project_out(p) for p in rows], total=total, limit=limit, offset=offset
+            items=presenters.projects_out(session, rows),
+            total=projects.count_projects(session=session, user_id=user.id),
+            limit=limit,
+            offset=offset,
         )
 
 
@@ -107,10 +115,11 @@ def get_project(project_id: ProjectId, user: CurrentUser):
         project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
         latest = versions.latest_version(session=session, project_id=project.id)
         build = builds.latest_build(session=session, project_id=project.id)
+        built = latest if latest and build and latest.build_id == build.id else None
         return schemas.ProjectDetail(
-            **presenters.project_out(project).model_dump(),
+            **presenters.one_project_out(session, project).model_dump(),
             latest_version=latest.number if latest else None,
-            latest_build=presenters.build_status(build) if build else None,
+            latest_build=presenters.build_status(build, built) if build else None,
         )
 
 
@@ -118,30 +127,29 @@ def get_project(project_id: ProjectId, user: CurrentUser):
 def update_project(project_id: ProjectId, body: schemas.ProjectUpdate, user: CurrentUser):
     """Change the project's name, description or model (only the fields given)."""
     with session_scope() as session:
-        return presenters.project_out(
-            projects.update_project(
-                session=session, user_id=user.id, project_id=project_id, **body.model_dump(exclude_unset=True)
-            )
+        project = projects.update_project(
+            session=session, user_id=user.id, project_id=project_id, **body.model_dump(exclude_unset=True)
         )
+        return presenters.one_project_out(session, project)
 
 
 @router.post("/projects/{project_id}/duplicate", status_code=201, response_model=schemas.ProjectOut, tags=["projects"])
 def duplicate_project(project_id: ProjectId, user: CurrentUser):
     """A copy of the project starting from its latest version."""
     with session_scope() as session:
-        return presenters.project_out(
-            versions.duplicate_project(session=session, user_id=user.id, project_id=project_id)
-        )
+        project = versions.duplicate_project(session=session, user_id=user.id, project_id=project_id)
+        return presenters.one_project_out(session, project)
 
 
-@router.post("/projects/{project_id}/build", status_code=202, response_model=schemas.BuildAccepted, tags=["builds"])
+@router.post("/projects/{project_id}/build", response_model=schemas.BuildAccepted, tags=["builds"])
 def start_build(
     project_id: ProjectId,
     body: schemas.BuildRequest,
     user: CurrentUser,
     idempotency_key: Annotated[str | None, Header(max_length=128, pattern=r"^[\x21-\x7e]+$")] = None,
 ):
-    """Queue a build, or a chat edit of the latest version; answers at once.
+    """Queue a build, or a chat edit of the latest version; answers at once (200, as the
+    original AutoWebIQ answered).
 
     On a project with a version, a message that is not a new site ("Build a …") is an edit
     (cheaper); one the engine does not understand is answered with 422
@@ -156,7 +164,7 @@ def start_build(
     if cache_key:
         replay = _cached_response(cache_key, fingerprint)
         if replay is not None:
-            return JSONResponse(replay, status_code=202, headers={"Idempotent-Replayed": "true"})
+            return JSONResponse(replay, headers={"Idempotent-Replayed": "true"})
     with session_scope() as session:
         build, replayed = builds.start_or_replay(
             session=session,
@@ -172,15 +180,19 @@ def start_build(
     if replayed:
         # A twin request started this build a moment ago: answer what it answered.
         sent = _queued(build.id)
-        first = _cached_response(cache_key, fingerprint) or _accepted(sent).model_dump(mode="json")
-        return JSONResponse(first, status_code=202, headers={"Idempotent-Replayed": "true"})
-    accepted = _accepted(build)
+        first = _cached_response(cache_key, fingerprint) or _accepted(sent, body).model_dump(mode="json")
+        return JSONResponse(first, headers={"Idempotent-Replayed": "true"})
+    accepted = _accepted(build, body)
     if cache_key:
         _remember_response(cache_key, fingerprint, accepted.model_dump(mode="json"))
     return accepted
 
 
-def _accepted(build: Build) -> schemas.BuildAccepted:
+NOT_USING_IMAGES = " Uploaded images are not used: the image agent draws every picture the site needs."
+
+
+def _accepted(build: Build, body: schemas.BuildRequest) -> schemas.BuildAccepted:
+    message = "Build started successfully. Connect to WebSocket for real-time updates."
     return schemas.BuildAccepted(
         build_id=build.id,
         task_id=build.task_id,
@@ -188,6 +200,8 @@ def _accepted(build: Build) -> schemas.BuildAccepted:
         status=build.status,
         kind="edit" if build.kind == BuildKind.EDIT else "create",
         cost=build.cost,
+        message=message + (NOT_USING_IMAGES if body.uploaded_images else ""),
+        websocket_url=compat.websocket_path(build.project_id),
     )
 
 
@@ -236,34 +250,35 @@ def _build_for_task(session, user_id: str, project_id: str, task_id: str) -> Bui
 @router.get("/projects/{project_id}/build/status/{task_id}", response_model=schemas.BuildStatusOut, tags=["builds"])
 def build_status(project_id: ProjectId, task_id: Annotated[str, Path(max_length=64)], user: CurrentUser):
     with session_scope() as session:
-        return presenters.build_status(_build_for_task(session, user.id, project_id, task_id))
+        build = _build_for_task(session, user.id, project_id, task_id)
+        version = (
+            versions.get_version(session=session, project_id=project_id, number=build.version_number)
+            if build.version_number
+            else None
+        )
+        return presenters.build_status(build, version)
 
 
 @router.post("/projects/{project_id}/build/{task_id}/cancel", response_model=schemas.BuildStatusOut, tags=["builds"])
 def cancel_build(project_id: ProjectId, task_id: Annotated[str, Path(max_length=64)], user: CurrentUser):
-    from autowebiq_app import events
-
     with session_scope() as session:
         build = _build_for_task(session, user.id, project_id, task_id)
         cancelled = builds.cancel_build(session=session, user_id=user.id, build_id=build.id)
-        events.append(
-            build.id, events.BUILD_FAILED, agent="system", message=builds.CANCELLED, data={"reason": builds.CANCELLED}
-        )
         return presenters.build_status(cancelled)
 
 
-@router.get("/credits/history", response_model=schemas.Page[schemas.TransactionOut], tags=["credits"])
+@router.get("/credits/history", response_model=compat.CreditHistory, tags=["credits"])
 def credit_history(user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
+    """The ledger, newest first; `transactions` repeats `items` in the original AutoWebIQ's shape."""
     with session_scope() as session:
         rows = credits.history(session=session, user_id=user.id, limit=limit, offset=offset)
-        total = session.exec(
-            select(func.count()).select_from(CreditTransaction).where(CreditTransaction.user_id == user.id)
-        ).one()
-        return schemas.Page[schemas.TransactionOut](
+        return compat.CreditHistory(
             items=[schemas.TransactionOut.model_validate(r, from_attributes=True) for r in rows],
-            total=total,
+            total=credits.count_entries(session=session, user_id=user.id),
             limit=limit,
             offset=offset,
+            current_balance=credits.balance(session=session, user_id=user.id),
+            transactions=[compat.original_transaction(r) for r in rows],
         )
 
 

@@ -3,6 +3,11 @@
 The socket streams the project's running build (or its latest), then follows each next
 build started on the project. Every message carries `event_id` = "{build_id}:{stream_id}";
 reconnecting with `?last_event_id=` resumes after it with nothing lost or repeated.
+
+The original AutoWebIQ's clients find what they read beside our fields: a `connection`
+message first, `pong` for the text `ping`, `project_id` and an ISO `timestamp` on every
+message, `agent_type` and `status` on agent messages, `result` on `build_complete`, and a
+`build_error` just before each `build_failed`.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import asyncio
 import logging
 import time
 import uuid
+from datetime import UTC, datetime
 from functools import partial
 
 import redis
@@ -23,7 +29,7 @@ from autowebiq_app.api.auth import resolve_user
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, ProjectNotFound, RateLimited
-from autowebiq_app.models import Build
+from autowebiq_app.models import Build, canonical_id
 from autowebiq_app.redis_client import new_async_redis
 from autowebiq_app.services import builds, projects, throttle
 
@@ -60,30 +66,67 @@ def _check_resume(user_id: str, project_id: str, build_id: str | None) -> None:
             builds.project_build(session=session, user_id=user_id, project_id=project_id, build_id=build_id)
 
 
-def message(build_id: str, event: events.BuildEvent) -> dict:
+def iso(ts: float | None = None) -> str:
+    return datetime.fromtimestamp(time.time() if ts is None else ts, UTC).isoformat()
+
+
+def message(build_id: str, event: events.BuildEvent, *, project_id: str | None = None) -> dict:
     payload = {
         "type": event.type,
         "event_id": f"{build_id}:{event.id}",
         "build_id": build_id,
+        "project_id": project_id,
         "agent": event.agent,
         "message": event.message,
         "progress": event.progress,
         "ts": event.ts,
+        "timestamp": iso(event.ts or None),
     }
     if event.type == events.FILE_WRITTEN:
         payload.update(path=event.data.get("path"), size=event.data.get("size"))
     elif event.type == events.BUILD_COMPLETE:
+        duration_ms = event.data.get("duration_ms")
         payload.update(
-            duration_ms=event.data.get("duration_ms"),
+            duration_ms=duration_ms,
             version=event.data.get("version"),
             qa_score=event.data.get("qa_score"),
             usage=event.data.get("usage"),
+            result={
+                "status": "completed",
+                "build_time": duration_ms / 1000 if duration_ms is not None else None,
+                "version": event.data.get("version"),
+                "qa_score": event.data.get("qa_score"),
+            },
         )
     elif event.type == events.BUILD_FAILED:
         payload.update(reason=event.data.get("reason") or event.message)
-    elif "plan_text" in event.data:
-        payload.update(plan_text=event.data["plan_text"])
+    elif event.type == events.AGENT_MESSAGE:
+        payload.update(agent_type=event.agent, status="working")
+        if "plan_text" in event.data:
+            payload.update(plan_text=event.data["plan_text"])
     return payload
+
+
+def build_error(failed: dict) -> dict:
+    """The original AutoWebIQ's name for a failure, sent just before `build_failed` (same event id)."""
+    return {**failed, "type": "build_error", "error": failed["reason"]}
+
+
+class _Sender:
+    """Sends JSON on the socket, one message at a time (the stream and the pong replies share it)."""
+
+    def __init__(self, websocket: WebSocket, project_id: str) -> None:
+        self.websocket = websocket
+        self.project_id = project_id
+        self._lock = asyncio.Lock()
+
+    async def send(self, payload: dict) -> None:
+        async with self._lock:
+            await self.websocket.send_json(payload)
+
+    async def note(self, type: str, **fields) -> None:
+        """A message that is not a build event (connection, pong, heartbeat)."""
+        await self.send({"type": type, "project_id": self.project_id, "timestamp": iso(), **fields})
 
 
 def parse_resume(last_event_id: str | None) -> tuple[str | None, str]:
@@ -95,6 +138,7 @@ def parse_resume(last_event_id: str | None) -> tuple[str | None, str]:
 
 @router.websocket("/api/v2/ws/build/{project_id}")
 async def build_socket(websocket: WebSocket, project_id: str):
+    sent_id, project_id = project_id, canonical_id(project_id) or project_id
     if not _origin_allowed(websocket):
         await websocket.close(code=POLICY_VIOLATION, reason="origin not allowed")
         return
@@ -115,11 +159,13 @@ async def build_socket(websocket: WebSocket, project_id: str):
         await websocket.close(code=POLICY_VIOLATION, reason=_refusal(exc))
         return
     await websocket.accept()
+    sender = _Sender(websocket, sent_id)
     seen = set(queue)
     last_beat = time.monotonic()
     closed = asyncio.Event()
-    watcher = asyncio.create_task(_watch_for_close(websocket, closed))
+    watcher = asyncio.create_task(_watch_for_close(websocket, closed, sender))
     try:
+        await sender.note("connection", status="connected", message="WebSocket connected successfully")
         current = None
         while not closed.is_set():
             if current is None and queue:
@@ -134,14 +180,17 @@ async def build_socket(websocket: WebSocket, project_id: str):
                 if not batch:
                     batch = await run_in_threadpool(_final_from_database, current)
                 for event in batch:
-                    await websocket.send_json(message(current, event))
+                    payload = message(current, event, project_id=sent_id)
+                    if event.type == events.BUILD_FAILED:
+                        await sender.send(build_error(payload))
+                    await sender.send(payload)
                     after = event.id
                     if event.terminal:
                         current, after = None, "0"
                         break
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 last_beat = time.monotonic()
-                await websocket.send_json({"type": events.HEARTBEAT, "ts": time.time()})
+                await sender.note(events.HEARTBEAT, ts=time.time())
                 await run_in_threadpool(partial(throttle.renew_socket, user_id=user.id, socket_id=socket_id))
     except (WebSocketDisconnect, RuntimeError):
         pass
@@ -173,11 +222,13 @@ def _builds_to_stream(user_id: str, project_id: str, resume_build: str | None) -
     return [resume_build, *(b.id for b in _builds_after(user_id, project_id, resume_build))]
 
 
-async def _watch_for_close(websocket: WebSocket, closed: asyncio.Event) -> None:
-    """Read (and ignore) what the client sends, so its close frame is noticed at once."""
+async def _watch_for_close(websocket: WebSocket, closed: asyncio.Event, sender: _Sender) -> None:
+    """Read what the client sends, so its close frame is noticed at once; answer the text
+    `ping` with a `pong` (the original AutoWebIQ's keep-alive) and ignore anything else."""
     try:
-        while (await websocket.receive())["type"] != "websocket.disconnect":
-            pass
+        while (received := await websocket.receive())["type"] != "websocket.disconnect":
+            if received.get("text") == "ping":
+                await sender.note("pong")
     except (WebSocketDisconnect, RuntimeError):
         pass
     finally:

@@ -20,7 +20,7 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import EmailTaken, InvalidCredentials, ValidationFailed, WeakPassword
 from autowebiq_app.models import User, UserSession
-from autowebiq_app.services import credits
+from autowebiq_app.services import credits, original_passwords
 from autowebiq_app.text_input import reject_control_characters
 
 _hasher = PasswordHasher()
@@ -97,18 +97,28 @@ def authenticate(*, session: Session, email: str, password: str) -> tuple[User, 
         raise InvalidCredentials(WRONG_CREDENTIALS) from exc
     user = session.exec(select(User).where(User.email == email)).first()
     stored_hash = user.password_hash if user and user.password_hash else _DUMMY_HASH
-    try:
-        _hasher.verify(stored_hash, password or "")
-    except (VerificationError, InvalidHashError) as exc:
-        raise InvalidCredentials(WRONG_CREDENTIALS) from exc
+    if not _password_matches(stored_hash, password or ""):
+        raise InvalidCredentials(WRONG_CREDENTIALS)
     if user is None or user.password_hash is None:
         raise InvalidCredentials(WRONG_CREDENTIALS)
-    if _hasher.check_needs_rehash(user.password_hash):
+    if original_passwords.is_original_hash(user.password_hash) or _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
+        user.updated_at = utcnow()
         session.add(user)
     token = create_session(session=session, user_id=user.id)
     session.commit()
     return user, token
+
+
+def _password_matches(stored_hash: str, password: str) -> bool:
+    """Argon2 (ours), or the bcrypt hash an account imported from the original AutoWebIQ keeps
+    until its first sign-in here replaces it."""
+    if original_passwords.is_original_hash(stored_hash):
+        return original_passwords.verify(stored_hash, password)
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def create_session(*, session: Session, user_id: str) -> str:
@@ -166,14 +176,13 @@ def change_password(*, session: Session, user_id: str, current_password: str, ne
         WeakPassword: the new password breaks the rule; nothing changed.
     """
     user = session.get(User, user_id)
-    try:
-        _hasher.verify(user.password_hash or _DUMMY_HASH, current_password or "")
-    except (VerificationError, InvalidHashError) as exc:
-        raise InvalidCredentials("The current password is incorrect.") from exc
+    if not _password_matches(user.password_hash or _DUMMY_HASH, current_password or ""):
+        raise InvalidCredentials("The current password is incorrect.")
     if user.password_hash is None:
         raise InvalidCredentials("The current password is incorrect.")
     check_password_strength(new_password)
     user.password_hash = _hasher.hash(new_password)
+    user.updated_at = utcnow()
     session.add(user)
     session.execute(
         update(UserSession)

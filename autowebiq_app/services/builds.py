@@ -107,8 +107,10 @@ def start_or_replay(
         QueueUnavailable: sending failed; the build was failed and refunded.
     """
     prompt = clean_prompt(prompt)
-    projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    # The user's row lock comes first: a deletion of the project (which takes it too) is then
+    # either seen here or waits for this build to be inserted.
     session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
+    projects.get_project(session=session, user_id=user_id, project_id=project_id)
     if request_key:
         earlier = session.exec(select(Build).where(Build.user_id == user_id, Build.request_key == request_key)).first()
         if earlier is not None:

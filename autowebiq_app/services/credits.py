@@ -122,6 +122,25 @@ def refund_build(*, session: Session, build_id: str, reason: str) -> bool:
     return True
 
 
+def count_entries(*, session: Session, user_id: str) -> int:
+    return session.exec(
+        select(func.count()).select_from(CreditTransaction).where(CreditTransaction.user_id == user_id)
+    ).one()
+
+
+SPENDING_KINDS = (LedgerKind.BUILD_RESERVE, LedgerKind.BUILD_REFUND, "original_deduction", "original_refund")
+
+
+def spent(*, session: Session, user_id: str) -> int:
+    """Credits spent on builds, net of their refunds (the original AutoWebIQ's imported ones too)."""
+    total = session.exec(
+        select(func.coalesce(func.sum(CreditTransaction.amount), 0)).where(
+            CreditTransaction.user_id == user_id, col(CreditTransaction.kind).in_(SPENDING_KINDS)
+        )
+    ).one()
+    return -int(total)
+
+
 def history(*, session: Session, user_id: str, limit: int = 50, offset: int = 0) -> list[CreditTransaction]:
     """The user's ledger, newest first."""
     return list(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
@@ -114,11 +114,11 @@ def _clean_description(description: str) -> str:
 
 
 def list_projects(*, session: Session, user_id: str, limit: int = 100, offset: int = 0) -> list[Project]:
-    """The user's projects, most recently updated first."""
+    """The user's projects (not deleted), most recently updated first."""
     return list(
         session.exec(
             select(Project)
-            .where(Project.user_id == user_id)
+            .where(Project.user_id == user_id, col(Project.archived_at).is_(None))
             .order_by(col(Project.updated_at).desc(), col(Project.id))
             .offset(offset)
             .limit(limit)
@@ -126,9 +126,18 @@ def list_projects(*, session: Session, user_id: str, limit: int = 100, offset: i
     )
 
 
+def count_projects(*, session: Session, user_id: str) -> int:
+    """How many projects the user has (not deleted)."""
+    return session.exec(
+        select(func.count()).select_from(Project).where(Project.user_id == user_id, col(Project.archived_at).is_(None))
+    ).one()
+
+
 def get_project(*, session: Session, user_id: str, project_id: str) -> Project:
-    """The project if `user_id` owns it; anyone else's is reported as not found."""
-    project = session.exec(select(Project).where(Project.id == project_id, Project.user_id == user_id)).first()
+    """The project if `user_id` owns it and has not deleted it; anyone else's is reported as not found."""
+    project = session.exec(
+        select(Project).where(Project.id == project_id, Project.user_id == user_id, col(Project.archived_at).is_(None))
+    ).first()
     if project is None:
         raise ProjectNotFound()
     return project

@@ -49,14 +49,19 @@ def publish(*, session: Session, user_id: str, project_id: str, version_number: 
 def unpublish(*, session: Session, user_id: str, project_id: str) -> Project:
     """Take the site down; its address stays the owner's for ADDRESS_HOLD_DAYS. Commits."""
     project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    take_down(session=session, project=project)
+    session.commit()
+    return project
+
+
+def take_down(*, session: Session, project: Project) -> None:
+    """Unpublish in the caller's transaction, holding the address for its owner."""
     if project.published_slug:
         hold = session.get(SiteAddressHold, project.published_slug) or SiteAddressHold(slug=project.published_slug)
-        hold.user_id, hold.held_until = user_id, utcnow() + timedelta(days=ADDRESS_HOLD_DAYS)
+        hold.user_id, hold.held_until = project.user_id, utcnow() + timedelta(days=ADDRESS_HOLD_DAYS)
         session.add(hold)
     project.published_slug = project.published_version = project.published_at = None
     session.add(project)
-    session.commit()
-    return project
 
 
 def _held_for_someone_else(*, session: Session, slug: str, user_id: str) -> bool:

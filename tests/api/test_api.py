@@ -16,7 +16,8 @@ from autowebiq_app.models import CreditTransaction, User
 def _error(response, status: int, code: str) -> str:
     assert response.status_code == status, response.text
     body = response.json()
-    assert set(body) == {"error"} and body["error"]["code"] == code, body
+    assert set(body) == {"error", "detail"} and body["error"]["code"] == code, body
+    assert body["detail"] == body["error"]["message"]
     return body["error"]["message"]
 
 
@@ -33,7 +34,7 @@ def _wait_for_build(client, project_id: str, task_id: str, timeout: float = 60) 
 def _built_project(client, prompt: str = "A bakery called Crumb and Co") -> tuple[str, dict]:
     project = client.post("/api/v2/projects", json={"name": "Crumb"}).json()
     accepted = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": prompt})
-    assert accepted.status_code == 202, accepted.text
+    assert accepted.status_code == 200, accepted.text
     status = _wait_for_build(client, project["id"], accepted.json()["task_id"])
     assert status["state"] == "succeeded", status
     return project["id"], status
@@ -47,15 +48,15 @@ def test_legacy_register_login_balance_and_projects(anonymous, client):
     headers = {"Authorization": f"Bearer {token}"}
     assert anonymous.get("/api/credits/balance", headers=headers).json() == {"balance": 100, "credits": 100}
     created = anonymous.post("/api/projects/create", json={"name": "Legacy site"}, headers=headers)
-    assert created.status_code == 201
+    assert created.status_code == 200
     listed = anonymous.get("/api/projects", headers=headers).json()
-    assert [p["id"] for p in listed] == [created.json()["id"]]
+    assert [p["id"] for p in listed["projects"]] == [created.json()["id"]]
 
 
 def test_auth_errors_are_clear_and_do_not_say_which_part_was_wrong(anonymous, client):
     email = client.get("/api/v2/user/me").json()["email"]
     _error(
-        anonymous.post("/api/auth/register", json={"email": email, "password": "another-pass-1"}), 409, "email_taken"
+        anonymous.post("/api/auth/register", json={"email": email, "password": "another-pass-1"}), 400, "email_taken"
     )
     _error(
         anonymous.post("/api/auth/register", json={"email": "new@example.com", "password": "short"}),
@@ -78,7 +79,13 @@ def test_auth_errors_are_clear_and_do_not_say_which_part_was_wrong(anonymous, cl
 
 def test_user_credits_stats_and_history(client):
     no_tokens = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0, "builds": 0, "by_model": []}
-    assert client.get("/api/v2/user/credits").json() == {"balance": 100, "build_cost": 10, "tokens": no_tokens}
+    assert client.get("/api/v2/user/credits").json() == {
+        "balance": 100,
+        "credits": 100,
+        "user_id": client.user_id,
+        "build_cost": 10,
+        "tokens": no_tokens,
+    }
     _built_project(client)
     # The built-in engine asks no model: the build costs its credits and no tokens.
     assert client.get("/api/v2/user/credits").json()["tokens"] == no_tokens
@@ -111,7 +118,7 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
     project = client.post("/api/v2/projects", json={"name": "Aurum"}).json()
     started = time.perf_counter()
     accepted = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "A jewellery shop called Aurum"})
-    assert accepted.status_code == 202
+    assert accepted.status_code == 200
     body = accepted.json()
     assert body["kind"] == "create" and body["status"] == "queued" and body["cost"] == 10 and body["task_id"]
     assert time.perf_counter() - started < 5
@@ -184,7 +191,7 @@ def test_idempotency_key_returns_the_first_response_and_charges_once(client):
     url = f"/api/v2/projects/{project['id']}/build"
     first = client.post(url, json={"prompt": "A gym"}, headers={"Idempotency-Key": "retry-1"})
     second = client.post(url, json={"prompt": "A gym"}, headers={"Idempotency-Key": "retry-1"})
-    assert first.status_code == second.status_code == 202
+    assert first.status_code == second.status_code == 200
     assert second.json() == first.json() and second.headers.get("idempotent-replayed") == "true"
     _wait_for_build(client, project["id"], first.json()["task_id"])
     _error(
@@ -269,6 +276,7 @@ def test_openapi_spec_is_served(anonymous):
 def test_health_reports_every_dependency(anonymous):
     health = anonymous.get("/api/health").json()
     assert health["status"] == "healthy", health
-    assert health["databases"] == {"postgresql": "healthy", "mongodb": "healthy"}
-    assert health["services"]["redis"] == "healthy" and health["services"]["dramatiq"] == "healthy"
+    assert health["databases"] == {"postgresql": "connected", "mongodb": "connected"}
+    assert set(health["checks"].values()) == {"healthy"} and len(health["checks"]) == 4
+    assert health["services"]["redis"] == "connected" and health["services"]["dramatiq"] == "healthy"
     assert health["services"]["dramatiq_workers"] >= 1

@@ -28,7 +28,7 @@ def _until_terminal(socket, timeout: float = 60) -> list[dict]:
     received = []
     while True:
         event = json.loads(socket.recv(timeout=timeout))
-        if event["type"] == "heartbeat":
+        if event["type"] in ("heartbeat", "connection"):
             continue
         received.append(event)
         if event["type"] in ("build_complete", "build_failed"):

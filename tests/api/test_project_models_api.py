@@ -25,7 +25,7 @@ def user(api):
     """A fresh account: its bearer headers and id."""
     email = f"models-{uuid.uuid4().hex[:10]}@example.com"
     response = api.post("/api/auth/register", json={"email": email, "password": "model-pass-1"})
-    assert response.status_code == 201, response.text
+    assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}, response.json()["user"]["id"]
 
 
@@ -57,7 +57,7 @@ def test_without_a_configured_model_none_is_offered(api, user, settings_override
 def test_a_project_is_created_on_an_offered_model_and_can_change_it(api, user, offered):
     headers, _ = user
     created = api.post("/api/v2/projects", json={"name": "Aurum", "model": "claude-sonnet"}, headers=headers)
-    assert created.status_code == 201, created.text
+    assert created.status_code == 200, created.text
     project = created.json()
     assert project["model"] == "claude-sonnet"
     assert api.get(f"/api/v2/projects/{project['id']}", headers=headers).json()["model"] == "claude-sonnet"
@@ -83,14 +83,14 @@ def test_a_model_not_offered_is_refused_by_both_creates_and_nothing_is_written(a
         )
         assert message == "The model 'gpt-3' is not offered here. Choose one of: gpt-4o-mini, claude-sonnet."
     assert api.get("/api/v2/projects", headers=headers).json()["total"] == 0
-    assert api.get("/api/projects", headers=headers).json() == []
+    assert api.get("/api/projects", headers=headers).json() == {"projects": []}
 
 
 def test_the_original_clients_model_is_accepted_and_ignored_without_a_configured_model(api, user, settings_override):
     settings_override(LLM_PROVIDER="offline")
     headers, _ = user
     created = api.post("/api/projects/create", json={"name": "Legacy", "model": "gpt-4o"}, headers=headers)
-    assert created.status_code == 201, created.text
+    assert created.status_code == 200, created.text
     assert created.json()["model"] is None
 
 
@@ -119,6 +119,8 @@ def test_a_builds_status_shows_its_tokens_and_the_credits_show_the_users_totals(
     }
     assert api.get("/api/v2/user/credits", headers=headers).json() == {
         "balance": 90,
+        "credits": 90,
+        "user_id": user_id,
         "build_cost": 10,
         "tokens": {
             "prompt_tokens": 1200,

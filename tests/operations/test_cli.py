@@ -25,7 +25,7 @@ def test_health_is_degraded_without_a_worker_and_healthy_with_one(fast_heartbeat
     code, report = autowebiq_json("health")
     assert code == 1, report
     assert report["status"] == "degraded" and report["services"]["dramatiq_workers"] == 0
-    assert report["databases"]["postgresql"] == "healthy" and report["services"]["redis"] == "healthy"
+    assert report["databases"]["postgresql"] == "connected" and report["services"]["redis"] == "connected"
 
     with dramatiq_worker(log_path=tmp_path / "worker.log"):
         wait_for(live_worker_pids, timeout=120, interval=0.5, what="a worker")
@@ -38,7 +38,7 @@ def test_health_is_degraded_without_a_worker_and_healthy_with_one(fast_heartbeat
 def test_health_is_unhealthy_with_exit_2_when_the_database_is_down():
     code, report = autowebiq_json("health", DATABASE_URL=f"postgresql://postgres@127.0.0.1:{free_port()}/gone")
     assert code == 2
-    assert report["status"] == "unhealthy" and report["databases"]["postgresql"] == "unhealthy"
+    assert report["status"] == "unhealthy" and report["checks"]["postgresql"] == "unhealthy"
 
 
 def test_health_of_an_app_that_does_not_answer_is_unhealthy():

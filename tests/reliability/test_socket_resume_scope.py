@@ -41,5 +41,6 @@ def test_resume_from_the_projects_own_build_continues_after_the_event(api, sessi
     project_id, build_id = _built_project(session, user.id, "Ember")
     stream = events.read(build_id)
     with api.websocket_connect(_socket(project_id, token, f"{build_id}:{stream[2].id}")) as socket:
+        assert socket.receive_json()["type"] == "connection"
         received = [socket.receive_json() for _ in stream[3:]]
     assert [m["event_id"] for m in received] == [f"{build_id}:{e.id}" for e in stream[3:]]
