@@ -1,4 +1,4 @@
-"""`autowebiq`: run the whole app, migrate, run workers or the sweeper."""
+"""`autowebiq`: run the whole app, migrate, run workers or the sweeper, import the original's data."""
 
 from __future__ import annotations
 
@@ -51,6 +51,30 @@ def warm_cache() -> None:
         f"{report.lists} lists in {report.seconds * 1000:.0f} ms",
         flush=True,
     )
+
+
+def import_original(mongo_url: str, database: str, *, dry_run: bool) -> int:
+    """Bring an original AutoWebIQ's MongoDB data into this database and print the report."""
+    from pymongo import MongoClient
+    from pymongo.errors import PyMongoError
+
+    from autowebiq_app.db import session_scope
+    from autowebiq_app.services.import_original import import_original as run_import
+
+    client = None
+    try:
+        client = MongoClient(mongo_url, serverSelectionTimeoutMS=5000, tz_aware=True)
+        client.admin.command("ping")
+        with session_scope() as session:
+            report = run_import(session=session, mongo=client[database], dry_run=dry_run)
+    except PyMongoError as exc:
+        print(f"import failed, nothing was written: cannot read {database} at the given MongoDB URL ({exc})")
+        return 1
+    finally:
+        if client is not None:
+            client.close()
+    print("\n".join(report.lines()), flush=True)
+    return 0
 
 
 def sweeper(interval: float) -> None:
@@ -233,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     health_parser.add_argument("--url", help="ask the app at this URL instead of probing from here")
     workers_parser = commands.add_parser("workers", help="live workers, what each is doing, queue depths")
     workers_parser.add_argument("--json", action="store_true", help="the report as JSON")
+    import_parser = commands.add_parser(
+        "import-original", help="import an original AutoWebIQ's users, projects, chats and credits from its MongoDB"
+    )
+    import_parser.add_argument("--mongo-url", required=True, help="the original's MONGO_URL")
+    import_parser.add_argument("--db", default="autowebiq_db", help="its database name (DB_NAME)")
+    import_parser.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
     sweep_parser.add_argument("--interval", type=float, default=30.0)
     args = parser.parse_args(argv)
@@ -245,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         from autowebiq_app import e2e_client
 
         return e2e_client.run(args.base_url, prompt=args.prompt, timeout=args.timeout)
+    if args.command == "import-original":
+        return import_original(args.mongo_url, args.db, dry_run=args.dry_run)
     if args.command == "seed-catalog":
         seed_catalog()
         return 0

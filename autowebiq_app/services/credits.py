@@ -141,6 +141,49 @@ def spent(*, session: Session, user_id: str) -> int:
     return -int(total)
 
 
+CARRIED_OVER = "Balance carried over from the original AutoWebIQ"
+
+
+def carry_over(*, session: Session, user_id: str, entries: list, balance: int, key: str) -> int:
+    """Write a user's imported history as ledger rows, in order, then one row for whatever
+    the balance held beyond them, and set the balance: the ledger still sums to it. In the
+    caller's transaction; `entries` have `kind`, `amount`, `description`, `created_at` and a
+    unique `key`. Returns the rows written.
+
+    Raises:
+        ValueError: `balance` is negative (the balance never is).
+    """
+    if balance < 0:
+        raise ValueError("a balance is never negative")
+    running = 0
+    for entry in entries:
+        running += entry.amount
+        _append(
+            session=session,
+            user_id=user_id,
+            kind=entry.kind,
+            amount=entry.amount,
+            balance_after=running,
+            idempotency_key=entry.key,
+            description=entry.description,
+            created_at=entry.created_at,
+        )
+    written = len(entries)
+    if balance != running:
+        _append(
+            session=session,
+            user_id=user_id,
+            kind=LedgerKind.ORIGINAL_BALANCE,
+            amount=balance - running,
+            balance_after=balance,
+            idempotency_key=key,
+            description=CARRIED_OVER,
+        )
+        written += 1
+    session.execute(update(User).where(col(User.id) == user_id).values(credits=balance))
+    return written
+
+
 def history(*, session: Session, user_id: str, limit: int = 50, offset: int = 0) -> list[CreditTransaction]:
     """The user's ledger, newest first."""
     return list(
