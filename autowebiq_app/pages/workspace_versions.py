@@ -177,7 +177,7 @@ def _version_row(item: dict) -> rx.Component:
         ),
         rx.hstack(
             rx.button("View", size="1", variant="soft", on_click=VersionsState.view(number)),
-            rx.button("Restore", size="1", variant="soft", on_click=VersionsState.restore(number)),
+            restore_button(number),
             rx.button("Publish", size="1", variant="soft", on_click=VersionsState.publish(number)),
             rx.button("Zip", size="1", variant="soft", on_click=rx.download(url=item["download"])),
             spacing="1",
@@ -186,6 +186,30 @@ def _version_row(item: dict) -> rx.Component:
         justify="between",
         class_name="version-row",
         data_number=number,
+    )
+
+
+def restore_button(number) -> rx.Component:
+    """Restore, after asking: the version's files become a new version on top of the others."""
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(rx.button("Restore", size="1", variant="soft")),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Restore version ", number, "?"),
+            rx.alert_dialog.description(
+                "Its files become a new version on top of the others; nothing is deleted and no credits are used."
+            ),
+            rx.flex(
+                rx.alert_dialog.cancel(rx.button("Keep the current version", variant="soft", color_scheme="gray")),
+                rx.alert_dialog.action(
+                    rx.button("Restore", on_click=VersionsState.restore(number), id="confirm-restore")
+                ),
+                spacing="3",
+                justify="end",
+                wrap="wrap",
+                margin_top="1em",
+            ),
+            max_width="min(440px, 92vw)",
+        ),
     )
 
 

@@ -34,7 +34,14 @@ def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
     page.locator('.version-row[data-number="1"]').get_by_role("button", name="View").click()
     expect(preview.locator(SITE_BRAND)).to_have_text("Crumb Corner", timeout=15_000)
 
+    # Restore asks first; keeping the current version changes nothing.
     page.locator('.version-row[data-number="1"]').get_by_role("button", name="Restore").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Keep the current version").click()
+    expect(page.get_by_role("alertdialog")).to_have_count(0)
+    expect(rows).to_have_count(2)
+    page.locator('.version-row[data-number="1"]').get_by_role("button", name="Restore").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text("Restore version 1?")
+    page.click("#confirm-restore")
     expect(rows).to_have_count(3, timeout=15_000)
     expect(preview.locator(SITE_BRAND)).to_have_text("Crumb Corner", timeout=15_000)
 
