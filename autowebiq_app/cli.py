@@ -171,17 +171,11 @@ def background_commands(workers: int, threads: int = 2) -> list[tuple[str, list[
     return [*commands, ("sweeper", sweeper_command())]
 
 
-def run(port: int, workers: int, *, web: bool = True) -> int:
-    """Start everything (services, migrations, workers, sweeper, web app) and keep it running.
-
-    Workers and the sweeper are restarted with back-off whenever they exit; the command
-    ends when the web app does (or, with `web=False`, on SIGTERM or Ctrl-C).
-    """
+def prepare(port: int):
+    """Point this process and every one it starts at the same services (embedded ones when
+    none are set), migrate, seed and warm the catalog; returns the services, to be closed."""
     from autowebiq_app import embedded
-    from autowebiq_app.supervisor import Supervisor
 
-    # SIGTERM (a supervisor, a test) stops the children too, through the finally below.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     services = embedded.resolve()
     os.environ.update(services.env)
     os.environ.setdefault("PUBLIC_URL", f"http://localhost:{port}")
@@ -194,6 +188,20 @@ def run(port: int, workers: int, *, web: bool = True) -> int:
     migrate()
     seed_catalog()
     warm_cache()
+    return services
+
+
+def run(port: int, workers: int, *, web: bool = True) -> int:
+    """Start everything (services, migrations, workers, sweeper, web app) and keep it running.
+
+    Workers and the sweeper are restarted with back-off whenever they exit; the command
+    ends when the web app does (or, with `web=False`, on SIGTERM or Ctrl-C).
+    """
+    from autowebiq_app.supervisor import Supervisor
+
+    # SIGTERM (a supervisor, a test) stops the children too, through the finally below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    services = prepare(port)
     supervisor = Supervisor(cwd=ROOT, env=os.environ.copy())
     for name, command in background_commands(workers):
         supervisor.add(name, command)
@@ -237,6 +245,48 @@ def _wait_until_up(port: int, web: subprocess.Popen, supervisor, timeout: float 
     return False
 
 
+def supervisord_programs(port: int, workers: int, threads: int, *, web: bool) -> list:
+    """What `autowebiq run` starts, as supervisord programs: the web app, `workers` build
+    workers of one process each, and the sweeper."""
+    from autowebiq_app.config import get_settings
+    from autowebiq_app.supervisord import Program
+
+    # Stopping lets a worker finish the build it is running: it lasts at most the hard limit.
+    worker_stop = int(get_settings().build_hard_limit_seconds) + 10
+    programs = [
+        Program("worker", worker_command(1, threads), numprocs=workers, numbered=True, stopwaitsecs=worker_stop),
+        Program("sweeper", sweeper_command()),
+    ]
+    return [Program("web", web_command(port), startsecs=10), *programs] if web else programs
+
+
+def supervise(port: int, workers: int, threads: int, *, web: bool = True, config_only: bool = False) -> int:
+    """Write the supervisord configuration (in the run directory's `supervisor/`) and, unless
+    `config_only`, prepare the services as `run` does and run supervisord in the foreground."""
+    from autowebiq_app import embedded, supervisord
+
+    run_dir = embedded.RUN_DIR / "supervisor"
+    log_dir = run_dir / "logs"
+
+    def write_config() -> Path:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        text = supervisord.render(
+            programs=supervisord_programs(port, workers, threads, web=web), root=ROOT, run_dir=run_dir, log_dir=log_dir
+        )
+        return supervisord.write(run_dir / "supervisord.conf", text)
+
+    if config_only:
+        print(write_config().resolve(), flush=True)
+        return 0
+    services = prepare(port)
+    try:
+        config = write_config()
+        print(f"supervisord: {config.resolve()}, logs in {log_dir.resolve()} (Ctrl-C to stop)", flush=True)
+        return supervisord.run_foreground(config)
+    finally:
+        services.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="autowebiq", description=__doc__)
@@ -265,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
     sweep_parser.add_argument("--interval", type=float, default=30.0)
+    supervise_parser = commands.add_parser("supervise", help="run web, workers and sweeper under supervisord")
+    supervise_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
+    supervise_parser.add_argument("--workers", type=int, default=2, help="build worker processes")
+    supervise_parser.add_argument("--threads", type=int, default=2, help="threads per build worker")
+    supervise_parser.add_argument("--no-web", action="store_true", help="only the workers and the sweeper")
+    supervise_parser.add_argument("--config-only", action="store_true", help="write the configuration, print its path")
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(args.port, args.workers, web=not args.no_web)
@@ -289,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "health":
             return ops.health(url=args.url, as_json=args.json)
         return ops.workers(as_json=args.json)
+    if args.command == "supervise":
+        return supervise(args.port, args.workers, args.threads, web=not args.no_web, config_only=args.config_only)
     if args.command == "sweeper":
         sweeper(args.interval)
     return 0
