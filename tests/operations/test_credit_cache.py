@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 
 from autowebiq_app.db import session_scope
 from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import credit_cache, credits
+from tests.operations.helpers import start_build
 
 
 def _count(cache: str, result: str) -> float:
@@ -68,6 +71,41 @@ def test_cached_stats_figures_follow_ledger_writes(make_user, session):
     assert 300 < get_redis().ttl(f"stats:{user.id}:ledger") <= 600
     _grant(user.id, "s1")
     assert credit_cache.stats(user_id=user.id, load=load) == {"balance": 105}
+
+
+@pytest.fixture
+def api():
+    from autowebiq_app.api.app import create_api
+
+    with TestClient(create_api()) as client:
+        yield client
+
+
+def test_the_stats_route_serves_balance_and_credits_spent_from_the_cache_until_a_ledger_write(make_user, session, api):
+    user, token = make_user()
+    session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def figures() -> tuple[int, int]:
+        stats = api.get("/api/v2/stats", headers=headers).json()
+        return stats["credits_balance"], stats["credits_spent"]
+
+    misses, hits = _count("stats", "miss"), _count("stats", "hit")
+    assert figures() == (100, 0)
+    assert figures() == (100, 0)
+    assert (_count("stats", "miss") - misses, _count("stats", "hit") - hits) == (1, 1)
+    # What the route shows is the cached entry: changed in Redis under the same generation,
+    # the route shows the change.
+    key = f"stats:{user.id}:ledger"
+    generation, _, payload = get_redis().get(key).partition("|")
+    get_redis().set(key, f"{generation}|" + payload.replace('"credits_spent": 0', '"credits_spent": 99'))
+    assert figures() == (100, 99)
+
+    start_build(session, user.id)  # reserves the build's 10 credits
+    assert figures() == (90, 10)
+    _grant(user.id, "after-build")
+    assert figures() == (95, 10)
+    assert _count("stats", "hit") - hits == 2
 
 
 def test_reads_racing_ledger_writes_never_see_a_balance_older_than_a_returned_write(make_user, session):
