@@ -2,21 +2,57 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
-from autowebiq_app.services import projects
+from autowebiq_app.services import project_deletion, project_overview, projects
 from components.layout import error_callout, page_shell
 from components.project_card import project_card
 from state.auth import AuthState, signed_in_user_id
 from state.credits import CreditsState
 
 
+STATUS_LABELS = {
+    project_overview.DRAFT: "No build yet",
+    project_overview.BUILDING: "Building…",
+    project_overview.COMPLETED: "Built",
+    project_overview.FAILED: "Last build failed",
+}
+
+
+class ProjectRow(TypedDict):
+    id: str
+    name: str
+    description: str
+    updated: str
+    href: str
+    status: str
+    status_label: str
+
+
 class DashboardState(rx.State):
-    projects: list[dict[str, str]] = []
+    projects: list[ProjectRow] = []
     error: str = ""
+    query: str = ""
+    renaming_id: str = ""
+    """The project whose rename dialog is open."""
+    deleted_id: str = ""
+    deleted_name: str = ""
+    """The project just deleted, which the undo button brings back."""
+
+    @rx.var
+    def shown(self) -> list[ProjectRow]:
+        """The projects whose name or description holds the search words."""
+        words = self.query.lower().split()
+        return [p for p in self.projects if all(w in f"{p['name']} {p['description']}".lower() for w in words)]
+
+    @rx.event
+    def set_query(self, query: str):
+        self.query = query
 
     @rx.event
     async def load_projects(self):
@@ -25,16 +61,75 @@ class DashboardState(rx.State):
             return
         with session_scope() as session:
             rows = projects.list_projects(session=session, user_id=user_id)
+            states = project_overview.overviews(session=session, projects=rows, with_code=False)
         self.projects = [
-            {
-                "id": p.id,
-                "name": p.name,
-                "description": p.description or "No description yet.",
-                "updated": p.updated_at.strftime("%d %b %Y, %H:%M"),
-                "href": routes.workspace(p.id),
-            }
+            ProjectRow(
+                id=p.id,
+                name=p.name,
+                description=p.description or "No description yet.",
+                updated=p.updated_at.strftime("%d %b %Y, %H:%M"),
+                href=routes.workspace(p.id),
+                status=states[p.id].status,
+                status_label=STATUS_LABELS.get(states[p.id].status, states[p.id].status),
+            )
             for p in rows
         ]
+
+    @rx.event
+    def start_rename(self, project_id: str):
+        self.renaming_id = project_id
+
+    @rx.event
+    def rename_open(self, is_open: bool):
+        if not is_open:
+            self.renaming_id = ""
+
+    @rx.event
+    async def rename(self, form: dict):
+        """Save the name typed in the open rename dialog (a form in a list cannot carry the
+        list item's id to its handler, so the dialog's project is `renaming_id`)."""
+        self.error = ""
+        user_id = await signed_in_user_id(self)
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        try:
+            with session_scope() as session:
+                projects.update_project(
+                    session=session, user_id=user_id, project_id=self.renaming_id, name=form.get("name", "")
+                )
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self.renaming_id = ""
+        await self.load_projects()
+
+    @rx.event
+    async def delete(self, project_id: str, name: str):
+        self.error = ""
+        user_id = await signed_in_user_id(self)
+        if user_id is None:
+            return rx.redirect(routes.AUTH)
+        try:
+            with session_scope() as session:
+                project_deletion.delete_project(session=session, user_id=user_id, project_id=project_id)
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self.deleted_id, self.deleted_name = project_id, name
+        await self.load_projects()
+
+    @rx.event
+    async def undo_delete(self):
+        user_id = await signed_in_user_id(self)
+        if user_id is None or not self.deleted_id:
+            return
+        try:
+            with session_scope() as session:
+                project_deletion.undo_delete(session=session, user_id=user_id, project_id=self.deleted_id)
+        except DomainError as exc:
+            self.error = exc.message
+        self.deleted_id = self.deleted_name = ""
+        await self.load_projects()
 
     @rx.event
     async def create_project(self, form: dict):
@@ -88,9 +183,52 @@ def dashboard_page() -> rx.Component:
         rx.grid(
             rx.vstack(
                 rx.heading("Your projects", size="6"),
+                error_callout(DashboardState.error),
+                rx.cond(
+                    DashboardState.deleted_id != "",
+                    rx.callout(
+                        rx.hstack(
+                            rx.text("“", DashboardState.deleted_name, "” was deleted."),
+                            rx.button(
+                                "Undo", size="1", variant="soft", on_click=DashboardState.undo_delete, id="undo-delete"
+                            ),
+                            align="center",
+                            wrap="wrap",
+                        ),
+                        icon="trash-2",
+                        width="100%",
+                        id="deleted-notice",
+                    ),
+                ),
                 rx.cond(
                     DashboardState.projects.length() > 0,
-                    rx.vstack(rx.foreach(DashboardState.projects, project_card), width="100%", spacing="3"),
+                    rx.vstack(
+                        rx.input(
+                            placeholder="Search your projects",
+                            value=DashboardState.query,
+                            on_change=DashboardState.set_query,
+                            aria_label="Search your projects",
+                            id="project-search",
+                            width="100%",
+                        ),
+                        rx.foreach(
+                            DashboardState.shown,
+                            lambda p: project_card(
+                                p,
+                                on_rename=DashboardState.rename,
+                                on_delete=DashboardState.delete(p["id"], p["name"]),
+                                renaming=DashboardState.renaming_id,
+                                on_start_rename=DashboardState.start_rename(p["id"]),
+                                on_rename_open=DashboardState.rename_open,
+                            ),
+                        ),
+                        rx.cond(
+                            DashboardState.shown.length() == 0,
+                            rx.text("No project matches your search.", color_scheme="gray"),
+                        ),
+                        width="100%",
+                        spacing="3",
+                    ),
                     rx.text("No projects yet. Create your first one.", color_scheme="gray"),
                 ),
                 width="100%",

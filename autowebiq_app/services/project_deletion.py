@@ -3,11 +3,11 @@ so it disappears from every list and lookup while its builds and ledger rows sta
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from autowebiq_app.db_types import utcnow
-from autowebiq_app.errors import BuildInProgress
-from autowebiq_app.models import User
+from autowebiq_app.errors import BuildInProgress, ProjectNotFound
+from autowebiq_app.models import Project, User
 from autowebiq_app.services import builds, projects, publishing
 
 
@@ -28,3 +28,23 @@ def delete_project(*, session: Session, user_id: str, project_id: str) -> None:
     project.archived_at = utcnow()
     session.add(project)
     session.commit()
+
+
+def undo_delete(*, session: Session, user_id: str, project_id: str) -> Project:
+    """Bring back the user's deleted project (its versions and chat; its site stays unpublished); commits.
+
+    Raises:
+        ProjectNotFound: not the user's project, or not deleted.
+    """
+    project = session.exec(
+        select(Project).where(
+            Project.id == project_id, Project.user_id == user_id, col(Project.archived_at).is_not(None)
+        )
+    ).first()
+    if project is None:
+        raise ProjectNotFound()
+    project.archived_at = None
+    session.add(project)
+    session.commit()
+    session.refresh(project)
+    return project
