@@ -15,7 +15,6 @@ from components.project_card import project_card
 from state.auth import AuthState, signed_in_user_id
 from state.credits import CreditsState
 
-
 STATUS_LABELS = {
     project_overview.DRAFT: "No build yet",
     project_overview.BUILDING: "Building…",
