@@ -5,6 +5,7 @@ import reflex as rx
 from autowebiq_app.api.app import create_api
 from autowebiq_app.api.limits import ApiPathGuard
 from autowebiq_app.pages import (  # noqa: F401  (registers the pages)
+    admin_monitor,
     auth,
     components_gallery,
     credits,

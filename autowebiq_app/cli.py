@@ -77,6 +77,22 @@ def import_original(mongo_url: str, database: str, *, dry_run: bool) -> int:
     return 0
 
 
+def make_admin(email: str) -> int:
+    """Give the account with this e-mail the admin role (it sees /admin/monitor)."""
+    from autowebiq_app.db import session_scope
+    from autowebiq_app.errors import NotFound
+    from autowebiq_app.services import roles
+
+    try:
+        with session_scope() as session:
+            user = roles.make_admin(session=session, email=email)
+    except NotFound as exc:
+        print(exc.message, flush=True)
+        return 1
+    print(f"{user.email} is now an admin", flush=True)
+    return 0
+
+
 def sweeper(interval: float) -> None:
     """Every `interval` seconds, fail and refund builds whose worker went silent."""
     from autowebiq_app.services.build_runner import sweep_stale_builds
@@ -315,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
     sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
     sweep_parser.add_argument("--interval", type=float, default=30.0)
+    admin_parser = commands.add_parser("make-admin", help="let an account see the operations monitor")
+    admin_parser.add_argument("email")
     supervise_parser = commands.add_parser("supervise", help="run web, workers and sweeper under supervisord")
     supervise_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     supervise_parser.add_argument("--workers", type=int, default=2, help="build worker processes")
@@ -345,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "health":
             return ops.health(url=args.url, as_json=args.json)
         return ops.workers(as_json=args.json)
+    if args.command == "make-admin":
+        return make_admin(args.email)
     if args.command == "supervise":
         return supervise(args.port, args.workers, args.threads, web=not args.no_web, config_only=args.config_only)
     if args.command == "sweeper":

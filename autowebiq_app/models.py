@@ -62,13 +62,22 @@ class LedgerKind(StrEnum):
     """What the original AutoWebIQ's balance held beyond its own recorded transactions."""
 
 
+class UserRole(StrEnum):
+    USER = "user"
+    ADMIN = "admin"
+    """Sees the operations monitor (/admin/monitor); made with `autowebiq make-admin EMAIL`."""
+
+
 ORIGINAL_KIND_PREFIX = "original_"
 """Ledger rows imported from the original AutoWebIQ are kinded `original_{its type}`."""
 
 
 class User(SQLModel, table=True):
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint("credits >= 0", name="ck_users_credits_nonnegative"),)
+    __table_args__ = (
+        CheckConstraint("credits >= 0", name="ck_users_credits_nonnegative"),
+        CheckConstraint("role IN ('user', 'admin')", name="ck_users_role"),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
     email: str | None = Field(default=None, unique=True, index=True, max_length=320)
@@ -76,6 +85,7 @@ class User(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     firebase_uid: str | None = Field(default=None, unique=True, max_length=128)
     credits: int = Field(default=0, nullable=False)
+    role: str = Field(default=UserRole.USER, max_length=16, sa_column_kwargs={"server_default": "user"})
     created_at: datetime = _created_at()
     updated_at: datetime = _created_at()
 

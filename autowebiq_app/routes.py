@@ -4,6 +4,7 @@ HOME = "/"
 AUTH = "/auth"
 DASHBOARD = "/dashboard"
 CREDITS = "/credits"
+ADMIN_MONITOR = "/admin/monitor"
 START = "/start"
 WORKSPACE = "/workspace/[project_id]"
 

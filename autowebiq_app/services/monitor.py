@@ -1,0 +1,162 @@
+"""What the operations monitor shows: live workers, queue depths, active builds, and recent
+builds with their success rate and duration percentiles per kind."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import redis
+from sqlmodel import Session, col, select
+
+from autowebiq_app.db_types import utcnow
+from autowebiq_app.models import Build, BuildStatus, User
+from autowebiq_app.services import queue_stats, worker_heartbeats
+
+logger = logging.getLogger(__name__)
+
+WINDOW = timedelta(hours=24)
+"""Rates and run-time percentiles are over builds that finished this recently."""
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    worker: str
+    up_seconds: float
+    beat_seconds_ago: float
+    processed: int
+    doing: str
+    """"idle", or what it is running and for how long."""
+
+
+@dataclass(frozen=True)
+class BuildRow:
+    id: str
+    kind: str
+    status: str
+    user: str
+    created_at: datetime
+    seconds: float | None
+    """Queued to finished for a finished build, else since it was queued."""
+    error: str
+
+
+@dataclass(frozen=True)
+class KindFigures:
+    kind: str
+    finished: int
+    succeeded: int
+    failed: int
+    p50_seconds: float | None
+    p95_seconds: float | None
+
+    @property
+    def success_rate(self) -> float | None:
+        return self.succeeded / self.finished if self.finished else None
+
+
+@dataclass
+class Snapshot:
+    workers: list[WorkerRow] = field(default_factory=list)
+    queues: list[queue_stats.QueueDepth] = field(default_factory=list)
+    broker_error: str = ""
+    active: list[BuildRow] = field(default_factory=list)
+    recent: list[BuildRow] = field(default_factory=list)
+    figures: list[KindFigures] = field(default_factory=list)
+
+
+def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -> Snapshot:
+    """Everything the monitor shows, now. `status` filters the recent builds (succeeded or
+    failed); an unreachable broker leaves workers and queues empty and says so."""
+    result = Snapshot()
+    try:
+        result.workers = [_worker_row(state) for state in worker_heartbeats.live_worker_states()]
+        result.queues = queue_stats.queue_depths()
+    except redis.RedisError as exc:
+        logger.warning("monitor: the broker is unreachable: %r", exc)
+        result.broker_error = "The broker's Redis is unreachable: workers and queues are unknown."
+    now = utcnow()
+    active = session.exec(
+        select(Build, User.email)
+        .join(User, col(User.id) == Build.user_id)
+        .where(col(Build.status).in_([BuildStatus.QUEUED, BuildStatus.RUNNING]))
+        .order_by(col(Build.created_at))
+        .limit(100)
+    ).all()
+    result.active = [_build_row(build, email, now) for build, email in active]
+    finished = [BuildStatus.SUCCEEDED, BuildStatus.FAILED]
+    shown = [status] if status in finished else finished
+    rows = session.exec(
+        select(Build, User.email)
+        .join(User, col(User.id) == Build.user_id)
+        .where(col(Build.status).in_(shown), col(Build.finished_at).is_not(None))
+        .order_by(col(Build.finished_at).desc())
+        .limit(recent)
+    ).all()
+    result.recent = [_build_row(build, email, now) for build, email in rows]
+    window = session.exec(
+        select(Build.kind, Build.status, Build.created_at, Build.started_at, Build.finished_at).where(
+            col(Build.status).in_(finished), col(Build.finished_at) >= now - WINDOW
+        )
+    ).all()
+    result.figures = _figures(window)
+    return result
+
+
+def percentile(values: list[float], share: float) -> float | None:
+    """The nearest-rank percentile (`share` in 0..1) of `values`; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * share // 1))  # ceil(n * share), at least the first
+    return ordered[int(rank) - 1]
+
+
+def _figures(rows) -> list[KindFigures]:
+    by_kind: dict[str, list] = {}
+    for kind, status, created_at, started_at, finished_at in rows:
+        # Run time, as the limits count it; a build failed before it started counts from queued.
+        by_kind.setdefault(kind, []).append((status, (finished_at - (started_at or created_at)).total_seconds()))
+    figures = []
+    for kind in sorted(by_kind):
+        entries = by_kind[kind]
+        durations = [seconds for _, seconds in entries]
+        succeeded = sum(1 for status, _ in entries if status == BuildStatus.SUCCEEDED)
+        figures.append(
+            KindFigures(
+                kind=kind,
+                finished=len(entries),
+                succeeded=succeeded,
+                failed=len(entries) - succeeded,
+                p50_seconds=percentile(durations, 0.5),
+                p95_seconds=percentile(durations, 0.95),
+            )
+        )
+    return figures
+
+
+def _worker_row(state: worker_heartbeats.WorkerState) -> WorkerRow:
+    now = time.time()
+    doing = "; ".join(f"{task.actor} for {now - task.started:.0f} s" for task in state.active)
+    return WorkerRow(
+        worker=state.worker,
+        up_seconds=now - state.started,
+        beat_seconds_ago=max(0.0, now - state.last_beat),
+        processed=state.processed,
+        doing=doing or "idle",
+    )
+
+
+def _build_row(build: Build, email: str | None, now: datetime) -> BuildRow:
+    end = build.finished_at or now
+    return BuildRow(
+        id=build.id,
+        kind=build.kind,
+        status=build.status,
+        user=email or "",
+        created_at=build.created_at,
+        seconds=(end - build.created_at).total_seconds(),
+        error=build.error or "",
+    )

@@ -1,0 +1,87 @@
+"""The operations monitor's figures and the admin role, against the real database and broker."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from autowebiq_app.db_types import utcnow
+from autowebiq_app.errors import NotFound
+from autowebiq_app.models import Build, BuildStatus, User, UserRole
+from autowebiq_app.services import monitor, projects, roles
+from tests.operations.helpers import autowebiq
+
+
+def _finished(
+    session, user_id: str, project_id: str, *, seconds: float, status: str, kind: str = "build", ago=timedelta(0)
+) -> Build:
+    finished = utcnow() - ago
+    build = Build(
+        project_id=project_id,
+        user_id=user_id,
+        prompt="A cafe",
+        kind=kind,
+        cost=10,
+        status=status,
+        created_at=finished - timedelta(seconds=seconds + 1),
+        started_at=finished - timedelta(seconds=seconds),
+        finished_at=finished,
+        error="boom" if status == BuildStatus.FAILED else None,
+    )
+    session.add(build)
+    return build
+
+
+def test_percentiles_are_nearest_rank():
+    values = [float(n) for n in range(1, 101)]
+    assert monitor.percentile(values, 0.5) == 50.0
+    assert monitor.percentile(values, 0.95) == 95.0
+    assert monitor.percentile([7.0], 0.95) == 7.0
+    assert monitor.percentile([], 0.5) is None
+
+
+def test_the_snapshot_counts_rates_and_run_time_percentiles_per_kind(make_user, session):
+    user, _ = make_user(email="ops@example.com")
+    project = projects.create_project(session=session, user_id=user.id, name="Cafe")
+    for seconds in range(1, 11):
+        _finished(session, user.id, project.id, seconds=seconds, status=BuildStatus.SUCCEEDED)
+    _finished(session, user.id, project.id, seconds=30, status=BuildStatus.FAILED)
+    _finished(session, user.id, project.id, seconds=2, status=BuildStatus.SUCCEEDED, kind="edit")
+    _finished(session, user.id, project.id, seconds=500, status=BuildStatus.FAILED, ago=timedelta(days=2))
+    session.add(Build(project_id=project.id, user_id=user.id, prompt="A bar", cost=10))
+    session.commit()
+
+    snap = monitor.snapshot(session=session)
+
+    build, edit = snap.figures
+    assert (build.kind, build.finished, build.succeeded, build.failed) == ("build", 11, 10, 1)
+    assert (build.p50_seconds, build.p95_seconds) == pytest.approx((6, 30), abs=0.01)
+    assert round(build.success_rate, 3) == round(10 / 11, 3)
+    assert (edit.kind, edit.finished, edit.p50_seconds) == ("edit", 1, pytest.approx(2, abs=0.01))
+    assert [(row.status, row.user) for row in snap.active] == [("queued", "ops@example.com")]
+    assert len(snap.recent) == 13 and snap.recent[-1].seconds == pytest.approx(501, abs=1)
+    assert [row.error for row in monitor.snapshot(session=session, status="failed").recent] == ["boom", "boom"]
+    assert [q.queue for q in snap.queues] == ["builds", "default"] and snap.broker_error == ""
+    assert snap.workers == []
+
+
+def test_make_admin_gives_the_role_to_that_account_only(make_user, session):
+    user, _ = make_user(email="Boss@Example.com")
+    other, _ = make_user()
+    session.commit()
+    assert not roles.is_admin(session=session, user_id=user.id)
+
+    done = autowebiq("make-admin", "BOSS@example.com")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "boss@example.com is now an admin" in done.stdout
+    session.expire_all()
+    assert session.get(User, user.id).role == UserRole.ADMIN
+    assert roles.is_admin(session=session, user_id=user.id)
+    assert not roles.is_admin(session=session, user_id=other.id)
+    assert not roles.is_admin(session=session, user_id=None)
+
+    missing = autowebiq("make-admin", "nobody@example.com")
+    assert missing.returncode == 1 and "No account" in missing.stdout
+    with pytest.raises(NotFound):
+        roles.make_admin(session=session, email="nobody@example.com")
