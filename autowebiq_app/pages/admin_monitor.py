@@ -12,6 +12,7 @@ import reflex as rx
 from autowebiq_app import routes
 from autowebiq_app.db import session_scope
 from autowebiq_app.db_types import utcnow
+from autowebiq_app.errors import DomainError
 from autowebiq_app.pages.not_found import not_found_page
 from autowebiq_app.services import monitor, roles
 from components.layout import page_shell
@@ -63,6 +64,7 @@ class MonitorState(rx.State):
     show: str = "all"
     updated: str = ""
     broker_error: str = ""
+    notice: str = ""
     workers: list[WorkerItem] = []
     queues: list[QueueItem] = []
     active: list[BuildItem] = []
@@ -89,6 +91,19 @@ class MonitorState(rx.State):
         self.show = show if show in ("succeeded", "failed") else "all"
         if self.allowed:
             self._apply(_load(self.show))
+
+    @rx.event
+    async def cancel(self, build_id: str):
+        """Stop a queued or running build (refunded to its owner)."""
+        user_id = await signed_in_user_id(self)
+        try:
+            with session_scope() as session:
+                monitor.cancel(session=session, admin_id=user_id, build_id=build_id)
+        except DomainError as exc:
+            self.notice = exc.message
+        else:
+            self.notice = "Build cancelled and refunded."
+        self._apply(_load(self.show))
 
     @rx.event(background=True)
     async def watch(self):
@@ -189,12 +204,18 @@ def _queue_row(row: QueueItem) -> rx.Component:
     )
 
 
-def _build_row(class_name: str):
+def _build_row(class_name: str, *, cancellable: bool = False):
     def render(row: BuildItem) -> rx.Component:
-        return rx.table.row(
-            *[rx.table.cell(row[key]) for key in ("when", "kind", "status", "user", "seconds", "error")],
-            class_name=class_name,
-        )
+        cells = [rx.table.cell(row[key]) for key in ("when", "kind", "status", "user", "seconds", "error")]
+        if cancellable:
+            cells.append(
+                rx.table.cell(
+                    rx.button(
+                        "Cancel", size="1", color_scheme="red", variant="soft", on_click=MonitorState.cancel(row["id"])
+                    )
+                )
+            )
+        return rx.table.row(*cells, class_name=class_name)
 
     return render
 
@@ -224,6 +245,7 @@ def monitor_body() -> rx.Component:
                 wrap="wrap",
             ),
             rx.cond(MonitorState.broker_error != "", rx.callout(MonitorState.broker_error, color_scheme="red")),
+            rx.cond(MonitorState.notice != "", rx.callout(MonitorState.notice, id="monitor-notice")),
             _section(
                 "Workers",
                 _table(
@@ -234,7 +256,13 @@ def monitor_body() -> rx.Component:
                 "Queues", _table(["queue", "waiting", "delayed", "dead"], MonitorState.queues, _queue_row, "queues")
             ),
             _section(
-                "Active builds", _table(build_headers, MonitorState.active, _build_row("active-row"), "active-builds")
+                "Active builds",
+                _table(
+                    [*build_headers, ""],
+                    MonitorState.active,
+                    _build_row("active-row", cancellable=True),
+                    "active-builds",
+                ),
             ),
             _section(
                 "Last 24 hours",

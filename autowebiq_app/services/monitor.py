@@ -12,8 +12,9 @@ import redis
 from sqlmodel import Session, col, select
 
 from autowebiq_app.db_types import utcnow
+from autowebiq_app.errors import BuildNotFound
 from autowebiq_app.models import Build, BuildStatus, User
-from autowebiq_app.services import queue_stats, worker_heartbeats
+from autowebiq_app.services import builds, queue_stats, roles, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +104,15 @@ def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -
     ).all()
     result.figures = _figures(window)
     return result
+
+
+def cancel(*, session: Session, admin_id: str | None, build_id: str) -> Build:
+    """An admin stops anyone's queued or running build; it is refunded to its owner as if they
+    had cancelled it. Anyone else gets BuildNotFound; a finished build is a Conflict."""
+    build = session.get(Build, build_id)
+    if build is None or not roles.is_admin(session=session, user_id=admin_id):
+        raise BuildNotFound()
+    return builds.cancel_build(session=session, user_id=build.user_id, build_id=build.id)
 
 
 def percentile(values: list[float], share: float) -> float | None:

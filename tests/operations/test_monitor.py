@@ -66,6 +66,35 @@ def test_the_snapshot_counts_rates_and_run_time_percentiles_per_kind(make_user, 
     assert snap.workers == []
 
 
+def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else_can(make_user, session):
+    from autowebiq_app.errors import BuildNotFound, Conflict
+    from autowebiq_app.services import builds, credits
+
+    owner, _ = make_user()
+    admin, _ = make_user(email="admin@example.com")
+    session.commit()
+    roles.make_admin(session=session, email="admin@example.com")
+    project = projects.create_project(session=session, user_id=owner.id, name="Cafe")
+    build = builds.start_build(
+        session=session, user_id=owner.id, project_id=project.id, prompt="A cafe", enqueue=lambda build_id: "task"
+    )
+    assert credits.balance(session=session, user_id=owner.id) == 90
+
+    with pytest.raises(BuildNotFound):
+        monitor.cancel(session=session, admin_id=owner.id, build_id=build.id)
+    with pytest.raises(BuildNotFound):
+        monitor.cancel(session=session, admin_id=admin.id, build_id="0" * 32)
+    cancelled = monitor.cancel(session=session, admin_id=admin.id, build_id=build.id)
+
+    assert cancelled.status == BuildStatus.FAILED
+    session.expire_all()
+    assert credits.balance(session=session, user_id=owner.id) == 100
+    assert credits.balance(session=session, user_id=admin.id) == 100
+    assert monitor.snapshot(session=session).active == []
+    with pytest.raises(Conflict):
+        monitor.cancel(session=session, admin_id=admin.id, build_id=build.id)
+
+
 def test_make_admin_gives_the_role_to_that_account_only(make_user, session):
     user, _ = make_user(email="Boss@Example.com")
     other, _ = make_user()
