@@ -1,5 +1,5 @@
 """/admin/monitor: live workers, queue depths, active and recent builds with success rates
-and run-time percentiles; admins only (everyone else sees the 404 page)."""
+and run-time percentiles, builds per hour; admins only (everyone else sees the 404 page)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,12 @@ class FigureItem(TypedDict):
     p95: str
 
 
+class HourItem(TypedDict):
+    hour: str
+    succeeded: int
+    failed: int
+
+
 class MonitorState(rx.State):
     checked: bool = False
     allowed: bool = False
@@ -70,6 +76,7 @@ class MonitorState(rx.State):
     active: list[BuildItem] = []
     recent: list[BuildItem] = []
     figures: list[FigureItem] = []
+    hours: list[HourItem] = []
     _watching: bool = False
 
     @rx.event
@@ -157,6 +164,7 @@ def _load(show: str) -> dict:
             )
             for f in snap.figures
         ],
+        "hours": [HourItem(hour=h.hour.strftime("%H:00"), succeeded=h.succeeded, failed=h.failed) for h in snap.hours],
         "updated": utcnow().strftime("%H:%M:%S UTC"),
     }
 
@@ -271,6 +279,22 @@ def monitor_body() -> rx.Component:
                     MonitorState.figures,
                     _figure_row,
                     "figures",
+                ),
+                rx.box(
+                    rx.recharts.bar_chart(
+                        rx.recharts.bar(
+                            data_key="succeeded", stack_id="builds", fill="var(--grass-9)", name="succeeded"
+                        ),
+                        rx.recharts.bar(data_key="failed", stack_id="builds", fill="var(--red-9)", name="failed"),
+                        rx.recharts.x_axis(data_key="hour"),
+                        rx.recharts.y_axis(allow_decimals=False),
+                        rx.recharts.graphing_tooltip(),
+                        rx.recharts.legend(),
+                        data=MonitorState.hours,
+                        height=200,
+                    ),
+                    width="100%",
+                    id="builds-chart",
                 ),
             ),
             _section(

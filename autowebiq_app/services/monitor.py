@@ -58,6 +58,14 @@ class KindFigures:
         return self.succeeded / self.finished if self.finished else None
 
 
+@dataclass(frozen=True)
+class HourCount:
+    hour: datetime
+    """The start of the hour (UTC)."""
+    succeeded: int
+    failed: int
+
+
 @dataclass
 class Snapshot:
     workers: list[WorkerRow] = field(default_factory=list)
@@ -66,6 +74,8 @@ class Snapshot:
     active: list[BuildRow] = field(default_factory=list)
     recent: list[BuildRow] = field(default_factory=list)
     figures: list[KindFigures] = field(default_factory=list)
+    hours: list[HourCount] = field(default_factory=list)
+    """Builds finished in each of the last 24 hours, oldest first."""
 
 
 def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -> Snapshot:
@@ -103,6 +113,7 @@ def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -
         )
     ).all()
     result.figures = _figures(window)
+    result.hours = _per_hour(window, now)
     return result
 
 
@@ -145,6 +156,17 @@ def _figures(rows) -> list[KindFigures]:
             )
         )
     return figures
+
+
+def _per_hour(rows, now: datetime) -> list[HourCount]:
+    current = now.replace(minute=0, second=0, microsecond=0)
+    hours = int(WINDOW / timedelta(hours=1))
+    counts = {current - timedelta(hours=n): [0, 0] for n in range(hours)}
+    for _, status, _, _, finished_at in rows:
+        bucket = counts.get(finished_at.replace(minute=0, second=0, microsecond=0))
+        if bucket is not None:
+            bucket[0 if status == BuildStatus.SUCCEEDED else 1] += 1
+    return [HourCount(hour, *counts[hour]) for hour in sorted(counts)]
 
 
 def _worker_row(state: worker_heartbeats.WorkerState) -> WorkerRow:

@@ -51,6 +51,9 @@ def test_the_monitor_is_a_404_until_make_admin_then_shows_workers_queues_and_bui
     expect(figures).to_have_count(1)
     expect(figures.first).to_have_text(re.compile(r"^build110100%\d+\.\d s\d+\.\d s$"))
 
+    # Builds per hour over the last day: this hour's bar.
+    expect(page.locator("#builds-chart .recharts-bar-rectangle")).not_to_have_count(0)
+
     page.get_by_role("radio", name="Failed").click()
     expect(recent).to_have_count(0)
     page.get_by_role("radio", name="All").click()

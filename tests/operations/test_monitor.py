@@ -64,6 +64,10 @@ def test_the_snapshot_counts_rates_and_run_time_percentiles_per_kind(make_user, 
     assert [row.error for row in monitor.snapshot(session=session, status="failed").recent] == ["boom", "boom"]
     assert [q.queue for q in snap.queues] == ["builds", "default"] and snap.broker_error == ""
     assert snap.workers == []
+    assert len(snap.hours) == 24 and snap.hours[-1].hour <= utcnow() < snap.hours[-1].hour + timedelta(hours=1)
+    # Everything but the 2-day-old build, in this hour (or the last, had the hour just turned).
+    assert (sum(h.succeeded for h in snap.hours), sum(h.failed for h in snap.hours)) == (11, 1)
+    assert sum(h.succeeded + h.failed for h in snap.hours[:-2]) == 0
 
 
 def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else_can(make_user, session):
