@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
+from autowebiq_app.pages.workspace_code import CodeState, code_panel, spec_panel
 from autowebiq_app.pages.workspace_state import WorkspaceState
 from autowebiq_app.pages.workspace_versions import VersionsState, versions_panel
 from components.build_feed import build_feed
@@ -12,7 +13,6 @@ from components.layout import error_callout, page_shell
 from components.preview_frame import preview_frame
 from state.auth import AuthState
 from state.credits import CreditsState
-
 
 ENTER_SENDS = """
 if (!window.awEnterSends) window.awEnterSends = document.addEventListener("keydown", function (event) {
@@ -206,6 +206,8 @@ def workspace_body() -> rx.Component:
                     rx.tabs.trigger("Activity", value="activity"),
                     rx.tabs.trigger("Quality", value="quality"),
                     rx.tabs.trigger("Versions", value="versions"),
+                    rx.tabs.trigger("Code", value="code"),
+                    rx.tabs.trigger("Spec", value="spec"),
                 ),
                 rx.tabs.content(
                     build_feed(
@@ -223,7 +225,10 @@ def workspace_body() -> rx.Component:
                 ),
                 rx.tabs.content(quality_panel(), value="quality", padding_top="0.75em"),
                 rx.tabs.content(versions_panel(), value="versions", padding_top="0.75em"),
+                rx.tabs.content(code_panel(), value="code", padding_top="0.75em"),
+                rx.tabs.content(spec_panel(), value="spec", padding_top="0.75em"),
                 default_value="activity",
+                on_change=CodeState.open_tab,
                 width="100%",
             ),
             spacing="4",

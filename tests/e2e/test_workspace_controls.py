@@ -1,5 +1,6 @@
 """The workspace's controls: Enter sends (Shift+Enter breaks the line), the build's stages are
-shown as it runs and its time when it ends, and a queued build can be cancelled for a refund."""
+shown as it runs and its time when it ends, a queued build can be cancelled for a refund, and
+the Code and Spec tabs show what the latest version is made of."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import signal
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flows import BUILD_COMPLETE, create_project, sign_up
+from tests.e2e.flows import BUILD_COMPLETE, build, create_project, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -69,3 +70,27 @@ def test_a_queued_build_is_cancelled_and_refunded(running_app, browser_page):
     page.reload()
     expect(page.locator("#build-status")).to_have_text("❌ Build failed", timeout=30_000)
     expect(page.locator("#credit-balance")).to_have_text("100", timeout=15_000)
+
+
+def test_the_code_and_spec_tabs_show_the_latest_versions_files_and_plan(app_url, browser_page):
+    page = browser_page
+    sign_up(page, app_url)
+    create_project(page, "Code")
+    page.get_by_role("tab", name="Code").click()
+    expect(page.get_by_text("The files appear here after the first build.")).to_be_visible()
+    page.get_by_role("tab", name="Activity").click()
+    build(page, "A CRM for Harbour Roofing in Leeds where we add clients and log calls with them")
+
+    page.get_by_role("tab", name="Code").click()
+    files = page.locator(".code-file")
+    expect(files.first).to_have_text("index.html", timeout=15_000)
+    expect(page.locator("#code-source")).to_contain_text("<!doctype html>")
+    files.filter(has_text="styles.css").click()
+    expect(page.locator("#code-path")).to_have_text("styles.css")
+    expect(page.locator("#code-source")).to_contain_text(":root")
+    files.filter(has_text="data.js").click()
+    expect(page.locator("#code-source")).to_contain_text("window.AW_SPEC")
+
+    page.get_by_role("tab", name="Spec").click()
+    expect(page.locator("#spec-source")).to_contain_text('"entities"')
+    expect(page.locator("#spec-source")).to_contain_text('"Harbour Roofing"')
