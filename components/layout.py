@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex_components_core.core.banner import connection_errors_count, has_connection_errors
 
 from autowebiq_app import routes
 from state.auth import AuthState
@@ -15,6 +16,8 @@ LINKS = (
     ("Components", routes.COMPONENTS),
 )
 WIDE = rx.breakpoints(initial="none", md="flex")
+OFFLINE_AFTER = 5
+"""Failed reconnection attempts after which the app says it is offline rather than reconnecting."""
 """Shown from tablet width up; below it the navigation folds into the menu."""
 
 
@@ -35,6 +38,25 @@ def nav_menu() -> rx.Component:
     )
 
 
+def connection_status() -> rx.Component:
+    """Whether the live connection to the server is up: connected, reconnecting (which attempt), or offline."""
+    attempts = connection_errors_count.to(int)
+    return rx.box(
+        rx.cond(
+            has_connection_errors,
+            rx.cond(
+                attempts >= OFFLINE_AFTER,
+                rx.badge("Offline", color_scheme="red", variant="soft"),
+                rx.badge("Reconnecting… attempt ", attempts.to_string(), color_scheme="amber", variant="soft"),
+            ),
+            rx.badge("● Connected", color_scheme="green", variant="soft"),
+        ),
+        id="connection-status",
+        role="status",
+        aria_live="polite",
+    )
+
+
 def navbar() -> rx.Component:
     return rx.hstack(
         rx.link(rx.heading("AutoWebIQ", size="5", as_="p"), href=routes.DASHBOARD, underline="none"),
@@ -46,6 +68,7 @@ def navbar() -> rx.Component:
             display=WIDE,
         ),
         rx.spacer(),
+        connection_status(),
         rx.cond(
             AuthState.signed_in,
             rx.hstack(
