@@ -57,26 +57,83 @@ def _delete(project, on_delete) -> rx.Component:
     )
 
 
+THUMB_SCALE = 0.25
+"""The thumbnail is the site at 1280 x 800, drawn at a quarter of its size."""
+
+
+def _thumbnail(project) -> rx.Component:
+    """The latest version's home page, small and not clickable inside (a link around it opens the project)."""
+    return rx.link(
+        rx.cond(
+            project["thumbnail"] != "",
+            rx.box(
+                rx.el.iframe(
+                    src=project["thumbnail"],
+                    title="Preview of the site",
+                    sandbox="allow-scripts",
+                    loading="lazy",
+                    tab_index=-1,
+                    aria_hidden="true",
+                    class_name="project-thumb",
+                    style={
+                        "width": "1280px",
+                        "height": "800px",
+                        "border": "0",
+                        "transform": f"scale({THUMB_SCALE})",
+                        "transform_origin": "0 0",
+                        "pointer_events": "none",
+                        "background": "white",
+                    },
+                ),
+                width=f"min({1280 * THUMB_SCALE:.0f}px, 100%)",
+                height=f"{800 * THUMB_SCALE:.0f}px",
+                overflow="hidden",
+                border_radius="6px",
+                border="1px solid var(--gray-a5)",
+            ),
+            rx.center(
+                rx.text("No site yet", size="1", color_scheme="gray"),
+                width=f"min({1280 * THUMB_SCALE:.0f}px, 100%)",
+                height=f"{800 * THUMB_SCALE:.0f}px",
+                border="1px dashed var(--gray-a6)",
+                border_radius="6px",
+                class_name="project-thumb-empty",
+            ),
+        ),
+        href=project["href"],
+        aria_label="Open " + project["name"],
+        flex_shrink="0",
+    )
+
+
 def project_card(project, *, on_rename, on_delete, renaming, on_start_rename, on_rename_open) -> rx.Component:
     return rx.card(
-        rx.vstack(
-            rx.link(rx.heading(project["name"], size="4"), href=project["href"], underline="none"),
-            rx.text(project["description"], size="2", color_scheme="gray"),
-            rx.hstack(
-                rx.badge(
-                    project["status_label"],
-                    color_scheme=rx.match(project["status"], *STATUS_COLOURS.items(), "gray"),
-                    class_name="project-status",
+        rx.flex(
+            _thumbnail(project),
+            rx.vstack(
+                rx.link(rx.heading(project["name"], size="4"), href=project["href"], underline="none"),
+                rx.text(project["description"], size="2", color_scheme="gray"),
+                rx.hstack(
+                    rx.badge(
+                        project["status_label"],
+                        color_scheme=rx.match(project["status"], *STATUS_COLOURS.items(), "gray"),
+                        class_name="project-status",
+                    ),
+                    rx.text("Updated ", project["updated"], size="1", color_scheme="gray"),
+                    rx.spacer(),
+                    _rename(
+                        project, on_rename, renaming=renaming, on_start=on_start_rename, on_open_change=on_rename_open
+                    ),
+                    _delete(project, on_delete),
+                    align="center",
+                    wrap="wrap",
+                    width="100%",
                 ),
-                rx.text("Updated ", project["updated"], size="1", color_scheme="gray"),
-                rx.spacer(),
-                _rename(project, on_rename, renaming=renaming, on_start=on_start_rename, on_open_change=on_rename_open),
-                _delete(project, on_delete),
-                align="center",
-                wrap="wrap",
+                spacing="2",
                 width="100%",
             ),
-            spacing="2",
+            direction=rx.breakpoints(initial="column", sm="row"),
+            gap="3",
             width="100%",
         ),
         width="100%",

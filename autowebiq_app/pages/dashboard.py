@@ -9,7 +9,7 @@ import reflex as rx
 from autowebiq_app import routes
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
-from autowebiq_app.services import project_deletion, project_overview, projects
+from autowebiq_app.services import preview_links, project_deletion, project_overview, projects
 from components.layout import error_callout, page_shell
 from components.project_card import project_card
 from state.auth import AuthState, signed_in_user_id
@@ -31,6 +31,8 @@ class ProjectRow(TypedDict):
     href: str
     status: str
     status_label: str
+    thumbnail: str
+    """The latest version's preview, shown small ("" before the first version)."""
 
 
 class DashboardState(rx.State):
@@ -70,6 +72,9 @@ class DashboardState(rx.State):
                 href=routes.workspace(p.id),
                 status=states[p.id].status,
                 status_label=STATUS_LABELS.get(states[p.id].status, states[p.id].status),
+                thumbnail=routes.preview(preview_links.sign(states[p.id].version_id))
+                if states[p.id].version_id
+                else "",
             )
             for p in rows
         ]

@@ -208,6 +208,7 @@ def workspace_body() -> rx.Component:
                     rx.tabs.trigger("Versions", value="versions"),
                     rx.tabs.trigger("Code", value="code"),
                     rx.tabs.trigger("Spec", value="spec"),
+                    flex_wrap="wrap",
                 ),
                 rx.tabs.content(
                     build_feed(

@@ -26,6 +26,8 @@ class ProjectOverview:
     """Seconds the latest successful build ran; None before one succeeded."""
     generated_code: str
     """The latest version's index.html ("" without a version, or when not asked for)."""
+    version_id: str | None = None
+    """The latest version's id (None before the first version)."""
 
 
 def overviews(*, session: Session, projects: list[Project], with_code: bool = True) -> dict[str, ProjectOverview]:
@@ -38,11 +40,12 @@ def overviews(*, session: Session, projects: list[Project], with_code: bool = Tr
     latest_versions = _latest_versions(session, ids, with_code=with_code)
     result = {}
     for project_id in ids:
-        version_at, code = latest_versions.get(project_id, (None, ""))
+        version_id, version_at, code = latest_versions.get(project_id, (None, None, ""))
         result[project_id] = ProjectOverview(
             status=_status(builds.get(project_id), version_at),
             build_time=build_seconds(succeeded.get(project_id)),
             generated_code=code or "",
+            version_id=version_id,
         )
     return result
 
@@ -86,7 +89,7 @@ def _latest_builds(session: Session, project_ids: list[str], status: str | None 
 
 
 def _latest_versions(session: Session, project_ids: list[str], *, with_code: bool) -> dict[str, tuple]:
-    """(created_at, index.html or None) of each project's latest version; only index.html is read."""
+    """(id, created_at, index.html or None) of each project's latest version; only index.html is read."""
     rank = (
         func.row_number()
         .over(partition_by=ProjectVersion.project_id, order_by=col(ProjectVersion.number).desc())
@@ -94,9 +97,13 @@ def _latest_versions(session: Session, project_ids: list[str], *, with_code: boo
     )
     code = ProjectVersion.files["index.html"].as_string() if with_code else None
     ranked = select(
-        ProjectVersion.project_id, ProjectVersion.created_at, *([code.label("code")] if with_code else []), rank
+        ProjectVersion.project_id,
+        ProjectVersion.id,
+        ProjectVersion.created_at,
+        *([code.label("code")] if with_code else []),
+        rank,
     ).where(col(ProjectVersion.project_id).in_(project_ids))
     ranked = ranked.subquery()
-    columns = [ranked.c.project_id, ranked.c.created_at, *([ranked.c.code] if with_code else [])]
+    columns = [ranked.c.project_id, ranked.c.id, ranked.c.created_at, *([ranked.c.code] if with_code else [])]
     rows = session.exec(select(*columns).where(ranked.c.rank == 1)).all()
-    return {row[0]: (row[1], row[2] if with_code else None) for row in rows}
+    return {row[0]: (row[1], row[2], row[3] if with_code else None) for row in rows}

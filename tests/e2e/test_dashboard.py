@@ -1,11 +1,12 @@
-"""The dashboard: each project's last build, search, rename, and delete with a confirmation and undo."""
+"""The dashboard: each project's latest version as a thumbnail, its last build, search, rename, and
+delete with a confirmation and undo."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.flows import build, create_project, sign_up
+from tests.e2e.flows import SITE_BRAND, build, create_project, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +25,10 @@ def test_search_rename_delete_and_undo(app_url, browser_page):
     crumb = cards.filter(has_text="Crumb")
     expect(crumb.locator(".project-status")).to_have_text("Built")
     expect(cards.filter(has_text="Harbour").locator(".project-status")).to_have_text("No build yet")
+    # Each project shows its latest version, small; one not built yet says so.
+    thumb = crumb.frame_locator(".project-thumb")
+    expect(thumb.locator(SITE_BRAND)).to_have_text("Crumb & Co", timeout=30_000)
+    expect(cards.filter(has_text="Harbour").locator(".project-thumb-empty")).to_have_text("No site yet")
 
     page.fill("#project-search", "harb")
     expect(cards).to_have_count(1)

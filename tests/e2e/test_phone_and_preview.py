@@ -52,6 +52,9 @@ def test_every_page_fits_a_phone_and_the_navigation_folds_into_a_menu(app_url, b
     assert preview["width"] <= PHONE["width"]
     _look(page, "phone-workspace")
 
+    page.goto(app_url + "/dashboard")
+    expect(page.locator(".project-thumb")).to_have_count(1, timeout=30_000)
+    _look(page, "phone-dashboard-with-a-project")
     page.click("#nav-menu")
     page.get_by_role("menuitem", name="Credits").click()
     page.wait_for_url(re.compile(r"/credits/?$"), timeout=30_000)
