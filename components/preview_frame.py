@@ -58,3 +58,36 @@ def preview_frame(src, *, device, on_device, reloads, on_reload) -> rx.Component
             border_radius="10px",
         ),
     )
+
+
+SITE_WIDTH, SITE_HEIGHT = 1280, 800
+
+
+def site_miniature(src, *, scale: float, class_name: str = "site-miniature") -> rx.Component:
+    """A site drawn small: its page laid out at desktop width, scaled down, not clickable inside."""
+    return rx.box(
+        rx.el.iframe(
+            src=src,
+            title="Preview of the site",
+            sandbox="allow-scripts",
+            loading="lazy",
+            tab_index=-1,
+            aria_hidden="true",
+            class_name=class_name,
+            style={
+                "width": f"{SITE_WIDTH}px",
+                "height": f"{SITE_HEIGHT}px",
+                "border": "0",
+                "transform": f"scale({scale})",
+                "transform_origin": "0 0",
+                "pointer_events": "none",
+                "background": "white",
+            },
+        ),
+        width=f"min({SITE_WIDTH * scale:.0f}px, 100%)",
+        height=f"{SITE_HEIGHT * scale:.0f}px",
+        overflow="hidden",
+        border_radius="6px",
+        border="1px solid var(--gray-a5)",
+        flex_shrink="0",
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.preview_frame import SITE_HEIGHT, SITE_WIDTH, site_miniature
+
 STATUS_COLOURS = {"draft": "gray", "building": "blue", "completed": "green", "failed": "red"}
 
 
@@ -66,35 +68,11 @@ def _thumbnail(project) -> rx.Component:
     return rx.link(
         rx.cond(
             project["thumbnail"] != "",
-            rx.box(
-                rx.el.iframe(
-                    src=project["thumbnail"],
-                    title="Preview of the site",
-                    sandbox="allow-scripts",
-                    loading="lazy",
-                    tab_index=-1,
-                    aria_hidden="true",
-                    class_name="project-thumb",
-                    style={
-                        "width": "1280px",
-                        "height": "800px",
-                        "border": "0",
-                        "transform": f"scale({THUMB_SCALE})",
-                        "transform_origin": "0 0",
-                        "pointer_events": "none",
-                        "background": "white",
-                    },
-                ),
-                width=f"min({1280 * THUMB_SCALE:.0f}px, 100%)",
-                height=f"{800 * THUMB_SCALE:.0f}px",
-                overflow="hidden",
-                border_radius="6px",
-                border="1px solid var(--gray-a5)",
-            ),
+            site_miniature(project["thumbnail"], scale=THUMB_SCALE, class_name="project-thumb"),
             rx.center(
                 rx.text("No site yet", size="1", color_scheme="gray"),
-                width=f"min({1280 * THUMB_SCALE:.0f}px, 100%)",
-                height=f"{800 * THUMB_SCALE:.0f}px",
+                width=f"min({SITE_WIDTH * THUMB_SCALE:.0f}px, 100%)",
+                height=f"{SITE_HEIGHT * THUMB_SCALE:.0f}px",
                 border="1px dashed var(--gray-a6)",
                 border_radius="6px",
                 class_name="project-thumb-empty",

@@ -9,7 +9,11 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import builds, preview_links, projects, publishing, usage, versions
+from components.preview_frame import site_miniature
 from state.auth import signed_in_user_id
+
+COMPARE_SCALE = 0.22
+"""Two versions side by side: each drawn at 22 % of desktop size, so both fit beside the preview."""
 
 
 class VersionsState(rx.State):
@@ -20,6 +24,8 @@ class VersionsState(rx.State):
     compare_from: str = ""
     compare_to: str = ""
     changes: list[dict[str, str]] = []
+    compared: list[dict[str, str]] = []
+    """The two versions compared, each with its preview, drawn side by side."""
     error: str = ""
 
     async def _project(self):
@@ -67,7 +73,7 @@ class VersionsState(rx.State):
         self.published_url = routes.published_site(project.published_slug) if project.published_slug else ""
         if len(self.items) >= 2:
             self.compare_from, self.compare_to = self.items[1]["number"], self.items[0]["number"]
-        self.changes, self.error = [], ""
+        self.changes, self.compared, self.error = [], [], ""
 
     @rx.event
     async def view(self, number: str):
@@ -140,6 +146,9 @@ class VersionsState(rx.State):
         except DomainError as exc:
             self.error = exc.message
             return
+        self.compared = [
+            {"label": f"v{v.number}", "url": routes.preview(preview_links.sign(v.id))} for v in (older, newer)
+        ]
         self.changes = [{"path": c["path"], "status": c["status"], "diff": c["diff"][:20_000]} for c in changes] or [
             {"path": "", "status": "same", "diff": "These versions are identical."}
         ]
@@ -260,6 +269,19 @@ def versions_panel() -> rx.Component:
                     rx.button("Show changes", size="1", on_click=VersionsState.compare, id="compare-versions"),
                     align="center",
                     wrap="wrap",
+                ),
+                rx.flex(
+                    rx.foreach(
+                        VersionsState.compared,
+                        lambda side: rx.vstack(
+                            rx.text(side["label"], size="1", weight="bold"),
+                            site_miniature(side["url"], scale=COMPARE_SCALE, class_name="compare-site"),
+                            spacing="1",
+                        ),
+                    ),
+                    gap="3",
+                    wrap="wrap",
+                    id="visual-diff",
                 ),
                 rx.foreach(
                     VersionsState.changes,

@@ -30,6 +30,15 @@ def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
     diffs = page.locator(".version-diff")
     expect(diffs.first).to_be_visible(timeout=15_000)
     assert "Golden Rye" in page.locator("#versions-panel").inner_text()
+    # Beside the code diff, the two versions drawn side by side: the old name, then the new.
+    sides = page.locator("#visual-diff .compare-site")
+    expect(sides).to_have_count(2)
+    expect(page.frame_locator("#visual-diff .compare-site >> nth=0").locator(SITE_BRAND)).to_have_text(
+        "Crumb Corner", timeout=30_000
+    )
+    expect(page.frame_locator("#visual-diff .compare-site >> nth=1").locator(SITE_BRAND)).to_have_text(
+        "Golden Rye", timeout=30_000
+    )
 
     page.locator('.version-row[data-number="1"]').get_by_role("button", name="View").click()
     expect(preview.locator(SITE_BRAND)).to_have_text("Crumb Corner", timeout=15_000)
