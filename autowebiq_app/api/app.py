@@ -77,11 +77,11 @@ def create_api() -> FastAPI:
     async def api_fallback(rest: str, request: Request) -> JSONResponse:
         return _unrouted(api, request)
 
-    @api.get("/preview/{token}", include_in_schema=False)
+    @api.api_route("/preview/{token}", methods=["GET", "HEAD"], include_in_schema=False)
     async def preview_root(token: str) -> Response:
         return RedirectResponse(f"/preview/{token}/", status_code=307)
 
-    @api.get("/preview/{token}/{path:path}", include_in_schema=False)
+    @api.api_route("/preview/{token}/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     async def preview_file(token: str, path: str) -> Response:
         version_id = preview_links.verify(token)
         if version_id is None:
@@ -98,11 +98,11 @@ def create_api() -> FastAPI:
             return _plain_404("This download link has expired. Reload the workspace.")
         return zip_response(*archive)
 
-    @api.get("/sites/{slug}", include_in_schema=False)
+    @api.api_route("/sites/{slug}", methods=["GET", "HEAD"], include_in_schema=False)
     async def site_root(slug: str) -> Response:
         return RedirectResponse(f"/sites/{slug}/", status_code=307)
 
-    @api.get("/sites/{slug}/{path:path}", include_in_schema=False)
+    @api.api_route("/sites/{slug}/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     async def published_file(slug: str, path: str, request: Request) -> Response:
         files = await run_in_threadpool(_published_files, slug)
         if files is None:

@@ -180,9 +180,13 @@ def test_publish_serves_the_site_safely_and_unpublish_takes_it_down(client, anon
     assert site.headers["content-security-policy"] == "sandbox allow-scripts"
     assert site.headers["x-content-type-options"] == "nosniff"
     assert anonymous.get(f"/sites/{published['slug']}/styles.css").headers["content-type"].startswith("text/css")
+    head = anonymous.head(f"/sites/{published['slug']}/")  # `curl -I`: the headers GET would send, no body
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == site.headers["content-length"]
     down = client.delete(f"/api/v2/projects/{project_id}/publish").json()
     assert down == {"published": False, "slug": None, "version": None, "url": None}
     assert anonymous.get(f"/sites/{published['slug']}/").status_code == 404
+    assert anonymous.head(f"/sites/{published['slug']}/").status_code == 404
     _error(client.post(f"/api/v2/projects/{project_id}/publish", json={"version": 7}), 404, "not_found")
 
 

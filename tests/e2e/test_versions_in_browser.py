@@ -69,6 +69,8 @@ def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
     site = page.request.get(f"{app_url}{href}")
     assert site.status == 200 and "Crumb Corner" in site.text()
     assert site.headers["content-security-policy"] == "sandbox allow-scripts"
+    head = page.request.head(f"{app_url}{href}")  # what `curl -I` asks, through the app's one port
+    assert head.status == 200 and head.headers["content-length"] == site.headers["content-length"]
 
     page.get_by_role("button", name="Unpublish").click()
     expect(link).to_have_count(0, timeout=15_000)
