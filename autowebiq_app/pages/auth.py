@@ -17,15 +17,23 @@ def auth_form() -> rx.Component:
                 signup,
                 rx.vstack(
                     rx.text("Name", as_="label", html_for="display_name", size="2"),
-                    rx.input(id="display_name", name="display_name", placeholder="Ada Lovelace", width="100%"),
+                    rx.input(
+                        id="display_name",
+                        name="display_name",
+                        placeholder="Ada Lovelace",
+                        width="100%",
+                        aria_label="Name",
+                    ),
                     width="100%",
                     spacing="1",
                 ),
             ),
             rx.text("Email", as_="label", html_for="email", size="2"),
-            rx.input(id="email", name="email", type="email", required=True, width="100%"),
+            rx.input(id="email", name="email", type="email", required=True, width="100%", aria_label="Email"),
             rx.text("Password", as_="label", html_for="password", size="2"),
-            rx.input(id="password", name="password", type="password", required=True, width="100%"),
+            rx.input(
+                id="password", name="password", type="password", required=True, width="100%", aria_label="Password"
+            ),
             rx.cond(signup, rx.text("At least 8 characters, with a digit or symbol.", size="1", color_scheme="gray")),
             error_callout(AuthState.error),
             rx.button(

@@ -165,7 +165,9 @@ def new_project_form() -> rx.Component:
                     id="project-name", name="name", placeholder="Aurum jewellery shop", required=True, width="100%"
                 ),
                 rx.text("Description (optional)", as_="label", html_for="project-description", size="2"),
-                rx.text_area(id="project-description", name="description", width="100%"),
+                rx.text_area(
+                    id="project-description", name="description", width="100%", aria_label="Description (optional)"
+                ),
                 error_callout(DashboardState.error),
                 rx.button("Create project", type="submit", id="create-project"),
                 spacing="2",
