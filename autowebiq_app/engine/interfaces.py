@@ -68,5 +68,3 @@ class BuildOutput:
     files: dict[str, str]
     qa_report: dict
     summary: str
-    usage: dict | None = None
-    """Tokens the model used for this build (`llm.Usage.as_dict()` and the model's name); None offline."""

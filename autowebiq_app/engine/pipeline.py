@@ -52,14 +52,7 @@ def build_site(
     writer = planner if hasattr(planner, "write_module") else None
     settled = custom_features.settle(plan, catalog=catalog, writer=writer, probe=browser, reporter=reporter)
     output = produce(settled, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
-    output = with_fallbacks(output, settled.adjustments[len(plan.adjustments) :])
-    return with_usage(output, planner)
-
-
-def with_usage(output: BuildOutput, planner: object) -> BuildOutput:
-    """The output with the tokens a model planner used, when it used a model."""
-    usage = getattr(planner, "usage", None)
-    return output if usage is None else replace(output, usage=usage)
+    return with_fallbacks(output, settled.adjustments[len(plan.adjustments) :])
 
 
 def edit_site(
@@ -100,7 +93,7 @@ def edit_site(
     output = with_fallbacks(output, changed.adjustments[len(plan.adjustments) :])
     if base_files is not None:
         output = replace(output, summary=f"{output.summary} {changed_files(base_files, output.files)}")
-    return with_usage(output, planner) if not ops else output
+    return output
 
 
 def changed_files(before: dict[str, str], after: dict[str, str]) -> str:

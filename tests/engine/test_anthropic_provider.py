@@ -77,7 +77,7 @@ def test_a_plan_is_a_forced_tool_call_streamed_and_built(server, waits):
     assert request["tools"][0]["input_schema"]["properties"]["template"]["enum"] == sorted(CATALOG.templates)
     assert request["max_tokens"] == 900 and server.api_keys == ["sk-ant-test"]
     prompt_words = len(request["system"].split()) + len(PROMPT.split())
-    assert out.usage == {
+    assert plan_maker.usage == {
         "prompt_tokens": prompt_words,
         "completion_tokens": len(model_plan().split()),
         "total_tokens": prompt_words + len(model_plan().split()),

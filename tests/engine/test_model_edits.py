@@ -57,9 +57,8 @@ def test_the_rules_do_not_understand_the_message_so_without_a_model_it_is_answer
 def test_a_free_form_edit_changes_only_the_files_it_touches(server, base):
     server.script(Reply(patch(INTRO_PATCH)))
     old = base.plan.app.pages[1].intro
-    out = edit_site(
-        base.plan, MESSAGE, reporter=Recorder(), catalog=CATALOG, planner=planner(server), base_files=base.files
-    )
+    editor = planner(server)
+    out = edit_site(base.plan, MESSAGE, reporter=Recorder(), catalog=CATALOG, planner=editor, base_files=base.files)
 
     assert out.plan.app.pages[1].intro == INTRO
     changed = {path for path in out.files if out.files[path] != base.files[path]}
@@ -69,7 +68,7 @@ def test_a_free_form_edit_changes_only_the_files_it_touches(server, base):
     assert set(out.files) == set(base.files)
     assert "Changed 2 of 11 files (clients.html, index.html)." in out.summary
     assert "now says you work within 20 miles" in out.summary
-    assert out.usage["total_tokens"] > 0 and out.usage["model"] == "fake-model"
+    assert editor.usage["total_tokens"] > 0 and editor.usage["model"] == "fake-model"
     sent = json.loads(server.requests[0]["messages"][1]["content"].split("\n", 1)[1].rsplit("\n\nRequest:", 1)[0])
     assert sent["app"]["pages"][1]["intro"] == old and "images" not in sent and "seed" not in sent
 
