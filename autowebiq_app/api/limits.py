@@ -24,17 +24,19 @@ class BodySizeLimit:
         limit = get_settings().api_max_body_bytes
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _drain(receive, cap=DRAIN_LIMIT_FACTOR * limit)
             return await _too_large(limit)(scope, receive, send)
         seen = 0
-        too_large = False
+        too_large = ended = False
 
         async def counted():
             # Past the limit the app is told the client left, and its reply is dropped for our
             # 413: raising here would reach the body parser, which answers 400.
-            nonlocal seen, too_large
+            nonlocal seen, too_large, ended
             if too_large:
                 return {"type": "http.disconnect"}
             message = await receive()
+            ended = message["type"] != "http.request" or not message.get("more_body", False)
             seen += len(message.get("body", b""))
             if seen > limit:
                 too_large = True
@@ -51,6 +53,8 @@ class BodySizeLimit:
             if not too_large:
                 raise
         if too_large:
+            if not ended:
+                await _drain(receive, cap=DRAIN_LIMIT_FACTOR * limit)
             await _too_large(limit)(scope, receive, send)
 
 
@@ -66,6 +70,22 @@ class ApiPathGuard:
         if scope["type"] == "http" and path.startswith("/api/") and any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
             return await error_response(404, "not_found", "No such API route.")(scope, receive, send)
         return await self.app(scope, receive, send)
+
+
+# A client still sending its body when the 413 comes sees the connection reset, not the answer:
+# the rest of a body up to this many times the limit is read and dropped first.
+DRAIN_LIMIT_FACTOR = 16
+
+
+async def _drain(receive, *, cap: int) -> None:
+    read = 0
+    while read <= cap:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        read += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 def _too_large(limit: int):
