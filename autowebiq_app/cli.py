@@ -1,4 +1,4 @@
-"""`autowebiq`: run the whole app, migrate, run workers or the sweeper, import the original's data."""
+"""`autowebiq`: run the whole app, migrate, run or supervise the workers, import the original's data."""
 
 from __future__ import annotations
 
@@ -93,22 +93,6 @@ def make_admin(email: str) -> int:
     return 0
 
 
-def sweeper(interval: float) -> None:
-    """Every `interval` seconds, fail and refund builds whose worker went silent."""
-    from autowebiq_app.services.build_runner import sweep_stale_builds
-    from workers.builds import build_queue
-
-    logger.info("sweeper running every %ss", interval)
-    while True:
-        try:
-            swept = sweep_stale_builds(build_queue)
-            if swept:
-                logger.warning("refunded %d stale builds: %s", len(swept), ", ".join(swept))
-        except Exception:
-            logger.exception("sweep failed; retrying next round")
-        time.sleep(interval)
-
-
 def web_command(port: int) -> list[str]:
     """The web app (UI, API and WebSocket) on one port, as production serves it."""
     return [
@@ -175,16 +159,11 @@ def prepare_metrics_dir(run_dir: Path) -> Path:
     return path
 
 
-def sweeper_command() -> list[str]:
-    return [sys.executable, "-m", "autowebiq_app.cli", "sweeper"]
-
-
 def background_commands(workers: int, threads: int = 2) -> list[tuple[str, list[str]]]:
-    """What runs beside the web app: each build worker in its own process group (Dramatiq's
-    master exits when one of its processes dies, so one group per process keeps a crash to
-    itself), and the sweeper."""
-    commands = [(f"worker-{n}", worker_command(1, threads)) for n in range(1, workers + 1)]
-    return [*commands, ("sweeper", sweeper_command())]
+    """What runs beside the web app: each worker in its own process group (Dramatiq's master
+    exits when one of its processes dies, so one group per process keeps a crash to itself).
+    The workers also run the periodic jobs, such as the sweeper (`workers.periodic`)."""
+    return [(f"worker-{n}", worker_command(1, threads)) for n in range(1, workers + 1)]
 
 
 def prepare(port: int):
@@ -207,10 +186,10 @@ def prepare(port: int):
     return services
 
 
-def run(port: int, workers: int, *, web: bool = True) -> int:
-    """Start everything (services, migrations, workers, sweeper, web app) and keep it running.
+def run(port: int, workers: int, *, threads: int = 2, web: bool = True) -> int:
+    """Start everything (services, migrations, workers, web app) and keep it running.
 
-    Workers and the sweeper are restarted with back-off whenever they exit; the command
+    Workers are restarted with back-off whenever they exit; the command
     ends when the web app does (or, with `web=False`, on SIGTERM or Ctrl-C).
     """
     from autowebiq_app.supervisor import Supervisor
@@ -219,7 +198,7 @@ def run(port: int, workers: int, *, web: bool = True) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     services = prepare(port)
     supervisor = Supervisor(cwd=ROOT, env=os.environ.copy())
-    for name, command in background_commands(workers):
+    for name, command in background_commands(workers, threads):
         supervisor.add(name, command)
     web_app: subprocess.Popen | None = None
     try:
@@ -262,8 +241,8 @@ def _wait_until_up(port: int, web: subprocess.Popen, supervisor, timeout: float 
 
 
 def supervisord_programs(port: int, workers: int, threads: int, *, web: bool) -> list:
-    """What `autowebiq run` starts, as supervisord programs: the web app, `workers` build
-    workers of one process each, and the sweeper."""
+    """What `autowebiq run` starts, as supervisord programs: the web app and `workers` workers
+    of one process each (which also run the periodic jobs, such as the sweeper)."""
     from autowebiq_app.config import get_settings
     from autowebiq_app.supervisord import Program
 
@@ -271,7 +250,6 @@ def supervisord_programs(port: int, workers: int, threads: int, *, web: bool) ->
     worker_stop = int(get_settings().build_hard_limit_seconds) + 10
     programs = [
         Program("worker", worker_command(1, threads), numprocs=workers, numbered=True, stopwaitsecs=worker_stop),
-        Program("sweeper", sweeper_command()),
     ]
     return [Program("web", web_command(port), startsecs=10), *programs] if web else programs
 
@@ -310,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     run_parser = commands.add_parser("run", help="start the whole app (embedded services when none are set)")
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     run_parser.add_argument("--workers", type=int, default=1, help="Dramatiq worker processes")
-    run_parser.add_argument("--no-web", action="store_true", help="only the workers and the sweeper (supervised)")
+    run_parser.add_argument("--threads", type=int, default=2, help="threads per worker process")
+    run_parser.add_argument("--no-web", action="store_true", help="only the workers (supervised)")
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("seed-catalog", help="load the template/component files into MongoDB")
     commands.add_parser("warm-cache", help="preload the catalog into Redis")
@@ -329,19 +308,17 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--mongo-url", required=True, help="the original's MONGO_URL")
     import_parser.add_argument("--db", default="autowebiq_db", help="its database name (DB_NAME)")
     import_parser.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
-    sweep_parser = commands.add_parser("sweeper", help="refund builds whose worker died, periodically")
-    sweep_parser.add_argument("--interval", type=float, default=30.0)
     admin_parser = commands.add_parser("make-admin", help="let an account see the operations monitor")
     admin_parser.add_argument("email")
-    supervise_parser = commands.add_parser("supervise", help="run web, workers and sweeper under supervisord")
+    supervise_parser = commands.add_parser("supervise", help="run the web app and the workers under supervisord")
     supervise_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     supervise_parser.add_argument("--workers", type=int, default=2, help="build worker processes")
     supervise_parser.add_argument("--threads", type=int, default=2, help="threads per build worker")
-    supervise_parser.add_argument("--no-web", action="store_true", help="only the workers and the sweeper")
+    supervise_parser.add_argument("--no-web", action="store_true", help="only the workers")
     supervise_parser.add_argument("--config-only", action="store_true", help="write the configuration, print its path")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.port, args.workers, web=not args.no_web)
+        return run(args.port, args.workers, threads=args.threads, web=not args.no_web)
     if args.command == "migrate":
         migrate()
         return 0
@@ -367,8 +344,6 @@ def main(argv: list[str] | None = None) -> int:
         return make_admin(args.email)
     if args.command == "supervise":
         return supervise(args.port, args.workers, args.threads, web=not args.no_web, config_only=args.config_only)
-    if args.command == "sweeper":
-        sweeper(args.interval)
     return 0
 
 

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     )
     event_stream_ttl_seconds: int = Field(7 * 24 * 3600, gt=0)
     event_stream_maxlen: int = Field(5000, gt=100)
+    sweep_interval_seconds: float = Field(
+        30.0, gt=0, le=3600, description="how often a worker sweeps for builds whose worker was lost (a periodic job)"
+    )
     worker_heartbeat_seconds: float = Field(
         5.0, gt=0, le=60, description="how often each worker process says it is alive (dead after 3 missed)"
     )

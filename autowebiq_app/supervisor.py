@@ -1,9 +1,8 @@
 """Keep background processes running: each one that exits is started again, with back-off.
 
 Dramatiq's master process exits when one of its worker processes dies (a SIGKILL, the OOM
-killer), taking the whole pool with it; the sweeper loop can die too. `autowebiq run`
-supervises each build worker (one Dramatiq process group each, so a crash takes only
-itself) and the sweeper with this class.
+killer), taking the whole pool with it. `autowebiq run` supervises each worker (one Dramatiq
+process group each, so a crash takes only itself) with this class.
 """
 
 from __future__ import annotations

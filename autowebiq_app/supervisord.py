@@ -1,4 +1,5 @@
-"""The supervisord configuration for the web app, the build workers and the sweeper, and
+"""The supervisord configuration for the web app and the workers (which also run the
+periodic jobs, such as the sweeper), and
 supervisord running it in the foreground (`autowebiq supervise`).
 
 Dramatiq's master exits when one of its worker processes dies, taking its pool with it, so

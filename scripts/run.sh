@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up and start AutoWebIQ: migrations, workers, sweeper and the web app on one port.
+# Set up and start AutoWebIQ: migrations, workers and the web app on one port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

@@ -31,6 +31,9 @@ os.environ.update(
     SECRET_KEY="test-secret-key-for-the-test-suite-only-0123456789",
     # Builds skip the browser QA pass unless a test asks for it (tests/engine/test_browser_qa.py).
     QA_BROWSER="off",
+    # Workers send no sweeps of their own unless a test asks (tests/operations/test_periodic.py):
+    # the tests that make builds stale sweep when they choose.
+    SWEEP_INTERVAL_SECONDS="3600",
 )
 for name in ("BROKER_URL", "MONGODB_URL", "FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_PROJECT_ID"):
     os.environ.pop(name, None)

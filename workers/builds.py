@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 import dramatiq
@@ -9,8 +10,10 @@ from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from autowebiq_app.config import get_settings
 from autowebiq_app.services import build_runner
+from workers import periodic
 from workers.broker import broker  # sets the broker before the actors below
 
+logger = logging.getLogger(__name__)
 BUILD_TIME_LIMIT_MS = round(get_settings().build_soft_limit_seconds * 1000)
 
 
@@ -29,8 +32,14 @@ def build_site(build_id: str) -> None:
 
 @dramatiq.actor(actor_name="builds.sweep_stale_builds", queue_name="default", max_retries=0)
 def sweep_stale_builds() -> None:
-    """Fail and refund builds whose worker went silent (re-sending lost jobs once)."""
-    build_runner.sweep_stale_builds(build_queue)
+    """Fail and refund builds whose worker went silent (re-sending lost jobs once); sent every
+    SWEEP_INTERVAL_SECONDS by the periodic schedule."""
+    swept = build_runner.sweep_stale_builds(build_queue)
+    if swept:
+        logger.warning("refunded %d stale builds: %s", len(swept), ", ".join(swept))
+
+
+periodic.every(lambda: get_settings().sweep_interval_seconds, sweep_stale_builds)
 
 
 def enqueue_build(build_id: str) -> str:

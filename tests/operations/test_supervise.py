@@ -1,4 +1,4 @@
-"""`autowebiq supervise`: supervisord runs the workers and the sweeper and brings a killed
+"""`autowebiq supervise`: supervisord runs the web app and the workers and brings a killed
 worker back, and the new one runs the next build."""
 
 from __future__ import annotations
@@ -53,14 +53,14 @@ def test_the_configuration_runs_each_worker_as_its_own_restarted_logged_process_
     )
     processes = _supervisord_reads(config, tmp_path)
 
-    assert sorted(processes) == ["sweeper", "web", "worker-1", "worker-2"]
+    # No sweeper process: the workers run it as a periodic job (tests/operations/test_periodic.py).
+    assert sorted(processes) == ["web", "worker-1", "worker-2"]
     for name, process in processes.items():
         assert process.autorestart is not False, name
         assert process.stopasgroup and process.killasgroup, name
         assert process.redirect_stderr and process.stdout_logfile == str(tmp_path / "logs" / f"{name}.log")
     assert processes["worker-1"].command.endswith("dramatiq workers.builds --processes 1 --threads 3")
     assert "reflex run --env prod --single-port --frontend-port 3000" in processes["web"].command
-    assert processes["sweeper"].command.endswith("-m autowebiq_app.cli sweeper")
 
 
 @pytest.fixture
@@ -111,9 +111,6 @@ def test_supervisord_restarts_a_killed_worker_which_runs_the_next_build(supervis
         interval=0.5,
         what=f"a worker\n{(logs.parent.parent / 'supervise.log').read_text()}",
     )
-    assert wait_for(
-        lambda: [p for p in descendants() if _cmdline(p).endswith("cli sweeper")], timeout=30, what="the sweeper"
-    )
     supervisord_pid = next(p.pid for p in descendants() if "supervisord --configuration" in _cmdline(p))
 
     os.kill(first, signal.SIGKILL)
@@ -130,7 +127,7 @@ def test_supervisord_restarts_a_killed_worker_which_runs_the_next_build(supervis
     assert psutil.Process(second).parent().parent().pid == supervisord_pid
     assert proc.poll() is None
     # supervisord's own view, through supervisorctl on its socket (a restart is STARTING at first).
-    expected = {"sweeper": "RUNNING", "worker:worker-1": "RUNNING"}
+    expected = {"worker:worker-1": "RUNNING"}
     wait_for(lambda: _supervisorctl_status(logs.parent / "supervisord.conf") == expected, timeout=60, what="RUNNING")
 
     user, _ = make_user()

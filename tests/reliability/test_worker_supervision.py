@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 
-import psutil
 import pytest
 
 from tests.helpers import ROOT, stop_group, wait_for
@@ -27,7 +26,7 @@ def fast_heartbeats(settings_override):
 
 @pytest.fixture
 def autowebiq_workers(fast_heartbeats, tmp_path):
-    """`autowebiq run --no-web`: the supervised workers and sweeper, as `autowebiq run` starts them."""
+    """`autowebiq run --no-web`: the supervised workers, as `autowebiq run` starts them."""
     log = open(tmp_path / "run.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "autowebiq_app.cli", "run", "--no-web", "--workers", "1"],
@@ -44,25 +43,17 @@ def autowebiq_workers(fast_heartbeats, tmp_path):
         log.close()
 
 
-def _sweepers(run: subprocess.Popen) -> list[int]:
-    children = psutil.Process(run.pid).children(recursive=True)
-    return [p.pid for p in children if "sweeper" in " ".join(p.cmdline())]
-
-
-def test_a_killed_worker_and_sweeper_are_restarted_and_builds_still_run(autowebiq_workers, api, sign_up):
+def test_a_killed_worker_is_restarted_and_builds_still_run(autowebiq_workers, api, sign_up):
     run, log = autowebiq_workers
     (first,) = wait_for(live_worker_pids, timeout=120, interval=0.5, what=f"a worker\n{log.read_text()[-3000:]}")
-    sweeper = wait_for(lambda: _sweepers(run), timeout=30, what="the sweeper")[0]
 
     os.kill(first, signal.SIGKILL)
-    os.kill(sweeper, signal.SIGKILL)
     wait_for(
         lambda: [pid for pid in live_worker_pids() if pid != first],
         timeout=120,
         interval=0.5,
         what=f"a restarted worker\n{log.read_text()[-3000:]}",
     )
-    wait_for(lambda: [pid for pid in _sweepers(run) if pid != sweeper], timeout=30, what="a restarted sweeper")
     assert run.poll() is None
 
     status = build_and_wait(api, sign_up(), prompt="A bakery called Crumb")
