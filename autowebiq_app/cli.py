@@ -110,11 +110,12 @@ def web_command(port: int) -> list[str]:
     ]
 
 
-def worker_command(processes: int, threads: int) -> list[str]:
-    """Dramatiq's own script beside this Python: its in-place restart of worker processes
-    (SIGHUP, used after WORKER_MAX_TASKS messages) re-runs argv[0], which `-m dramatiq` would
-    turn into a bare `python` looked up on PATH, outside the virtualenv."""
-    return [
+def worker_command(processes: int, threads: int, queues: tuple[str, ...] = ()) -> list[str]:
+    """A worker of every queue, or only of `queues`. Dramatiq's own script beside this Python:
+    its in-place restart of worker processes (SIGHUP, used after WORKER_MAX_TASKS messages)
+    re-runs argv[0], which `-m dramatiq` would turn into a bare `python` looked up on PATH,
+    outside the virtualenv."""
+    command = [
         str(Path(sys.executable).parent / "dramatiq"),
         "workers.builds",
         "--processes",
@@ -122,6 +123,7 @@ def worker_command(processes: int, threads: int) -> list[str]:
         "--threads",
         str(threads),
     ]
+    return [*command, "--queues", *queues] if queues else command
 
 
 def ensure_secret_key(env_file: Path = ROOT / ".env") -> bool:
@@ -159,11 +161,14 @@ def prepare_metrics_dir(run_dir: Path) -> Path:
     return path
 
 
-def background_commands(workers: int, threads: int = 2) -> list[tuple[str, list[str]]]:
+def background_commands(workers: int, threads: int = 2, image_workers: int = 0) -> list[tuple[str, list[str]]]:
     """What runs beside the web app: each worker in its own process group (Dramatiq's master
     exits when one of its processes dies, so one group per process keeps a crash to itself).
-    The workers also run the periodic jobs, such as the sweeper (`workers.periodic`)."""
-    return [(f"worker-{n}", worker_command(1, threads)) for n in range(1, workers + 1)]
+    The workers take every queue and also run the periodic jobs, such as the sweeper
+    (`workers.periodic`); image workers take only the `images` queue."""
+    commands = [(f"worker-{n}", worker_command(1, threads)) for n in range(1, workers + 1)]
+    images = [(f"images-{n}", worker_command(1, threads, IMAGE_QUEUES)) for n in range(1, image_workers + 1)]
+    return commands + images
 
 
 def prepare(port: int):
@@ -186,7 +191,10 @@ def prepare(port: int):
     return services
 
 
-def run(port: int, workers: int, *, threads: int = 2, web: bool = True) -> int:
+IMAGE_QUEUES = ("images",)
+
+
+def run(port: int, workers: int, *, threads: int = 2, image_workers: int = 0, web: bool = True) -> int:
     """Start everything (services, migrations, workers, web app) and keep it running.
 
     Workers are restarted with back-off whenever they exit; the command
@@ -198,7 +206,7 @@ def run(port: int, workers: int, *, threads: int = 2, web: bool = True) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     services = prepare(port)
     supervisor = Supervisor(cwd=ROOT, env=os.environ.copy())
-    for name, command in background_commands(workers, threads):
+    for name, command in background_commands(workers, threads, image_workers):
         supervisor.add(name, command)
     web_app: subprocess.Popen | None = None
     try:
@@ -240,7 +248,7 @@ def _wait_until_up(port: int, web: subprocess.Popen, supervisor, timeout: float 
     return False
 
 
-def supervisord_programs(port: int, workers: int, threads: int, *, web: bool) -> list:
+def supervisord_programs(port: int, workers: int, threads: int, *, web: bool, image_workers: int = 0) -> list:
     """What `autowebiq run` starts, as supervisord programs: the web app and `workers` workers
     of one process each (which also run the periodic jobs, such as the sweeper)."""
     from autowebiq_app.config import get_settings
@@ -251,10 +259,15 @@ def supervisord_programs(port: int, workers: int, threads: int, *, web: bool) ->
     programs = [
         Program("worker", worker_command(1, threads), numprocs=workers, numbered=True, stopwaitsecs=worker_stop),
     ]
+    if image_workers:
+        images = worker_command(1, threads, IMAGE_QUEUES)
+        programs.append(Program("images", images, numprocs=image_workers, numbered=True, stopwaitsecs=worker_stop))
     return [Program("web", web_command(port), startsecs=10), *programs] if web else programs
 
 
-def supervise(port: int, workers: int, threads: int, *, web: bool = True, config_only: bool = False) -> int:
+def supervise(
+    port: int, workers: int, threads: int, *, web: bool = True, config_only: bool = False, image_workers: int = 0
+) -> int:
     """Write the supervisord configuration (in the run directory's `supervisor/`) and, unless
     `config_only`, prepare the services as `run` does and run supervisord in the foreground."""
     from autowebiq_app import embedded, supervisord
@@ -265,7 +278,10 @@ def supervise(port: int, workers: int, threads: int, *, web: bool = True, config
     def write_config() -> Path:
         log_dir.mkdir(parents=True, exist_ok=True)
         text = supervisord.render(
-            programs=supervisord_programs(port, workers, threads, web=web), root=ROOT, run_dir=run_dir, log_dir=log_dir
+            programs=supervisord_programs(port, workers, threads, web=web, image_workers=image_workers),
+            root=ROOT,
+            run_dir=run_dir,
+            log_dir=log_dir,
         )
         return supervisord.write(run_dir / "supervisord.conf", text)
 
@@ -289,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     run_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     run_parser.add_argument("--workers", type=int, default=1, help="Dramatiq worker processes")
     run_parser.add_argument("--threads", type=int, default=2, help="threads per worker process")
+    run_parser.add_argument("--image-workers", type=int, default=0, help="extra worker processes for images only")
     run_parser.add_argument("--no-web", action="store_true", help="only the workers (supervised)")
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("seed-catalog", help="load the template/component files into MongoDB")
@@ -297,7 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     e2e_parser.add_argument("--base-url", default=os.environ.get("AUTOWEBIQ_URL", "http://localhost:3000"))
     e2e_parser.add_argument("--prompt", default="Build a luxury e-commerce website for a jewellery brand called Aurum")
     e2e_parser.add_argument("--timeout", type=float, default=120.0)
-    health_parser = commands.add_parser("health", help="health of every dependency (exit 0 healthy, 1 degraded, 2 down)")
+    health_parser = commands.add_parser(
+        "health", help="health of every dependency (exit 0 healthy, 1 degraded, 2 down)"
+    )
     health_parser.add_argument("--json", action="store_true", help="the report as JSON")
     health_parser.add_argument("--url", help="ask the app at this URL instead of probing from here")
     workers_parser = commands.add_parser("workers", help="live workers, what each is doing, queue depths")
@@ -314,11 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     supervise_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     supervise_parser.add_argument("--workers", type=int, default=2, help="build worker processes")
     supervise_parser.add_argument("--threads", type=int, default=2, help="threads per build worker")
+    supervise_parser.add_argument("--image-workers", type=int, default=0, help="extra worker processes for images only")
     supervise_parser.add_argument("--no-web", action="store_true", help="only the workers")
     supervise_parser.add_argument("--config-only", action="store_true", help="write the configuration, print its path")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.port, args.workers, threads=args.threads, web=not args.no_web)
+        return run(args.port, args.workers, threads=args.threads, image_workers=args.image_workers, web=not args.no_web)
     if args.command == "migrate":
         migrate()
         return 0
@@ -343,7 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "make-admin":
         return make_admin(args.email)
     if args.command == "supervise":
-        return supervise(args.port, args.workers, args.threads, web=not args.no_web, config_only=args.config_only)
+        return supervise(
+            args.port,
+            args.workers,
+            args.threads,
+            web=not args.no_web,
+            config_only=args.config_only,
+            image_workers=args.image_workers,
+        )
     return 0
 
 

@@ -196,6 +196,20 @@ class Build(SQLModel, table=True):
     llm_model: str | None = Field(default=None, max_length=120)
 
 
+class BuildDraft(SQLModel, table=True):
+    """A running build's work between its steps, each its own message: the plan (from the
+    `builds` queue) waits here for the images (`images` queue), and both for the pages and
+    QA (`builds`). Removed when the build ends."""
+
+    __tablename__ = "build_drafts"
+
+    build_id: str = Field(foreign_key="builds.id", primary_key=True, max_length=32, ondelete="CASCADE")
+    stage: str = Field(max_length=16, description="the step that runs next: images or render")
+    planned: dict = Field(default_factory=dict, sa_column=Column(JSONColumn, nullable=False))
+    drawn: dict | None = Field(default=None, sa_column=Column(JSONColumn, nullable=True))
+    updated_at: datetime = _created_at()
+
+
 class CreditTransaction(SQLModel, table=True):
     """An append-only ledger row; `users.credits` always equals the sum of `amount`."""
 

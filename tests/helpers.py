@@ -21,11 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def dramatiq_worker(*, processes: int = 1, threads: int = 2, log_path: Path | None = None):
-    """A real `dramatiq workers.builds` process group, stopped at exit."""
+def dramatiq_worker(
+    *, processes: int = 1, threads: int = 2, log_path: Path | None = None, queues: tuple[str, ...] = ()
+):
+    """A real `dramatiq workers.builds` process group (of every queue, or of `queues`), stopped at exit."""
     log = open(log_path or os.devnull, "wb")
     proc = subprocess.Popen(
-        worker_command(processes, threads),
+        worker_command(processes, threads, queues),
         cwd=ROOT,
         env=os.environ.copy(),
         stdout=log,

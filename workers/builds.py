@@ -1,9 +1,12 @@
-"""Build actors: thin wrappers that take ids and call the build runner."""
+"""Build actors: thin wrappers that take ids and call the build runner.
+
+A build is a chain of three messages (`build_runner`'s steps): plan on `builds`, images on
+`images`, pages and QA on `builds`; the sweeper runs on `default` (`workers.periodic`).
+"""
 
 from __future__ import annotations
 
 import logging
-import time
 
 import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
@@ -19,15 +22,45 @@ BUILD_TIME_LIMIT_MS = round(get_settings().build_soft_limit_seconds * 1000)
 
 @dramatiq.actor(actor_name="builds.build_site", queue_name="builds", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
 def build_site(build_id: str) -> None:
-    """Run one build; safe to repeat for the same id."""
-    started = time.monotonic()
+    """A build's first step: claim and plan it, then send its images step; safe to repeat."""
+    run_and_hand_on(build_runner.PLAN, build_id)
+
+
+@dramatiq.actor(actor_name="images.draw_images", queue_name="images", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
+def draw_images(build_id: str) -> None:
+    """A build's images step, on its own queue so image workers scale apart; then its render step."""
+    run_and_hand_on(build_runner.IMAGES, build_id)
+
+
+@dramatiq.actor(actor_name="builds.render_site", queue_name="builds", max_retries=3, time_limit=BUILD_TIME_LIMIT_MS)
+def render_site(build_id: str) -> None:
+    """A build's last step: the pages and QA, then its version."""
+    run_and_hand_on(build_runner.RENDER, build_id)
+
+
+STEP_ACTORS = {build_runner.PLAN: build_site, build_runner.IMAGES: draw_images, build_runner.RENDER: render_site}
+
+
+def run_and_hand_on(step: str, build_id: str) -> None:
+    """Run one step and send the next, each step within what is left of the soft time limit.
+
+    A failure to send the next step raises, so Dramatiq retries this message: the step sees
+    its work done (`build_drafts`) and only sends the next one again.
+    """
+    overtime = build_runner.overtime_reason(get_settings().build_soft_limit_seconds)
     try:
-        build_runner.run_build(build_id)
+        following = build_runner.run_step(step, build_id)
     except TimeLimitExceeded:
         # Retrying would hit the same limit: fail and refund now instead.
-        build_runner.fail(build_id, build_runner.overtime_reason(get_settings().build_soft_limit_seconds))
-    finally:
-        build_runner.record_duration(build_id, time.monotonic() - started)
+        build_runner.fail(build_id, overtime)
+        following = None
+    if following is not None:
+        left_ms = build_runner.soft_time_left_ms(build_id)
+        if left_ms > 0:
+            STEP_ACTORS[following].send_with_options(args=(build_id,), time_limit=left_ms)
+            return
+        build_runner.fail(build_id, overtime)
+    build_runner.record_duration(build_id)
 
 
 @dramatiq.actor(actor_name="builds.sweep_stale_builds", queue_name="default", max_retries=0)

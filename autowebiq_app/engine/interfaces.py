@@ -63,6 +63,23 @@ class EngineError(Exception):
 
 
 @dataclass(frozen=True)
+class PlannedSite:
+    """The planner's part of a build, handed to the image and frontend agents: the settled
+    plan, the start of the chat's answer, and the notes on features replaced by fallbacks."""
+
+    plan: SitePlan
+    summary: str
+    notes: list[str]
+
+    def to_json(self) -> dict:
+        return {"plan": self.plan.model_dump(mode="json"), "summary": self.summary, "notes": list(self.notes)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PlannedSite:
+        return cls(plan=SitePlan.model_validate(data["plan"]), summary=data["summary"], notes=list(data["notes"]))
+
+
+@dataclass(frozen=True)
 class BuildOutput:
     plan: SitePlan
     files: dict[str, str]

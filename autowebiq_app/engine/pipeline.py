@@ -1,9 +1,10 @@
 """Runs the agents in order, reporting every step: planner -> image -> frontend -> QA.
 
-`build_site` plans from a prompt (with the offline planner or a model); `edit_site` applies
-chat edits to an existing plan. Both then draw the images, write the pages and check them;
-a QA failure the engine can fix (contrast) is fixed and checked again, a bounded number of
-times.
+Three steps, which a worker may run as separate messages (the build runner does):
+`plan_site` plans from a prompt (with the offline planner or a model) and `plan_edit`
+applies a chat edit to an existing plan; `illustrate` draws the images; `finish` writes the
+pages and checks them (a QA failure the engine can fix, contrast, is fixed and checked
+again, a bounded number of times). `build_site` and `edit_site` run all three in turn.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from autowebiq_app.engine.interfaces import (  # noqa: F401 (the pipeline's inte
     BrowserCheck,
     BuildOutput,
     EngineError,
+    PlannedSite,
     Planner,
     Reporter,
     SilentReporter,
@@ -36,6 +38,37 @@ def build_site(
     browser: BrowserCheck | None = None,
 ) -> BuildOutput:
     """Plan, illustrate, write and check a site for `prompt`."""
+    planned = plan_site(prompt, reporter=reporter, catalog=catalog, planner=planner, seed=seed, browser=browser)
+    return finish(planned, illustrate(planned.plan, reporter), catalog=catalog, reporter=reporter, browser=browser)
+
+
+def edit_site(
+    plan: SitePlan,
+    message: str,
+    *,
+    reporter: Reporter,
+    catalog: frontend.CatalogView,
+    browser: BrowserCheck | None = None,
+    planner: Planner | None = None,
+    base_files: dict[str, str] | None = None,
+) -> BuildOutput:
+    """Apply the chat edit `message` to `plan` and produce the changed site (see `plan_edit`).
+    With `base_files` (the version edited), the summary names the files that changed."""
+    planned = plan_edit(plan, message, reporter=reporter, catalog=catalog, browser=browser, planner=planner)
+    drawn = illustrate(planned.plan, reporter)
+    return finish(planned, drawn, catalog=catalog, reporter=reporter, browser=browser, base_files=base_files)
+
+
+def plan_site(
+    prompt: str,
+    *,
+    reporter: Reporter,
+    catalog: frontend.CatalogView,
+    planner: Planner,
+    seed: int = 0,
+    browser: BrowserCheck | None = None,
+) -> PlannedSite:
+    """The planner's step of a new site: the plan, with its custom features proven or replaced."""
     reporter.agent("planner", "Reading your brief and choosing a template…", 5)
     plan = planner.plan(prompt, catalog, seed=seed, reporter=reporter)
     template = catalog.templates[plan.template].name
@@ -51,11 +84,10 @@ def build_site(
         reporter.agent("planner", f"Adjusted: {note}.", 22)
     writer = planner if hasattr(planner, "write_module") else None
     settled = custom_features.settle(plan, catalog=catalog, writer=writer, probe=browser, reporter=reporter)
-    output = produce(settled, catalog=catalog, reporter=reporter, summary=f"Built “{plan.name}”", browser=browser)
-    return with_fallbacks(output, settled.adjustments[len(plan.adjustments) :])
+    return PlannedSite(plan=settled, summary=f"Built “{plan.name}”", notes=settled.adjustments[len(plan.adjustments) :])
 
 
-def edit_site(
+def plan_edit(
     plan: SitePlan,
     message: str,
     *,
@@ -63,13 +95,10 @@ def edit_site(
     catalog: frontend.CatalogView,
     browser: BrowserCheck | None = None,
     planner: Planner | None = None,
-    base_files: dict[str, str] | None = None,
-) -> BuildOutput:
-    """Apply the chat edit `message` to `plan` and produce the changed site.
-
-    The rule reader's edits are applied directly; a message it does not understand goes to
-    the model as a patch of the plan when the planner has one (`edit_plan`). With
-    `base_files` (the version edited), the summary names the files that changed."""
+) -> PlannedSite:
+    """The planner's step of a chat edit: the rule reader's edits are applied directly; a
+    message it does not understand goes to the model as a patch of the plan when the planner
+    has one (`edit_plan`)."""
     reporter.agent("planner", "Reading your change…", 5)
     ops = edits.read_edit(message, list(catalog.templates.values()))
     if ops:
@@ -87,10 +116,34 @@ def edit_site(
     else:
         raise EngineError(edits.HELP)
     reporter.agent("planner", f"Changing the plan: {done}.", 20)
-    output = produce(
-        changed, catalog=catalog, reporter=reporter, summary=f"Edited “{changed.name}”: {done}", browser=browser
+    return PlannedSite(
+        plan=changed, summary=f"Edited “{changed.name}”: {done}", notes=changed.adjustments[len(plan.adjustments) :]
     )
-    output = with_fallbacks(output, changed.adjustments[len(plan.adjustments) :])
+
+
+def illustrate(plan: SitePlan, reporter: Reporter) -> dict[str, str]:
+    """The image agent's step: the plan's images, favicon and social preview, in its palette."""
+    reporter.agent("image", f"Illustrating {len(plan.images)} images in the site's palette…", 25)
+    drawn = images.render_images(plan)
+    reporter.agent("image", f"Drew {len(plan.images)} images, a favicon and a social preview.", 45)
+    return drawn
+
+
+def finish(
+    planned: PlannedSite,
+    drawn: dict[str, str],
+    *,
+    catalog: frontend.CatalogView,
+    reporter: Reporter,
+    browser: BrowserCheck | None = None,
+    base_files: dict[str, str] | None = None,
+) -> BuildOutput:
+    """The frontend and QA agents' step: pages around the drawn images, checked; the summary
+    names replaced features and, for an edit of `base_files`, the files that changed."""
+    output = produce(
+        planned.plan, catalog=catalog, reporter=reporter, summary=planned.summary, browser=browser, drawn=drawn
+    )
+    output = with_fallbacks(output, planned.notes)
     if base_files is not None:
         output = replace(output, summary=f"{output.summary} {changed_files(base_files, output.files)}")
     return output
@@ -124,11 +177,15 @@ def produce(
     reporter: Reporter,
     summary: str,
     browser: BrowserCheck | None = None,
+    drawn: dict[str, str] | None = None,
 ) -> BuildOutput:
-    """Images, pages and QA for a plan, fixing what QA finds when it can; an app's features
-    are then tried in a browser when one is given."""
+    """Pages and QA for a plan (its images drawn here unless `drawn` is given), fixing what
+    QA finds when it can; an app's features are then tried in a browser when one is given."""
+    if drawn is None:
+        drawn = illustrate(plan, reporter)
+    reporter.agent("frontend", "Writing the pages, styles and scripts…", 50)
     for attempt in range(MAX_QA_FIXES + 1):
-        files = _render(plan, catalog, reporter, announce=attempt == 0)
+        files = _write(plan, catalog, drawn, reporter, announce=attempt == 0)
         reporter.agent("qa", "Checking markup, contrast, alt text, links and external requests…", 88)
         report = qa.check_site(files)
         if not qa.failed(report, qa.CONTRAST_CHECK) or attempt == MAX_QA_FIXES:
@@ -136,6 +193,7 @@ def produce(
         notes: list[str] = []
         palette = make_readable(plan.palette, notes)
         plan = plan.model_copy(update={"palette": palette, "adjustments": [*plan.adjustments, *notes]})
+        drawn = images.render_images(plan)  # the images are drawn in the palette
         reporter.agent("qa", f"Fixing contrast and checking again: {'; '.join(notes) or 'palette adjusted'}.", 90)
     report["attempts"] = attempt + 1
     if plan.app is not None and browser is not None:
@@ -159,13 +217,10 @@ def produce(
     )
 
 
-def _render(plan: SitePlan, catalog: frontend.CatalogView, reporter: Reporter, *, announce: bool) -> dict[str, str]:
-    if announce:
-        reporter.agent("image", f"Illustrating {len(plan.images)} images in the site's palette…", 25)
-    files = images.render_images(plan)
-    if announce:
-        reporter.agent("image", f"Drew {len(plan.images)} images, a favicon and a social preview.", 45)
-        reporter.agent("frontend", "Writing the pages, styles and scripts…", 50)
+def _write(
+    plan: SitePlan, catalog: frontend.CatalogView, drawn: dict[str, str], reporter: Reporter, *, announce: bool
+) -> dict[str, str]:
+    files = dict(drawn)
     files.update(frontend.render_pages(plan, catalog, files))
     if announce:
         for index, path in enumerate(sorted(files)):

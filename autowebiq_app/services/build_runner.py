@@ -1,7 +1,10 @@
-"""Runs one build for a worker: claim it, run the engine, store the version or fail and refund.
+"""Runs a build for the workers, in three steps: plan (claims the build), images, then pages
+and QA (stores the version), or fails and refunds it.
 
-Every step goes to the build's event stream. Safe to run twice for one build (Dramatiq
-delivers at least once): a finished build is left alone.
+Each step is its own message (`workers.builds`: plan and render on the `builds` queue, images
+on `images`) and hands the next its work through the database (`build_drafts`), so no
+thread waits for another. Every step goes to the build's event stream. Safe to run twice
+(Dramatiq delivers at least once): a finished build, or a step already done, is left alone.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.engine import browser
-from autowebiq_app.engine.pipeline import BuildOutput, EngineError, build_site, edit_site
+from autowebiq_app.engine.pipeline import EngineError, PlannedSite, finish, illustrate, plan_edit, plan_site
 from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
 from autowebiq_app.models import Build, BuildKind, BuildStatus, Project
-from autowebiq_app.services import builds, projects, usage, versions, worker_heartbeats
+from autowebiq_app.services import build_drafts, builds, projects, usage, versions, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -85,14 +88,43 @@ class StreamReporter:
                     raise BuildStopped(self.build_id)
 
 
+# A build's steps, in order; each names the step that runs next (None: the build ended).
+PLAN, IMAGES, RENDER = "plan", "images", "render"
+
+
 def run_build(build_id: str) -> None:
-    """Run the build `build_id` to completion or to a refunded failure."""
+    """Run every step of the build `build_id` here, in turn, to completion or to a refunded
+    failure (the workers run each step as its own message: `workers.builds`)."""
+    step: str | None = PLAN
+    while step is not None:
+        step = run_step(step, build_id)
+
+
+def run_step(step: str, build_id: str) -> str | None:
+    """Run one step of the build; returns the step that runs next, None when the build ended
+    (succeeded, failed and refunded, or stopped by a cancel or the sweeper)."""
+    try:
+        return STEPS[step](build_id)
+    except BuildStopped:
+        logger.info("build %s stopped while running (cancelled or swept)", build_id)
+    except EngineError as exc:
+        fail(build_id, str(exc))
+    except Exception:
+        logger.exception("build %s crashed in its %s step", build_id, step)
+        fail(build_id, INTERNAL_ERROR)
+    return None
+
+
+def plan_step(build_id: str) -> str | None:
+    """Claim the build and plan it (the planner agent, and a model's custom features)."""
     with session_scope() as session:
         build = builds.mark_running(session=session, build_id=build_id)
+        draft = build_drafts.load(session=session, build_id=build_id) if build else None
     if build is None:
         logger.info("build %s already finished; nothing to do", build_id)
-        return
-    started = time.monotonic()
+        return None
+    if draft is not None:
+        return draft.stage  # a redelivered message: the plan was made; go on from there
     floor = events.last_progress(build_id)
     if floor is None:
         floor = 0
@@ -103,23 +135,41 @@ def run_build(build_id: str) -> None:
     reporter = StreamReporter(build_id, floor=floor)
     planner = None
     try:
-        try:
-            planner = project_planner(build, reporter)
-            output = run_engine(build, reporter, planner)
-        finally:
-            # Whatever happened next, the tokens the model used are recorded first.
-            with session_scope() as session:
-                used = usage.record(session=session, build_id=build_id, used=usage.of_planner(planner))
-    except BuildStopped:
-        logger.info("build %s stopped while running (cancelled or swept)", build_id)
-        return
-    except EngineError as exc:
-        fail(build_id, str(exc))
-        return
-    except Exception:
-        logger.exception("build %s crashed", build_id)
-        fail(build_id, INTERNAL_ERROR)
-        return
+        planner = project_planner(build, reporter)
+        planned = plan_build(build, reporter, planner)
+    finally:
+        # Whatever happened next, the tokens the model used are recorded first.
+        with session_scope() as session:
+            usage.record(session=session, build_id=build_id, used=usage.of_planner(planner))
+    return _hand_on(build_id, IMAGES, planned=planned.to_json())
+
+
+def images_step(build_id: str) -> str | None:
+    """Draw the plan's images (the image agent)."""
+    draft = _draft_for(IMAGES, build_id)
+    if draft is None or draft.stage != IMAGES:
+        return draft.stage if draft else None
+    planned = PlannedSite.from_json(draft.planned)
+    drawn = illustrate(planned.plan, _reporter(build_id))
+    return _hand_on(build_id, RENDER, planned=draft.planned, drawn=drawn)
+
+
+def render_step(build_id: str) -> str | None:
+    """Write the pages and check them (the frontend and QA agents), then store the version."""
+    draft = _draft_for(RENDER, build_id)
+    if draft is None or draft.stage != RENDER:
+        return draft.stage if draft else None
+    with session_scope() as session:
+        build = session.get(Build, build_id)
+        base_files = _base_files(session, build)
+    output = finish(
+        PlannedSite.from_json(draft.planned),
+        dict(draft.drawn or {}),
+        catalog=engine_catalog(),
+        reporter=_reporter(build_id),
+        browser=browser_check(),
+        base_files=base_files,
+    )
     with session_scope() as session:
         version = builds.complete_build(
             session=session,
@@ -129,9 +179,10 @@ def run_build(build_id: str) -> None:
             qa_report=output.qa_report,
             summary=output.summary,
         )
+        build = session.get(Build, build_id, populate_existing=True)
     if version is None:
         logger.warning("build %s was failed while running; its result was discarded", build_id)
-        return
+        return None
     events.append(
         build_id,
         events.BUILD_COMPLETE,
@@ -141,11 +192,58 @@ def run_build(build_id: str) -> None:
         data={
             "version": version.number,
             "qa_score": version.qa_score,
-            "duration_ms": round((time.monotonic() - started) * 1000),
+            "duration_ms": _run_time_ms(build),
             "files": len(output.files),
-            "usage": used,
+            "usage": usage.of_build(build),
         },
     )
+    return None
+
+
+STEPS = {PLAN: plan_step, IMAGES: images_step, RENDER: render_step}
+
+
+def _draft_for(step: str, build_id: str):
+    """The draft the step works on, None if the build is no longer running (nothing to do)."""
+    with session_scope() as session:
+        build = session.get(Build, build_id)
+        if build is None or build.status != BuildStatus.RUNNING:
+            logger.info("build %s is not running; its %s step has nothing to do", build_id, step)
+            return None
+        return build_drafts.load(session=session, build_id=build_id)
+
+
+def _hand_on(build_id: str, stage: str, *, planned: dict, drawn: dict | None = None) -> str | None:
+    """Save the draft for the next step; None if the build stopped meanwhile."""
+    with session_scope() as session:
+        if not build_drafts.save(session=session, build_id=build_id, stage=stage, planned=planned, drawn=drawn):
+            raise BuildStopped(build_id)
+    return stage
+
+
+def _reporter(build_id: str) -> StreamReporter:
+    return StreamReporter(build_id, floor=events.last_progress(build_id) or 0)
+
+
+def _base_files(session, build: Build) -> dict[str, str] | None:
+    """For an edit, the files of the version it changes (its summary names what changed)."""
+    if build.kind != BuildKind.EDIT:
+        return None
+    base = versions.require_version(session=session, project_id=build.project_id, number=build.base_version)
+    return dict(base.files)
+
+
+def soft_time_left_ms(build_id: str) -> int:
+    """What is left of BUILD_SOFT_LIMIT_SECONDS since the build's first step started (ms)."""
+    with session_scope() as session:
+        build = session.get(Build, build_id)
+    spent = _run_time_ms(build) if build else None
+    return round(get_settings().build_soft_limit_seconds * 1000) - (spent or 0)
+
+
+def _run_time_ms(build: Build) -> int | None:
+    started = build.started_at
+    return round((utcnow() - started).total_seconds() * 1000) if started else None
 
 
 def project_planner(build: Build, reporter: StreamReporter):
@@ -161,23 +259,18 @@ def project_planner(build: Build, reporter: StreamReporter):
     return planner_for(settings, model)
 
 
-def run_engine(build: Build, reporter: StreamReporter, planner) -> BuildOutput:
-    """A new site from the prompt, or the chat edit applied to the version it was asked on."""
+def plan_build(build: Build, reporter: StreamReporter, planner) -> PlannedSite:
+    """A new site's plan from the prompt, or the chat edit applied to the plan of the version
+    it was asked on."""
     catalog = engine_catalog()
     if build.kind == BuildKind.EDIT:
         with session_scope() as session:
             base = versions.require_version(session=session, project_id=build.project_id, number=build.base_version)
-            plan, base_files = SitePlan.model_validate(base.plan), dict(base.files)
-        return edit_site(
-            plan,
-            build.prompt,
-            reporter=reporter,
-            catalog=catalog,
-            browser=browser_check(),
-            planner=planner,
-            base_files=base_files,
+            plan = SitePlan.model_validate(base.plan)
+        return plan_edit(
+            plan, build.prompt, reporter=reporter, catalog=catalog, browser=browser_check(), planner=planner
         )
-    return build_site(build.prompt, reporter=reporter, catalog=catalog, planner=planner, browser=browser_check())
+    return plan_site(build.prompt, reporter=reporter, catalog=catalog, planner=planner, browser=browser_check())
 
 
 def browser_check():
@@ -188,12 +281,15 @@ def browser_check():
     return browser.run_selftests
 
 
-def record_duration(build_id: str, seconds: float) -> None:
-    """Count a worker's run of a build in the metrics, by kind and how it ended."""
+def record_duration(build_id: str) -> None:
+    """Count a build whose last step ran in the metrics: by kind and how it ended, with its
+    time from the start of its first step."""
     try:
         with session_scope() as session:
             build = session.get(Build, build_id)
             kind, outcome = (build.kind, build.status) if build else ("unknown", "missing")
+            started = build.started_at if build else None
+            seconds = ((build.finished_at or utcnow()) - started).total_seconds() if started else 0.0
     except Exception:
         logger.exception("could not read build %s for its metrics", build_id)
         return

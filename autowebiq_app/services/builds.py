@@ -28,7 +28,7 @@ from autowebiq_app.errors import (
     ValidationFailed,
 )
 from autowebiq_app.models import Build, BuildKind, BuildStatus, ProjectVersion, User
-from autowebiq_app.services import credits, projects, versions
+from autowebiq_app.services import build_drafts, credits, projects, versions
 from autowebiq_app.text_input import reject_control_characters
 
 logger = logging.getLogger(__name__)
@@ -276,6 +276,7 @@ def complete_build(
     build.version_number = version.number
     build.finished_at = utcnow()
     session.add(build)
+    build_drafts.discard(session=session, build_id=build.id)
     session.flush()
     credits.settle_build(session=session, build_id=build.id)
     projects.add_message(
@@ -302,6 +303,7 @@ def fail_build(*, session: Session, build_id: str, reason: str) -> bool:
         session.rollback()
         return False
     credits.refund_build(session=session, build_id=build_id, reason=reason)
+    build_drafts.discard(session=session, build_id=build_id)
     projects.add_message(
         session=session,
         project_id=result[0],

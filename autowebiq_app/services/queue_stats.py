@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from autowebiq_app.config import BROKER_NAMESPACE
 from autowebiq_app.services import worker_heartbeats
 
-QUEUES = ("builds", "default")
+QUEUES = ("builds", "images", "default")
 
 
 @dataclass(frozen=True)

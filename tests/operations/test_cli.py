@@ -76,9 +76,10 @@ def test_workers_lists_each_live_worker_and_the_build_it_is_running(
 
             assert wait_finished(session, build.id).status == BuildStatus.SUCCEEDED
             code, report = wait_for(
-                lambda: (r := autowebiq_json("workers"))[1]["workers"][0]["processed"] == 1 and r,
+                # A build is three messages: its plan, its images, its pages and QA.
+                lambda: (r := autowebiq_json("workers"))[1]["workers"][0]["processed"] == 3 and r,
                 timeout=30,
                 what="the worker to count the build",
             )
             assert report["workers"][0]["active"] == []
-    assert [q["queue"] for q in report["queues"]] == ["builds", "default"]
+    assert [q["queue"] for q in report["queues"]] == ["builds", "images", "default"]

@@ -64,7 +64,7 @@ def test_the_snapshot_counts_rates_and_run_time_percentiles_per_kind(make_user, 
     assert [(row.status, row.user) for row in snap.active] == [("queued", "ops@example.com")]
     assert len(snap.recent) == 13 and snap.recent[-1].seconds == pytest.approx(501, abs=1)
     assert [row.error for row in monitor.snapshot(session=session, status="failed").recent] == ["boom", "boom"]
-    assert [q.queue for q in snap.queues] == ["builds", "default"] and snap.broker_error == ""
+    assert [q.queue for q in snap.queues] == ["builds", "images", "default"] and snap.broker_error == ""
     assert snap.workers == []
     assert len(snap.hours) == 24 and snap.hours[-1].hour <= utcnow() < snap.hours[-1].hour + timedelta(hours=1)
     # Everything but the 2-day-old build, in this hour (or the last, had the hour just turned).

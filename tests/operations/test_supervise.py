@@ -63,6 +63,17 @@ def test_the_configuration_runs_each_worker_as_its_own_restarted_logged_process_
     assert "reflex run --env prod --single-port --frontend-port 3000" in processes["web"].command
 
 
+def test_image_workers_take_only_the_images_queue(tmp_path):
+    (tmp_path / "logs").mkdir()
+    programs = supervisord_programs(3000, 1, 2, web=False, image_workers=2)
+    processes = _supervisord_reads(
+        render(programs=programs, root=ROOT, run_dir=tmp_path, log_dir=tmp_path / "logs"), tmp_path
+    )
+    assert sorted(processes) == ["images-1", "images-2", "worker-1"]
+    assert processes["images-2"].command.endswith("dramatiq workers.builds --processes 1 --threads 2 --queues images")
+    assert processes["worker-1"].command.endswith("--threads 2")  # every queue
+
+
 @pytest.fixture
 def supervised_workers(settings_override, tmp_path):
     """`autowebiq supervise --no-web --workers 1`, stopped at the end with everything it started."""

@@ -77,7 +77,7 @@ def test_engine_crash_fails_with_a_readable_reason_and_refunds(session, project,
         reporter.agent("planner", "Reading your brief…", 5)
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(build_runner, "build_site", explode)
+    monkeypatch.setattr(build_runner, "plan_site", explode)
     build = builds.start_build(
         session=session, user_id=project.user_id, project_id=project.id, prompt="A cafe", enqueue=_queue
     )
