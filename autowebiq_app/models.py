@@ -194,6 +194,8 @@ class Build(SQLModel, table=True):
     completion_tokens: int | None = None
     total_tokens: int | None = None
     llm_model: str | None = Field(default=None, max_length=120)
+    # Milliseconds each agent took, from the event stream (`agent_timings`); set on success.
+    agent_ms: dict | None = Field(default=None, sa_column=Column(JSONColumn, nullable=True))
 
 
 class BuildDraft(SQLModel, table=True):

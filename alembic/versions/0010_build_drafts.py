@@ -1,4 +1,5 @@
-"""build_drafts: a running build's plan and images between its steps (each step a message)
+"""build_drafts: a running build's plan and images between its steps (each step a message);
+builds.agent_ms: how long each agent took on a build
 
 Revision ID: 0010
 Revises: 0009
@@ -32,7 +33,11 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["build_id"], ["builds.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("build_id"),
     )
+    with op.batch_alter_table("builds") as batch:
+        batch.add_column(sa.Column("agent_ms", JSON, nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("builds") as batch:
+        batch.drop_column("agent_ms")
     op.drop_table("build_drafts")

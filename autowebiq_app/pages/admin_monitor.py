@@ -58,6 +58,13 @@ class FigureItem(TypedDict):
     p95: str
 
 
+class AgentItem(TypedDict):
+    agent: str
+    builds: int
+    p50: str
+    p95: str
+
+
 class HourItem(TypedDict):
     hour: str
     succeeded: int
@@ -76,6 +83,7 @@ class MonitorState(rx.State):
     active: list[BuildItem] = []
     recent: list[BuildItem] = []
     figures: list[FigureItem] = []
+    agents: list[AgentItem] = []
     hours: list[HourItem] = []
     _watching: bool = False
 
@@ -164,6 +172,10 @@ def _load(show: str) -> dict:
             )
             for f in snap.figures
         ],
+        "agents": [
+            AgentItem(agent=a.agent, builds=a.builds, p50=_seconds(a.p50_seconds), p95=_seconds(a.p95_seconds))
+            for a in snap.agents
+        ],
         "hours": [HourItem(hour=h.hour.strftime("%H:00"), succeeded=h.succeeded, failed=h.failed) for h in snap.hours],
         "updated": utcnow().strftime("%H:%M:%S UTC"),
     }
@@ -235,6 +247,10 @@ def _figure_row(row: FigureItem) -> rx.Component:
     )
 
 
+def _agent_row(row: AgentItem) -> rx.Component:
+    return rx.table.row(*[rx.table.cell(row[key]) for key in ("agent", "builds", "p50", "p95")], class_name="agent-row")
+
+
 def _section(title: str, *children) -> rx.Component:
     return rx.vstack(rx.heading(title, size="4", as_="h2"), *children, spacing="2", width="100%")
 
@@ -280,6 +296,7 @@ def monitor_body() -> rx.Component:
                     _figure_row,
                     "figures",
                 ),
+                _table(["agent", "builds", "time p50", "p95"], MonitorState.agents, _agent_row, "agent-figures"),
                 rx.box(
                     rx.recharts.bar_chart(
                         rx.recharts.bar(

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from autowebiq_app import events, metrics
+from autowebiq_app import events, metrics, redis_client
 from autowebiq_app.catalog.service import engine_catalog
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
@@ -25,7 +25,7 @@ from autowebiq_app.engine.pipeline import EngineError, PlannedSite, finish, illu
 from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
 from autowebiq_app.models import Build, BuildKind, BuildStatus, Project
-from autowebiq_app.services import build_drafts, builds, projects, usage, versions, worker_heartbeats
+from autowebiq_app.services import agent_timings, build_drafts, builds, projects, usage, versions, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +170,11 @@ def render_step(build_id: str) -> str | None:
         browser=browser_check(),
         base_files=base_files,
     )
+    timings = redis_client.optional(
+        lambda: agent_timings.spans(events.read(build_id, count=get_settings().event_stream_maxlen), end=time.time()),
+        default=None,
+        what="the build's agent timings",
+    )
     with session_scope() as session:
         version = builds.complete_build(
             session=session,
@@ -178,6 +183,7 @@ def render_step(build_id: str) -> str | None:
             plan=output.plan.model_dump(mode="json"),
             qa_report=output.qa_report,
             summary=output.summary,
+            agent_ms=timings,
         )
         build = session.get(Build, build_id, populate_existing=True)
     if version is None:

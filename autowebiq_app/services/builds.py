@@ -250,6 +250,7 @@ def complete_build(
     plan: dict,
     qa_report: dict,
     summary: str,
+    agent_ms: dict | None = None,
 ) -> ProjectVersion | None:
     """Store the build's result as the project's next version and settle the charge.
 
@@ -275,6 +276,7 @@ def complete_build(
     build.progress = 100
     build.version_number = version.number
     build.finished_at = utcnow()
+    build.agent_ms = agent_ms
     session.add(build)
     build_drafts.discard(session=session, build_id=build.id)
     session.flush()

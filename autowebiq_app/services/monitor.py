@@ -1,5 +1,5 @@
 """What the operations monitor shows: live workers, queue depths, active builds, and recent
-builds with their success rate and duration percentiles per kind."""
+builds with their success rate and duration percentiles per kind and per agent."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import BuildNotFound
 from autowebiq_app.models import Build, BuildStatus, User
-from autowebiq_app.services import builds, queue_stats, roles, worker_heartbeats
+from autowebiq_app.services import agent_timings, builds, queue_stats, roles, worker_heartbeats
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +59,15 @@ class KindFigures:
 
 
 @dataclass(frozen=True)
+class AgentFigures:
+    agent: str
+    builds: int
+    """Succeeded builds in the window that recorded this agent's time."""
+    p50_seconds: float | None
+    p95_seconds: float | None
+
+
+@dataclass(frozen=True)
 class HourCount:
     hour: datetime
     """The start of the hour (UTC)."""
@@ -74,6 +83,7 @@ class Snapshot:
     active: list[BuildRow] = field(default_factory=list)
     recent: list[BuildRow] = field(default_factory=list)
     figures: list[KindFigures] = field(default_factory=list)
+    agents: list[AgentFigures] = field(default_factory=list)
     hours: list[HourCount] = field(default_factory=list)
     """Builds finished in each of the last 24 hours, oldest first."""
 
@@ -114,6 +124,10 @@ def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -
     ).all()
     result.figures = _figures(window)
     result.hours = _per_hour(window, now)
+    timed = session.exec(
+        select(Build.agent_ms).where(col(Build.status) == BuildStatus.SUCCEEDED, col(Build.finished_at) >= now - WINDOW)
+    ).all()
+    result.agents = _agent_figures([ms for ms in timed if ms])  # builds from before timings were kept have none
     return result
 
 
@@ -155,6 +169,23 @@ def _figures(rows) -> list[KindFigures]:
                 p95_seconds=percentile(durations, 0.95),
             )
         )
+    return figures
+
+
+def _agent_figures(timings: list[dict]) -> list[AgentFigures]:
+    """p50/p95 of each agent's time over the builds that recorded it, in the agents' order."""
+    figures = []
+    for agent in agent_timings.AGENTS:
+        seconds = [ms[agent] / 1000 for ms in timings if agent in ms]
+        if seconds:
+            figures.append(
+                AgentFigures(
+                    agent=agent,
+                    builds=len(seconds),
+                    p50_seconds=percentile(seconds, 0.5),
+                    p95_seconds=percentile(seconds, 0.95),
+                )
+            )
     return figures
 
 

@@ -6,10 +6,11 @@ from datetime import timedelta
 
 import pytest
 
+from autowebiq_app import events
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import NotFound
 from autowebiq_app.models import Build, BuildStatus, User, UserRole
-from autowebiq_app.services import monitor, projects, roles, worker_heartbeats
+from autowebiq_app.services import agent_timings, monitor, projects, roles, worker_heartbeats
 from tests.operations.helpers import autowebiq
 
 
@@ -70,6 +71,37 @@ def test_the_snapshot_counts_rates_and_run_time_percentiles_per_kind(make_user, 
     # Everything but the 2-day-old build, in this hour (or the last, had the hour just turned).
     assert (sum(h.succeeded for h in snap.hours), sum(h.failed for h in snap.hours)) == (11, 1)
     assert sum(h.succeeded + h.failed for h in snap.hours[:-2]) == 0
+
+
+def test_agent_times_run_from_each_agents_first_event_to_the_next_agents():
+    def at(ts: float, agent: str) -> events.BuildEvent:
+        return events.BuildEvent(id=f"{int(ts * 1000)}-0", type=events.AGENT_MESSAGE, agent=agent, ts=ts)
+
+    stream = [at(100.0, "system"), at(100.5, "planner"), at(101.0, "planner"), at(103.5, "image")]
+    stream += [at(104.0, "frontend"), at(104.2, "frontend"), at(104.25, "qa"), at(104.9, "qa")]
+    assert agent_timings.spans(stream, end=105.25) == {"planner": 3000, "image": 500, "frontend": 250, "qa": 1000}
+    assert agent_timings.spans([at(1.0, "planner")], end=1.5) == {"planner": 500}
+    assert agent_timings.spans([], end=1.0) == {}
+
+
+def test_the_snapshot_shows_each_agents_time_percentiles_over_succeeded_builds(make_user, session):
+    user, _ = make_user()
+    project = projects.create_project(session=session, user_id=user.id, name="Timed")
+    for n in range(1, 21):
+        build = _finished(session, user.id, project.id, seconds=5, status=BuildStatus.SUCCEEDED)
+        build.agent_ms = {"planner": n * 100, "image": 50, "frontend": 200, "qa": n * 1000}
+    old = _finished(session, user.id, project.id, seconds=5, status=BuildStatus.SUCCEEDED, ago=timedelta(days=2))
+    old.agent_ms = {"planner": 999_000}
+    _finished(session, user.id, project.id, seconds=5, status=BuildStatus.SUCCEEDED)  # before timings were kept
+    session.commit()
+
+    agents = {row.agent: row for row in monitor.snapshot(session=session).agents}
+
+    assert list(agents) == ["planner", "image", "frontend", "qa"]
+    assert agents["planner"].builds == 20
+    assert (agents["planner"].p50_seconds, agents["planner"].p95_seconds) == pytest.approx((1.0, 1.9))
+    assert (agents["qa"].p50_seconds, agents["qa"].p95_seconds) == pytest.approx((10.0, 19.0))
+    assert agents["image"].p95_seconds == pytest.approx(0.05)
 
 
 def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else_can(make_user, session):

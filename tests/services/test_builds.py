@@ -19,7 +19,7 @@ from autowebiq_app.errors import (
     ValidationFailed,
 )
 from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.services import build_runner, builds, credits, projects, versions
+from autowebiq_app.services import agent_timings, build_runner, builds, credits, projects, versions
 
 
 def _queue(build_id: str) -> str:
@@ -58,6 +58,13 @@ def test_runner_stores_a_version_settles_and_streams_events_in_order(session, pr
     assert progress == sorted(progress) and progress[-1] == 100
     assert stream[-1].data["version"] == 1
     assert [event.id for event in events.read(build.id, after=stream[3].id)] == [e.id for e in stream[4:]]
+    # Each agent's time, as the stream shows it, is kept with the build for the monitor.
+    assert set(done.agent_ms) == {"planner", "image", "frontend", "qa"}
+    seen = agent_timings.spans(stream, end=stream[-1].ts)
+    assert {a: done.agent_ms[a] for a in ("planner", "image", "frontend")} == {
+        a: seen[a] for a in ("planner", "image", "frontend")
+    }
+    assert 0 <= done.agent_ms["qa"] <= seen["qa"]  # measured just before the completion was written
 
 
 def test_running_a_finished_build_again_changes_nothing(session, project):
