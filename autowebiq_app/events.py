@@ -7,18 +7,16 @@ replays from "0".
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import redis
 import redis.asyncio as aioredis
 
 from autowebiq_app.config import get_settings
-from autowebiq_app.redis_client import MAX_BLOCK_MS, get_blocking_redis, get_redis, new_async_redis
+from autowebiq_app.redis_client import MAX_BLOCK_MS, get_blocking_redis, get_redis
 
 BUILD_STARTED = "build_started"
 AGENT_MESSAGE = "agent_message"
@@ -44,9 +42,6 @@ class BuildEvent:
     @property
     def terminal(self) -> bool:
         return self.type in TERMINAL_TYPES
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def stream_key(build_id: str) -> str:
@@ -149,66 +144,6 @@ async def aread(
     from `new_async_redis(block_ms=...)` with at least this block time."""
     reply = await client.xread({stream_key(build_id): after}, count=count, block=block_ms)
     return _decode_reply(reply)
-
-
-@dataclass(frozen=True)
-class FollowUpdate:
-    """What `follow` saw: new events, the build's outcome once it has one, and whether the
-    stream is unreachable right now (the reader shows it and keeps trying)."""
-
-    events: list[BuildEvent]
-    outcome: tuple[str, str | None] | None = None
-    reconnecting: bool = False
-
-
-Outcome = Callable[[], Awaitable[tuple[str, str | None] | None]]
-"""(status, error) of a finished build from the database, else None."""
-
-
-async def follow(
-    build_id: str,
-    *,
-    after: str = "0",
-    outcome: Outcome,
-    block_ms: int = 5000,
-    max_seconds: float = 3600,
-    backoff: tuple[float, float] = (0.5, 5.0),
-) -> AsyncIterator[FollowUpdate]:
-    """Tail one build's stream until it ends, surviving Redis errors.
-
-    While Redis cannot be reached it yields `reconnecting` updates, each with the outcome
-    from the database (so a build that ended meanwhile still ends for the reader), and
-    reconnects with back-off; then it resumes after the last id it saw.
-    """
-    first_delay, max_delay = backoff
-    delay = first_delay
-    deadline = time.monotonic() + max_seconds
-    client: aioredis.Redis | None = None
-    try:
-        while time.monotonic() < deadline:
-            try:
-                client = client or new_async_redis(block_ms=block_ms)
-                batch = await aread(client, build_id, after=after, block_ms=block_ms)
-            except redis.RedisError:
-                await client.aclose()
-                client = None
-                finished = await outcome()
-                yield FollowUpdate([], outcome=finished, reconnecting=True)
-                if finished:
-                    return
-                await asyncio.sleep(delay)
-                delay = min(max_delay, delay * 2)
-                continue
-            delay = first_delay
-            if batch:
-                after = batch[-1].id
-            finished = None if batch else await outcome()
-            yield FollowUpdate(batch, outcome=finished)
-            if finished or any(event.terminal for event in batch):
-                return
-    finally:
-        if client is not None:
-            await client.aclose()
 
 
 def _decode_reply(reply) -> list[BuildEvent]:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import reflex as rx
 
-AGENT_COLOURS = {"planner": "violet", "image": "pink", "frontend": "blue", "qa": "green", "system": "gray"}
-
-
 def _feed_item(item: dict) -> rx.Component:
     return rx.hstack(
         rx.badge(item["agent"], variant="soft", min_width="5.5em", justify="center"),

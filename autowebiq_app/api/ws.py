@@ -1,8 +1,9 @@
 """`WS /api/v2/ws/build/{project_id}`: a project's build events, live, resumable.
 
 The socket streams the project's running build (or its latest), then follows each next
-build started on the project. Every message carries `event_id` = "{build_id}:{stream_id}";
-reconnecting with `?last_event_id=` resumes after it with nothing lost or repeated.
+build started on the project (`services.build_feed`, which the workspace reads too). Every
+message carries `event_id` = "{build_id}:{stream_id}"; reconnecting with `?last_event_id=`
+resumes after it with nothing lost or repeated.
 
 The original AutoWebIQ's clients find what they read beside our fields: a `connection`
 message first, `pong` for the text `ping`, `project_id` and an ISO `timestamp` on every
@@ -22,16 +23,14 @@ from functools import partial
 import redis
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from fastapi.concurrency import run_in_threadpool
-from sqlmodel import col, select
 
 from autowebiq_app import events
 from autowebiq_app.api.auth import resolve_user
 from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
 from autowebiq_app.errors import BuildNotFound, ProjectNotFound, RateLimited
-from autowebiq_app.models import Build, canonical_id
-from autowebiq_app.redis_client import new_async_redis
-from autowebiq_app.services import builds, projects, throttle
+from autowebiq_app.models import canonical_id
+from autowebiq_app.services import throttle
+from autowebiq_app.services.build_feed import BuildFeed
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -44,26 +43,6 @@ TRY_AGAIN_LATER = 1013
 def _origin_allowed(websocket: WebSocket) -> bool:
     origin = websocket.headers.get("origin")
     return origin is None or origin.rstrip("/") in get_settings().cors_origins
-
-
-def _builds_after(user_id: str, project_id: str, build_id: str | None) -> list[Build]:
-    """The build to stream first (running, else latest), or those started after `build_id`."""
-    with session_scope() as session:
-        projects.get_project(session=session, user_id=user_id, project_id=project_id)
-        query = select(Build).where(Build.project_id == project_id).order_by(col(Build.created_at), col(Build.id))
-        rows = list(session.exec(query))
-    if build_id is None:
-        running = [b for b in rows if b.status in ("queued", "running")]
-        return running[:1] or rows[-1:]
-    ids = [b.id for b in rows]
-    return rows[ids.index(build_id) + 1 :] if build_id in ids else []
-
-
-def _check_resume(user_id: str, project_id: str, build_id: str | None) -> None:
-    """A resume point must be a build of this user's project (raises BuildNotFound)."""
-    if build_id is not None:
-        with session_scope() as session:
-            builds.project_build(session=session, user_id=user_id, project_id=project_id, build_id=build_id)
 
 
 def iso(ts: float | None = None) -> str:
@@ -129,13 +108,6 @@ class _Sender:
         await self.send({"type": type, "project_id": self.project_id, "timestamp": iso(), **fields})
 
 
-def parse_resume(last_event_id: str | None) -> tuple[str | None, str]:
-    if not last_event_id or ":" not in last_event_id:
-        return None, "0"
-    build_id, stream_id = last_event_id.split(":", 1)
-    return build_id, stream_id or "0"
-
-
 @router.websocket("/api/v2/ws/build/{project_id}")
 async def build_socket(websocket: WebSocket, project_id: str):
     sent_id, project_id = project_id, canonical_id(project_id) or project_id
@@ -146,48 +118,38 @@ async def build_socket(websocket: WebSocket, project_id: str):
     if user is None:
         await websocket.close(code=POLICY_VIOLATION, reason="sign in first: ?token=")
         return
-    resume_build, after = parse_resume(websocket.query_params.get("last_event_id"))
     socket_id = uuid.uuid4().hex
-    client = new_async_redis(block_ms=BLOCK_MS)
+    resume = websocket.query_params.get("last_event_id")
     try:
-        # Builds announced after this mark are followed; earlier ones come from the database.
-        announced = await events.latest_announcement(client, project_id)
-        queue = await run_in_threadpool(_builds_to_stream, user.id, project_id, resume_build)
+        feed = await BuildFeed.open(user_id=user.id, project_id=project_id, resume=resume, block_ms=BLOCK_MS)
+    except (ProjectNotFound, BuildNotFound, redis.RedisError) as exc:
+        await websocket.close(code=POLICY_VIOLATION, reason=_refusal(exc))
+        return
+    try:
         await run_in_threadpool(partial(throttle.open_socket, user_id=user.id, socket_id=socket_id))
-    except (ProjectNotFound, BuildNotFound, RateLimited, redis.RedisError) as exc:
-        await client.aclose()
+    except (RateLimited, redis.RedisError) as exc:
+        await feed.close()
         await websocket.close(code=POLICY_VIOLATION, reason=_refusal(exc))
         return
     await websocket.accept()
     sender = _Sender(websocket, sent_id)
-    seen = set(queue)
     last_beat = time.monotonic()
     closed = asyncio.Event()
     watcher = asyncio.create_task(_watch_for_close(websocket, closed, sender))
     try:
         await sender.note("connection", status="connected", message="WebSocket connected successfully")
-        current = None
-        while not closed.is_set():
-            if current is None and queue:
-                current = queue.pop(0)
-            if current is None:
-                # Nothing to stream: wait for the next build announced on this project.
-                started, announced = await events.next_builds(client, project_id, after=announced, block_ms=BLOCK_MS)
-                queue.extend(b for b in started if b not in seen)
-                seen.update(started)
-            else:
-                batch = await events.aread(client, current, after=after, block_ms=BLOCK_MS)
-                if not batch:
-                    batch = await run_in_threadpool(_final_from_database, current)
-                for event in batch:
-                    payload = message(current, event, project_id=sent_id)
-                    if event.type == events.BUILD_FAILED:
-                        await sender.send(build_error(payload))
-                    await sender.send(payload)
-                    after = event.id
-                    if event.terminal:
-                        current, after = None, "0"
-                        break
+        async for update in feed.updates():
+            if closed.is_set():
+                break
+            if update.reconnecting:
+                # The client reconnects with its last event id and loses nothing.
+                await websocket.close(code=TRY_AGAIN_LATER, reason="build events unavailable; reconnect")
+                break
+            for event in update.events:
+                payload = message(update.build_id, event, project_id=sent_id)
+                if event.type == events.BUILD_FAILED:
+                    await sender.send(build_error(payload))
+                await sender.send(payload)
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 last_beat = time.monotonic()
                 await sender.note(events.HEARTBEAT, ts=time.time())
@@ -195,13 +157,12 @@ async def build_socket(websocket: WebSocket, project_id: str):
     except (WebSocketDisconnect, RuntimeError):
         pass
     except redis.RedisError:
-        # The client reconnects with its last event id and loses nothing.
         await websocket.close(code=TRY_AGAIN_LATER, reason="build events unavailable; reconnect")
     finally:
         watcher.cancel()
         # Before any await: a cancelled handler must still give its slot back (one bounded call).
         throttle.close_socket(user_id=user.id, socket_id=socket_id)
-        await client.aclose()
+        await feed.close()
 
 
 def _refusal(exc: Exception) -> str:
@@ -212,14 +173,6 @@ def _refusal(exc: Exception) -> str:
     if isinstance(exc, RateLimited):
         return "too many open sockets for this account"
     return "build events unavailable; try again"
-
-
-def _builds_to_stream(user_id: str, project_id: str, resume_build: str | None) -> list[str]:
-    """The resumed build and those started after it, else the project's running (or latest) build."""
-    _check_resume(user_id, project_id, resume_build)
-    if resume_build is None:
-        return [b.id for b in _builds_after(user_id, project_id, None)]
-    return [resume_build, *(b.id for b in _builds_after(user_id, project_id, resume_build))]
 
 
 async def _watch_for_close(websocket: WebSocket, closed: asyncio.Event, sender: _Sender) -> None:
@@ -233,33 +186,3 @@ async def _watch_for_close(websocket: WebSocket, closed: asyncio.Event, sender: 
         pass
     finally:
         closed.set()
-
-
-def _final_from_database(build_id: str) -> list[events.BuildEvent]:
-    """For a finished build whose stream has expired: its outcome, from the database."""
-    with session_scope() as session:
-        build = session.get(Build, build_id)
-    if build is None or build.status not in ("succeeded", "failed"):
-        return []
-    if events.stream_exists(build_id):
-        return []
-    if build.status == "succeeded":
-        return [
-            events.BuildEvent(
-                id="final",
-                type=events.BUILD_COMPLETE,
-                agent="system",
-                message="Build complete",
-                progress=100,
-                data={"version": build.version_number},
-            )
-        ]
-    return [
-        events.BuildEvent(
-            id="final",
-            type=events.BUILD_FAILED,
-            agent="system",
-            message=build.error or "",
-            data={"reason": build.error},
-        )
-    ]

@@ -13,6 +13,7 @@ from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.pages.workspace_versions import VersionsState
 from autowebiq_app.services import builds, preview_links, projects, usage, versions, worker_heartbeats
+from autowebiq_app.services.build_feed import BuildFeed
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
 from workers.builds import enqueue_build
@@ -35,15 +36,6 @@ def _build_usage(build_id: str) -> str:
     with session_scope() as session:
         build = session.get(builds.Build, build_id) if build_id else None
         return usage.describe(usage.of_build(build)) if build else ""
-
-
-def _finished(build_id: str) -> tuple[str, str | None] | None:
-    """(status, error) once the build has finished, else None."""
-    with session_scope() as session:
-        build = session.get(builds.Build, build_id)
-    if build is None:
-        return BuildStatus.FAILED, "Build not found."
-    return (build.status, build.error) if BuildStatus(build.status).finished else None
 
 
 MODEL_TEXT_SHOWN = 6000
@@ -210,37 +202,52 @@ class WorkspaceState(rx.State):
 
     @rx.event(background=True)
     async def follow_build(self):
-        """Tail the build's stream from the last id seen until it completes or fails; while
-        Redis is unreachable say so, reconnect with back-off, and still end on the outcome."""
+        """Follow the build from the last event seen (`services.build_feed`) until it ends; while
+        Redis is unreachable say so, keep trying, and still end on the outcome."""
         async with self:
             generation, build_id, after = self._generation, self.build_id, self._last_event_id
-        if not build_id:
+            project_id, user_id = self.project_id, await signed_in_user_id(self)
+        if not build_id or user_id is None:
             return
-
-        async def outcome():
-            return await rx.run_in_thread(lambda: _finished(build_id))
-
-        updates = events.follow(
-            build_id, after=after, outcome=outcome, block_ms=FOLLOW_BLOCK_MS, max_seconds=FOLLOW_MAX_SECONDS
+        try:
+            feed = await BuildFeed.open(
+                user_id=user_id,
+                project_id=project_id,
+                resume=f"{build_id}:{after}",
+                block_ms=FOLLOW_BLOCK_MS,
+                follow_next=False,
+            )
+        except DomainError:
+            return
+        ended = False
+        try:
+            async for update in feed.updates(max_seconds=FOLLOW_MAX_SECONDS):
+                async with self:
+                    if self._generation != generation:
+                        return
+                    self.reconnecting = update.reconnecting
+                    for event in update.events:
+                        self._apply(event)
+                    ended = self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
+                if ended:
+                    break
+        finally:
+            await feed.close()
+        if not ended:
+            return
+        # What the build left, read without holding the state's lock.
+        latest, used, messages = await rx.run_in_thread(
+            lambda: (_latest_version(project_id), _build_usage(build_id), _load_messages(project_id))
         )
-        async for update in updates:
-            async with self:
-                if self._generation != generation:
-                    return
-                self.reconnecting = update.reconnecting
-                for event in update.events:
-                    self._apply(event)
-                if update.outcome:
-                    self.status, self.error = update.outcome[0], update.outcome[1] or ""
-                if self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED):
-                    self._show_latest(await rx.run_in_thread(lambda: _latest_version(self.project_id)))
-                    self.usage_text = await rx.run_in_thread(lambda: _build_usage(build_id))
-                    self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
-                    credits_state = await self.get_state(CreditsState)
-                    await credits_state.refresh()
-                    versions_state = await self.get_state(VersionsState)
-                    await versions_state.load()
-                    return
+        async with self:
+            if self._generation != generation:
+                return
+            self._show_latest(latest)
+            self.usage_text, self.messages = used, messages
+            credits_state = await self.get_state(CreditsState)
+            await credits_state.refresh()
+            versions_state = await self.get_state(VersionsState)
+            await versions_state.load()
 
     def _apply(self, event: events.BuildEvent) -> None:
         self._last_event_id = event.id

@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
@@ -192,10 +192,6 @@ def change_password(*, session: Session, user_id: str, current_password: str, ne
     token = create_session(session=session, user_id=user_id)
     session.commit()
     return token
-
-
-def count_users(*, session: Session) -> int:
-    return session.exec(select(func.count()).select_from(User)).one()
 
 
 def hash_token(token: str) -> str:

@@ -1,30 +1,37 @@
-"""The workspace's follower survives Redis going away: it says so, reconnects, and still ends."""
+"""The build feed (the workspace's reader) survives Redis going away: it says so, reconnects,
+and still ends."""
 
 from __future__ import annotations
 
 import asyncio
 
 from autowebiq_app import events
-from autowebiq_app.pages.workspace_state import _finished
 from autowebiq_app.services import builds, projects
+from autowebiq_app.services.build_feed import BuildFeed, FeedUpdate
 
 BOUND_SECONDS = 20  # the fault: 20 s after the build failed the page still said "Queued…"
 
 
-def _queued_build(session, make_user) -> str:
+def _queued_build(session, make_user) -> tuple[str, str, str]:
+    """(user id, project id, build id) of a queued build."""
     user, _ = make_user()
     project = projects.create_project(session=session, user_id=user.id, name="Follow")
-    return builds.start_build(
+    build = builds.start_build(
         session=session, user_id=user.id, project_id=project.id, prompt="A cafe", enqueue=lambda b: "t"
-    ).id
+    )
+    return user.id, project.id, build.id
 
 
-async def _follow(build_id: str, updates: list[events.FollowUpdate]) -> None:
-    async def outcome():
-        return await asyncio.to_thread(_finished, build_id)
-
-    async for update in events.follow(build_id, outcome=outcome, block_ms=500, backoff=(0.1, 0.5)):
-        updates.append(update)
+async def _follow(build: tuple[str, str, str], updates: list[FeedUpdate]) -> None:
+    user_id, project_id, build_id = build
+    feed = await BuildFeed.open(
+        user_id=user_id, project_id=project_id, resume=f"{build_id}:0", block_ms=500, follow_next=False
+    )
+    try:
+        async for update in feed.updates(backoff=(0.1, 0.5)):
+            updates.append(update)
+    finally:
+        await feed.close()
 
 
 async def _until(predicate, task: asyncio.Task) -> None:
@@ -35,12 +42,13 @@ async def _until(predicate, task: asyncio.Task) -> None:
 
 
 def test_a_build_that_fails_while_redis_is_down_ends_for_the_follower(private_redis, session, make_user):
-    build_id = _queued_build(session, make_user)
+    build = _queued_build(session, make_user)
+    build_id = build[2]
     events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
-    updates: list[events.FollowUpdate] = []
+    updates: list[FeedUpdate] = []
 
     async def scenario() -> None:
-        task = asyncio.create_task(_follow(build_id, updates))
+        task = asyncio.create_task(_follow(build, updates))
         await _until(lambda: any(u.events for u in updates), task)
         private_redis.stop()
         await _until(lambda: any(u.reconnecting for u in updates), task)
@@ -48,9 +56,11 @@ def test_a_build_that_fails_while_redis_is_down_ends_for_the_follower(private_re
         await asyncio.wait_for(task, BOUND_SECONDS)
 
     asyncio.run(scenario())
-    assert [e.type for u in updates for e in u.events] == [events.BUILD_STARTED]
+    assert [e.type for u in updates for e in u.events] == [events.BUILD_STARTED, events.BUILD_FAILED]
     assert any(u.reconnecting for u in updates)
-    assert updates[-1].outcome == ("failed", "The worker was lost.")
+    # The outcome, from the database while the stream cannot be read.
+    (failed,) = updates[-1].events
+    assert updates[-1].reconnecting and failed.message == "The worker was lost." and failed.terminal
 
 
 def test_the_follower_resumes_after_redis_comes_back(tmp_path, settings_override, session, make_user):
@@ -61,12 +71,13 @@ def test_the_follower_resumes_after_redis_comes_back(tmp_path, settings_override
     settings_override(REDIS_URL=server.url(0))
     _forget_redis_clients()
     try:
-        build_id = _queued_build(session, make_user)
+        build = _queued_build(session, make_user)
+        build_id = build[2]
         events.append(build_id, events.BUILD_STARTED, agent="system", message="Build started", progress=0)
-        updates: list[events.FollowUpdate] = []
+        updates: list[FeedUpdate] = []
 
         async def scenario() -> None:
-            task = asyncio.create_task(_follow(build_id, updates))
+            task = asyncio.create_task(_follow(build, updates))
             await _until(lambda: any(u.events for u in updates), task)
             server.stop()
             await _until(lambda: any(u.reconnecting for u in updates), task)
