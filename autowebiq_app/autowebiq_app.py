@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+import workers.builds  # noqa: F401  (registers the build queue the services send builds to)
 from autowebiq_app.api.app import create_api
 from autowebiq_app.api.limits import ApiPathGuard
 from autowebiq_app.pages import (  # noqa: F401  (registers the pages)

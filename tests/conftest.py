@@ -65,6 +65,8 @@ def migrated_database():
     from autowebiq_app.config import get_settings
 
     redis.Redis.from_url(get_settings().effective_broker_url).flushdb()
+    import workers.builds  # noqa: F401  (registers the build queue, as the app's entry point does)
+
     yield
 
 

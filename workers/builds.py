@@ -12,7 +12,8 @@ import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from autowebiq_app.config import get_settings
-from autowebiq_app.services import build_runner
+from autowebiq_app.services import build_queue as services_build_queue
+from autowebiq_app.services import build_runner, worker_heartbeats
 from workers import periodic
 from workers.broker import broker  # sets the broker before the actors below
 
@@ -81,7 +82,7 @@ def enqueue_build(build_id: str) -> str:
 
 
 class DramatiqBuildQueue:
-    """The `builds` queue in the Redis broker (see `services.builds.BuildQueue`)."""
+    """The `builds` queue in the Redis broker (`services.build_queue.BuildQueue`)."""
 
     def send(self, build_id: str) -> str:
         return enqueue_build(build_id)
@@ -94,5 +95,9 @@ class DramatiqBuildQueue:
         pipe.hexists(f"{prefix}.DQ.msgs", task_id)
         return any(pipe.execute())
 
+    def ready(self) -> bool:
+        return worker_heartbeats.any_alive()
+
 
 build_queue = DramatiqBuildQueue()
+services_build_queue.register(build_queue)

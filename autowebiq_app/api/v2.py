@@ -31,7 +31,6 @@ from autowebiq_app.services import (
     publishing,
     usage,
     versions,
-    worker_heartbeats,
 )
 
 ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429, 503)}
@@ -157,7 +156,6 @@ def start_build(
 
     With an `Idempotency-Key`, a retry returns the first response and charges once.
     """
-    from workers.builds import enqueue_build
 
     fingerprint = hashlib.sha256(f"{project_id}\n{body.prompt}".encode()).hexdigest()
     cache_key = f"idem:{user.id}:{idempotency_key}" if idempotency_key else None
@@ -171,8 +169,6 @@ def start_build(
             user_id=user.id,
             project_id=project_id,
             prompt=body.prompt,
-            enqueue=enqueue_build,
-            queue_ready=worker_heartbeats.any_alive,
             request_key=idempotency_key,
         )
         if replayed and (build.project_id != project_id or build.prompt != body.prompt.strip()):

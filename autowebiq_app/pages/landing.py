@@ -10,10 +10,9 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.errors import DomainError
-from autowebiq_app.services import builds, projects, worker_heartbeats
+from autowebiq_app.services import builds, projects
 from components.layout import error_callout
 from state.auth import AuthState, signed_in_user_id
-from workers.builds import enqueue_build
 
 EXAMPLES = (
     "Build a luxury e-commerce website for a jewellery brand called Aurum",
@@ -82,8 +81,6 @@ class LandingState(rx.State):
                     user_id=user_id,
                     project_id=project.id,
                     prompt=prompt,
-                    enqueue=enqueue_build,
-                    queue_ready=worker_heartbeats.any_alive,
                 )
             except DomainError as exc:
                 # Nothing is lost: the prompt and why it did not start wait in the project's chat.

@@ -12,11 +12,10 @@ from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.pages.workspace_versions import VersionsState
-from autowebiq_app.services import builds, preview_links, projects, usage, versions, worker_heartbeats
+from autowebiq_app.services import builds, preview_links, projects, usage, versions
 from autowebiq_app.services.build_feed import BuildFeed
 from state.auth import signed_in_user_id
 from state.credits import CreditsState
-from workers.builds import enqueue_build
 
 FOLLOW_BLOCK_MS = 5000
 FOLLOW_MAX_SECONDS = 3600
@@ -147,8 +146,6 @@ class WorkspaceState(rx.State):
                     user_id=user_id,
                     project_id=self.project_id,
                     prompt=form.get("prompt", ""),
-                    enqueue=enqueue_build,
-                    queue_ready=worker_heartbeats.any_alive,
                 )
                 self.messages = _messages(session, self.project_id)
         except EditNotUnderstood:

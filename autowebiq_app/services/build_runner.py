@@ -26,6 +26,7 @@ from autowebiq_app.engine.plan import SitePlan
 from autowebiq_app.engine.providers import planner_for
 from autowebiq_app.models import Build, BuildKind, BuildStatus, Project
 from autowebiq_app.services import agent_timings, build_drafts, builds, projects, usage, versions, worker_heartbeats
+from autowebiq_app.services.build_queue import BuildQueue
 
 logger = logging.getLogger(__name__)
 
@@ -330,7 +331,7 @@ def overdue_builds() -> list[Build]:
         )
 
 
-def sweep_stale_builds(queue: builds.BuildQueue | None = None) -> list[str]:
+def sweep_stale_builds(queue: BuildQueue | None = None) -> list[str]:
     """Fail and refund every build whose worker went silent; returns their ids.
 
     A running build is stale when its heartbeat is older than BUILD_STALE_SECONDS. A queued
@@ -348,12 +349,12 @@ def sweep_stale_builds(queue: builds.BuildQueue | None = None) -> list[str]:
     return overdue + [build.id for build in stale if fail(build.id, STALE_REASON)]
 
 
-def _still_coming(build: Build, queue: builds.BuildQueue) -> bool:
+def _still_coming(build: Build, queue: BuildQueue) -> bool:
     """A queued build's job is waiting in the queue, or was lost and is now sent again."""
     return bool(build.task_id and queue.holds(build.task_id)) or _send_again(build.id, queue)
 
 
-def _send_again(build_id: str, queue: builds.BuildQueue) -> bool:
+def _send_again(build_id: str, queue: BuildQueue) -> bool:
     """Send a lost job once more; False if it was sent once already (or cannot be sent)."""
     with session_scope() as session:
         if not builds.claim_requeue(session=session, build_id=build_id):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -28,7 +27,7 @@ from autowebiq_app.errors import (
     ValidationFailed,
 )
 from autowebiq_app.models import Build, BuildKind, BuildStatus, ProjectVersion, User
-from autowebiq_app.services import build_drafts, credits, projects, versions
+from autowebiq_app.services import build_drafts, build_queue, credits, projects, versions
 from autowebiq_app.text_input import reject_control_characters
 
 logger = logging.getLogger(__name__)
@@ -38,16 +37,6 @@ Enqueue = Callable[[str], str]
 """Sends the build's job to the workers and returns the task id."""
 QueueReady = Callable[[], bool]
 """Whether a live worker would pick the job up."""
-
-
-class BuildQueue(Protocol):
-    """The build queue as the sweeper sees it."""
-
-    def send(self, build_id: str) -> str:
-        """Send the build's job; returns the task id."""
-
-    def holds(self, task_id: str) -> bool:
-        """Whether the job is still in the broker (waiting, delayed, or being worked on)."""
 
 
 def clean_prompt(prompt: str) -> str:
@@ -67,7 +56,7 @@ def start_build(
     user_id: str,
     project_id: str,
     prompt: str,
-    enqueue: Enqueue,
+    enqueue: Enqueue | None = None,
     queue_ready: QueueReady | None = None,
     request_key: str | None = None,
 ) -> Build:
@@ -90,7 +79,7 @@ def start_or_replay(
     user_id: str,
     project_id: str,
     prompt: str,
-    enqueue: Enqueue,
+    enqueue: Enqueue | None = None,
     queue_ready: QueueReady | None = None,
     request_key: str | None = None,
 ) -> tuple[Build, bool]:
@@ -102,11 +91,17 @@ def start_or_replay(
     concurrent requests with one `request_key` the first starts the build and the others
     get it back (with True) once it is committed.
 
+    The job goes to the registered build queue (`build_queue`), which also says whether a
+    worker is alive, unless `enqueue` (and `queue_ready`) are given.
+
     Raises:
         NoBuildWorkers: `queue_ready` says no worker is alive; nothing was written.
         QueueUnavailable: sending failed; the build was failed and refunded.
     """
     prompt = clean_prompt(prompt)
+    if enqueue is None:
+        queue = build_queue.registered()
+        enqueue, queue_ready = queue.send, queue_ready or queue.ready
     # The user's row lock comes first: a deletion of the project (which takes it too) is then
     # either seen here or waits for this build to be inserted.
     session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
