@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from autowebiq_app.api.site_files import SITE_SANDBOX
+
 DEVICE_WIDTHS = {"phone": "390px", "tablet": "768px", "desktop": "100%"}
 
 
@@ -35,7 +37,7 @@ def preview_frame(src, *, device, on_device, reloads, on_reload) -> rx.Component
                 rx.el.iframe(
                     src=src + "?view=" + reloads.to_string(),
                     title="Site preview",
-                    sandbox="allow-scripts",
+                    sandbox=SITE_SANDBOX,
                     id="site-preview",
                     style={
                         "width": rx.match(device, *DEVICE_WIDTHS.items(), "100%"),
@@ -69,7 +71,7 @@ def site_miniature(src, *, scale: float, class_name: str = "site-miniature") -> 
         rx.el.iframe(
             src=src,
             title="Preview of the site",
-            sandbox="allow-scripts",
+            sandbox=SITE_SANDBOX,
             loading="lazy",
             tab_index=-1,
             aria_hidden="true",

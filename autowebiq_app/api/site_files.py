@@ -6,8 +6,12 @@ import mimetypes
 
 from fastapi import Response
 
+SITE_SANDBOX = "allow-scripts allow-forms"
+"""What a generated site may do, in the builder's frames and as a page of its own: run its
+scripts and submit its forms (to its own handlers), with an origin of its own (none of the
+app's cookies or storage)."""
 SANDBOX_HEADERS = {
-    "Content-Security-Policy": "sandbox allow-scripts",
+    "Content-Security-Policy": f"sandbox {SITE_SANDBOX}",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "private, max-age=60",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
+from autowebiq_app.api.site_files import SITE_SANDBOX
 from autowebiq_app.catalog.service import get_catalog
 from autowebiq_app.catalog.store import COMPONENTS
 from components.category_select import category_select
@@ -50,7 +51,7 @@ def component_card(item: dict) -> rx.Component:
             rx.el.iframe(
                 src=item["src"],
                 title=item["name"] + " preview",
-                sandbox="allow-scripts",
+                sandbox=SITE_SANDBOX,
                 loading="lazy",
                 style={
                     "width": "100%",

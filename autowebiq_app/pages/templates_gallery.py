@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
+from autowebiq_app.api.site_files import SITE_SANDBOX
 from autowebiq_app.catalog.service import get_catalog
 from autowebiq_app.catalog.store import TEMPLATES
 from autowebiq_app.db import session_scope
@@ -163,7 +164,7 @@ def preview_dialog() -> rx.Component:
                     rx.el.iframe(
                         src=TemplatesState.preview_src,
                         title="Template preview",
-                        sandbox="allow-scripts",
+                        sandbox=SITE_SANDBOX,
                         id="template-preview",
                         style={
                             "width": TemplatesState.preview_width,

@@ -6,6 +6,7 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.pages.workspace_code import CodeState, code_panel, spec_panel
+from autowebiq_app.pages.workspace_data import data_listener, data_panel
 from autowebiq_app.pages.workspace_state import WorkspaceState
 from autowebiq_app.pages.workspace_versions import VersionsState, versions_panel
 from components.build_feed import build_feed
@@ -67,6 +68,7 @@ def prompt_form() -> rx.Component:
                 spacing="3",
             ),
             rx.script(ENTER_SENDS),
+            data_listener(),
             width="100%",
             spacing="2",
         ),
@@ -208,6 +210,7 @@ def workspace_body() -> rx.Component:
                     rx.tabs.trigger("Versions", value="versions"),
                     rx.tabs.trigger("Code", value="code"),
                     rx.tabs.trigger("Spec", value="spec"),
+                    rx.tabs.trigger("Data", value="data"),
                     flex_wrap="wrap",
                 ),
                 rx.tabs.content(
@@ -228,6 +231,7 @@ def workspace_body() -> rx.Component:
                 rx.tabs.content(versions_panel(), value="versions", padding_top="0.75em"),
                 rx.tabs.content(code_panel(), value="code", padding_top="0.75em"),
                 rx.tabs.content(spec_panel(), value="spec", padding_top="0.75em"),
+                rx.tabs.content(data_panel(), value="data", padding_top="0.75em"),
                 default_value="activity",
                 on_change=CodeState.open_tab,
                 width="100%",

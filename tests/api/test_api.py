@@ -134,7 +134,7 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
     )
     page = client.get(f"/api/v2/projects/{project['id']}/versions/1/files/index.html")
     assert page.status_code == 200 and "<title>Aurum | " in page.text
-    assert page.headers["content-security-policy"] == "sandbox allow-scripts"
+    assert page.headers["content-security-policy"] == "sandbox allow-scripts allow-forms"
     _error(client.get(f"/api/v2/projects/{project['id']}/versions/1/files/nope.html"), 404, "not_found")
     _error(client.get(f"/api/v2/projects/{project['id']}/versions/9"), 404, "not_found")
 
@@ -177,7 +177,7 @@ def test_publish_serves_the_site_safely_and_unpublish_takes_it_down(client, anon
     )
     site = anonymous.get(f"/sites/{published['slug']}/")
     assert site.status_code == 200 and "<h1" in site.text
-    assert site.headers["content-security-policy"] == "sandbox allow-scripts"
+    assert site.headers["content-security-policy"] == "sandbox allow-scripts allow-forms"
     assert site.headers["x-content-type-options"] == "nosniff"
     assert anonymous.get(f"/sites/{published['slug']}/styles.css").headers["content-type"].startswith("text/css")
     head = anonymous.head(f"/sites/{published['slug']}/")  # `curl -I`: the headers GET would send, no body

@@ -32,7 +32,7 @@ def test_sign_up_create_build_and_preview(app_url, browser_page):
         expect(feed.filter(has_text=agent).first).to_be_visible()
     frame = page.frame_locator("#site-preview")
     expect(frame.locator(SITE_BRAND)).to_have_text("Aurum Atelier", timeout=30_000)
-    assert page.locator("#site-preview").get_attribute("sandbox") == "allow-scripts"
+    assert page.locator("#site-preview").get_attribute("sandbox") == "allow-scripts allow-forms"
     expect(page.locator("#credit-balance")).to_have_text("90", timeout=15_000)
 
     # Reloading replays the build's history from its stream.
@@ -77,7 +77,7 @@ def test_preview_is_served_with_a_sandbox_policy(app_url, browser_page):
     src = page.locator("#site-preview").get_attribute("src")
     response = page.request.get(f"{app_url}{src}")
     assert response.status == 200
-    assert response.headers["content-security-policy"] == "sandbox allow-scripts"
+    assert response.headers["content-security-policy"] == "sandbox allow-scripts allow-forms"
     forged = page.request.get(f"{app_url}{src.replace('/preview/', '/preview/x')}")
     assert forged.status == 404
 

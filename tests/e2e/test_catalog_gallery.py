@@ -52,7 +52,7 @@ def test_filter_search_preview_and_start_from_template(app_url, browser_page):
     expect(frame.locator("h1")).to_be_visible(timeout=15_000)
     page.get_by_role("radio", name="Phone").click()
     expect(page.locator("#template-preview")).to_have_js_property("offsetWidth", 375)
-    assert page.locator("#template-preview").get_attribute("sandbox") == "allow-scripts"
+    assert page.locator("#template-preview").get_attribute("sandbox") == "allow-scripts allow-forms"
 
     page.get_by_role("dialog").get_by_role("button", name="Start from this template").click()
     page.wait_for_url(re.compile(r"/workspace/[0-9a-f]{32}/?$"), timeout=30_000)

@@ -68,7 +68,7 @@ def test_versions_compare_view_restore_zip_publish(app_url, browser_page):
     href = link.get_attribute("href")
     site = page.request.get(f"{app_url}{href}")
     assert site.status == 200 and "Crumb Corner" in site.text()
-    assert site.headers["content-security-policy"] == "sandbox allow-scripts"
+    assert site.headers["content-security-policy"] == "sandbox allow-scripts allow-forms"
     head = page.request.head(f"{app_url}{href}")  # what `curl -I` asks, through the app's one port
     assert head.status == 200 and head.headers["content-length"] == site.headers["content-length"]
 

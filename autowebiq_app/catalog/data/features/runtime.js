@@ -103,6 +103,23 @@
     reset: function () { state = seeded(); save(); },
   };
 
+  /* In the builder's preview, and only there, the records go to the builder's page around it
+     (its Data tab), on its own origin: a published site shares nothing with a page embedding it. */
+  (function shareWithTheBuilder() {
+    if (window.parent === window || location.pathname.indexOf("/preview/") !== 0) return;
+    var builder = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : "";
+    try { builder = builder || new URL(document.referrer).origin; } catch (e) { return; }
+    if (!builder || builder === "null") return;
+    function send() {
+      try { window.parent.postMessage({ type: "aw-data", collections: state.collections }, builder); } catch (e) { /* gone */ }
+    }
+    listeners.push(send);
+    window.addEventListener("message", function (event) {
+      if (event.source === window.parent && event.origin === builder && event.data && event.data.type === "aw-data-request") send();
+    });
+    send();
+  })();
+
   /* The comments on one record, oldest first (the comments feature and a list's quick comments). */
   AW.commentsOn = function (entity, record) {
     return AW.db.list("_comments").filter(function (c) { return c.entity === entity && c.record === record; })
