@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     sweep_interval_seconds: float = Field(
         30.0, gt=0, le=3600, description="how often a worker sweeps for builds whose worker was lost (a periodic job)"
     )
+    worker_poll_ms: int = Field(
+        100, ge=5, le=5000, description="the longest an idle worker waits before looking for new messages again"
+    )
     worker_heartbeat_seconds: float = Field(
         5.0, gt=0, le=60, description="how often each worker process says it is alive (dead after 3 missed)"
     )

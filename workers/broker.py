@@ -17,10 +17,19 @@ from workers.limits import HardTimeLimit, MaxTasksPerChild
 MAINTENANCE_CHANCE = 50_000  # out of 1,000,000
 
 
+class PromptRedisBroker(RedisBroker):
+    """Dramatiq's Redis broker, whose idle consumers look for new messages at least every
+    WORKER_POLL_MS (Dramatiq's own idle back-off grows to a second: each of a build's three
+    steps would then wait up to a second for a worker to notice it)."""
+
+    def consume(self, queue_name: str, prefetch: int = 1, timeout: int = 5000):
+        return super().consume(queue_name, prefetch, min(timeout, get_settings().worker_poll_ms))
+
+
 def make_broker() -> RedisBroker:
     # Bounded like every other Redis call: a hung broker fails an enqueue instead of hanging it.
     client = redis.Redis.from_url(get_settings().effective_broker_url, **bounded_options())
-    broker = RedisBroker(
+    broker = PromptRedisBroker(
         client=client,
         namespace=BROKER_NAMESPACE,
         maintenance_chance=MAINTENANCE_CHANCE,
