@@ -28,6 +28,7 @@ def nav_menu() -> rx.Component:
             rx.menu.trigger(rx.icon_button(rx.icon("menu"), variant="soft", aria_label="Menu", id="nav-menu")),
             rx.menu.content(
                 *[rx.menu.item(name, on_click=rx.redirect(href)) for name, href in LINKS],
+                rx.cond(AuthState.is_admin, rx.menu.item("Monitor", on_click=rx.redirect(routes.ADMIN_MONITOR))),
                 rx.cond(
                     AuthState.signed_in,
                     rx.fragment(rx.menu.separator(), rx.menu.item("Sign out", on_click=AuthState.sign_out)),
@@ -75,6 +76,7 @@ def navbar() -> rx.Component:
         rx.link(rx.heading("AutoWebIQ", size="5", as_="p"), href=routes.DASHBOARD, underline="none"),
         rx.hstack(
             *[rx.link(name, href=href) for name, href in LINKS],
+            rx.cond(AuthState.is_admin, rx.link("Monitor", href=routes.ADMIN_MONITOR, id="monitor-link")),
             spacing="4",
             as_="nav",
             aria_label="Main",

@@ -7,6 +7,7 @@ import reflex as rx
 from autowebiq_app import routes
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
+from autowebiq_app.models import UserRole
 from autowebiq_app.services import accounts, sign_in
 
 
@@ -18,6 +19,8 @@ class AuthState(rx.State):
     """A prompt typed on the landing page before signing in: built once the visitor has an account."""
     user_email: str = ""
     user_name: str = ""
+    is_admin: bool = False
+    """Shows the Monitor link; /admin/monitor checks the role again itself."""
     error: str = ""
     mode: str = "signin"
     busy: bool = False
@@ -29,6 +32,7 @@ class AuthState(rx.State):
             if user is None:
                 return None
             self.user_email, self.user_name = user.email or "", user.display_name
+            self.is_admin = user.role == UserRole.ADMIN
             return user.id
 
     @rx.var

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 import reflex as rx
 
@@ -75,6 +75,8 @@ class MonitorState(rx.State):
     checked: bool = False
     allowed: bool = False
     show: str = "all"
+    kind: str = "all"
+    user: str = ""
     updated: str = ""
     broker_error: str = ""
     notice: str = ""
@@ -96,7 +98,7 @@ class MonitorState(rx.State):
         self.checked = True
         if not self.allowed:
             return
-        self._apply(_load(self.show))
+        self._apply(_load(self._filters()))
         if not self._watching:
             self._watching = True
             return MonitorState.watch
@@ -104,8 +106,24 @@ class MonitorState(rx.State):
     @rx.event
     def filter(self, show: str | list[str]):
         self.show = show if show in ("succeeded", "failed") else "all"
+        self._reload()
+
+    @rx.event
+    def filter_kind(self, kind: str | list[str]):
+        self.kind = kind if kind in ("build", "edit") else "all"
+        self._reload()
+
+    @rx.event
+    def filter_user(self, user: str):
+        self.user = user[:120]
+        self._reload()
+
+    def _filters(self) -> Filters:
+        return Filters(show=self.show, kind=self.kind, user=self.user)
+
+    def _reload(self) -> None:
         if self.allowed:
-            self._apply(_load(self.show))
+            self._apply(_load(self._filters()))
 
     @rx.event
     async def cancel(self, build_id: str):
@@ -118,7 +136,7 @@ class MonitorState(rx.State):
             self.notice = exc.message
         else:
             self.notice = "Build cancelled and refunded."
-        self._apply(_load(self.show))
+        self._apply(_load(self._filters()))
 
     @rx.event(background=True)
     async def watch(self):
@@ -128,8 +146,8 @@ class MonitorState(rx.State):
                 async with self:
                     if not self.allowed:
                         return
-                    show = self.show
-                fields = await rx.run_in_thread(functools.partial(_load, show))
+                    filters = self._filters()
+                fields = await rx.run_in_thread(functools.partial(_load, filters))
                 async with self:
                     self._apply(fields)
         finally:
@@ -141,10 +159,23 @@ class MonitorState(rx.State):
             setattr(self, name, value)
 
 
-def _load(show: str) -> dict:
-    """The monitor's fields, read now (the recent builds filtered by `show`)."""
+class Filters(NamedTuple):
+    """What the recent builds are filtered by: outcome, kind ("all" for any) and part of an email."""
+
+    show: str
+    kind: str
+    user: str
+
+
+def _load(filters: Filters) -> dict:
+    """The monitor's fields, read now (the recent builds filtered)."""
     with session_scope() as session:
-        snap = monitor.snapshot(session=session, status=None if show == "all" else show)
+        snap = monitor.snapshot(
+            session=session,
+            status=None if filters.show == "all" else filters.show,
+            kind=None if filters.kind == "all" else filters.kind,
+            user=filters.user,
+        )
     return {
         "broker_error": snap.broker_error,
         "workers": [
@@ -316,13 +347,33 @@ def monitor_body() -> rx.Component:
             ),
             _section(
                 "Recent builds",
-                rx.segmented_control.root(
-                    rx.segmented_control.item("All", value="all"),
-                    rx.segmented_control.item("Succeeded", value="succeeded"),
-                    rx.segmented_control.item("Failed", value="failed"),
-                    value=MonitorState.show,
-                    on_change=MonitorState.filter,
-                    id="recent-filter",
+                rx.hstack(
+                    rx.segmented_control.root(
+                        rx.segmented_control.item("All", value="all"),
+                        rx.segmented_control.item("Succeeded", value="succeeded"),
+                        rx.segmented_control.item("Failed", value="failed"),
+                        value=MonitorState.show,
+                        on_change=MonitorState.filter,
+                        id="recent-filter",
+                    ),
+                    rx.segmented_control.root(
+                        rx.segmented_control.item("Any kind", value="all"),
+                        rx.segmented_control.item("Builds", value="build"),
+                        rx.segmented_control.item("Edits", value="edit"),
+                        value=MonitorState.kind,
+                        on_change=MonitorState.filter_kind,
+                        id="recent-kind",
+                    ),
+                    rx.input(
+                        placeholder="User's email contains…",
+                        value=MonitorState.user,
+                        on_change=MonitorState.filter_user.debounce(300),
+                        aria_label="Filter by user's email",
+                        id="recent-user",
+                        size="1",
+                    ),
+                    wrap="wrap",
+                    spacing="2",
                 ),
                 _table(build_headers, MonitorState.recent, _build_row("recent-row"), "recent-builds"),
             ),

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import redis
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import BuildNotFound
-from autowebiq_app.models import Build, BuildStatus, User
+from autowebiq_app.models import Build, BuildKind, BuildStatus, User
 from autowebiq_app.services import agent_timings, builds, queue_stats, roles, worker_heartbeats
 
 logger = logging.getLogger(__name__)
@@ -88,9 +88,12 @@ class Snapshot:
     """Builds finished in each of the last 24 hours, oldest first."""
 
 
-def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -> Snapshot:
-    """Everything the monitor shows, now. `status` filters the recent builds (succeeded or
-    failed); an unreachable broker leaves workers and queues empty and says so."""
+def snapshot(
+    *, session: Session, status: str | None = None, kind: str | None = None, user: str = "", recent: int = 25
+) -> Snapshot:
+    """Everything the monitor shows, now. `status` (succeeded or failed), `kind` (build or
+    edit) and `user` (part of an email) filter the recent builds; an unreachable broker
+    leaves workers and queues empty and says so."""
     result = Snapshot()
     try:
         result.workers = [_worker_row(state) for state in worker_heartbeats.live_worker_states()]
@@ -109,13 +112,17 @@ def snapshot(*, session: Session, status: str | None = None, recent: int = 25) -
     result.active = [_build_row(build, email, now) for build, email in active]
     finished = [BuildStatus.SUCCEEDED, BuildStatus.FAILED]
     shown = [status] if status in finished else finished
-    rows = session.exec(
+    query = (
         select(Build, User.email)
         .join(User, col(User.id) == Build.user_id)
         .where(col(Build.status).in_(shown), col(Build.finished_at).is_not(None))
-        .order_by(col(Build.finished_at).desc())
-        .limit(recent)
-    ).all()
+    )
+    if kind in (BuildKind.BUILD, BuildKind.EDIT):
+        query = query.where(Build.kind == kind)
+    if user.strip():
+        pattern = "%" + user.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(func.lower(User.email).like(pattern, escape="\\"))
+    rows = session.exec(query.order_by(col(Build.finished_at).desc()).limit(recent)).all()
     result.recent = [_build_row(build, email, now) for build, email in rows]
     window = session.exec(
         select(Build.kind, Build.status, Build.created_at, Build.started_at, Build.finished_at).where(

@@ -34,11 +34,13 @@ def test_the_monitor_is_a_404_until_make_admin_then_shows_workers_queues_and_bui
     page.goto(f"{app_url}/admin/monitor")
     expect(page.get_by_role("heading", name="This page does not exist")).to_be_visible(timeout=30_000)
     expect(page.locator("#workers")).to_have_count(0)
+    expect(page.locator("#monitor-link")).to_have_count(0)
 
     done = autowebiq("make-admin", email)
     assert done.returncode == 0, done.stdout + done.stderr
     page.goto(f"{app_url}/admin/monitor")
     expect(page.get_by_role("heading", name="Operations monitor")).to_be_visible(timeout=30_000)
+    expect(page.locator("#monitor-link")).to_be_visible()  # the header shows admins the way here
     expect(page.locator(".worker-row").first).to_contain_text(re.compile(r"\d+ s ago"))
     expect(page.locator(".queue-row")).to_have_count(3)
     expect(page.locator(".queue-row").nth(0)).to_contain_text("builds")
@@ -61,6 +63,13 @@ def test_the_monitor_is_a_404_until_make_admin_then_shows_workers_queues_and_bui
     page.get_by_role("radio", name="Failed").click()
     expect(recent).to_have_count(0)
     page.get_by_role("radio", name="All").click()
+    expect(recent).to_have_count(1)
+    page.get_by_role("radio", name="Edits").click()
+    expect(recent).to_have_count(0)
+    page.get_by_role("radio", name="Any kind").click()
+    page.get_by_label("Filter by user's email").fill("nobody-by-that-name")
+    expect(recent).to_have_count(0)
+    page.get_by_label("Filter by user's email").fill(email.split("@")[0].upper())
     expect(recent).to_have_count(1)
 
     page.screenshot(path=str(Path(__file__).parent / "screenshots" / "admin-monitor.png"), full_page=True)

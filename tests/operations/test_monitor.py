@@ -104,6 +104,26 @@ def test_the_snapshot_shows_each_agents_time_percentiles_over_succeeded_builds(m
     assert agents["image"].p95_seconds == pytest.approx(0.05)
 
 
+def test_recent_builds_filter_by_outcome_kind_and_part_of_the_users_email(make_user, session):
+    ada, _ = make_user(email="ada_lovelace@example.com")
+    bob, _ = make_user(email="bob@example.com")
+    for user, kinds in ((ada, ("build", "edit")), (bob, ("build",))):
+        project = projects.create_project(session=session, user_id=user.id, name="Filtered")
+        for kind in kinds:
+            _finished(session, user.id, project.id, seconds=1, status=BuildStatus.SUCCEEDED, kind=kind)
+        _finished(session, user.id, project.id, seconds=1, status=BuildStatus.FAILED)
+    session.commit()
+
+    def recent(**filters) -> list[tuple[str, str, str]]:
+        return sorted((r.user, r.kind, r.status) for r in monitor.snapshot(session=session, **filters).recent)
+
+    assert len(recent()) == 5
+    assert recent(kind="edit") == [("ada_lovelace@example.com", "edit", "succeeded")]
+    assert recent(user="BOB", status="failed") == [("bob@example.com", "build", "failed")]
+    assert len(recent(user="ada_")) == 3  # "_" is a character here, not a wildcard
+    assert recent(user="a_a") == [] and recent(user="%") == []
+
+
 def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else_can(make_user, session):
     from autowebiq_app.errors import BuildNotFound, Conflict
     from autowebiq_app.services import builds, credits
