@@ -162,12 +162,12 @@ def request_kind(*, session: Session, project_id: str, message: str) -> tuple[Bu
     otherwise answered in the chat, free, with what it can do.
     Commits that answer before raising `EditNotUnderstood`.
     """
-    latest = versions.latest_version(session=session, project_id=project_id)
-    if latest is None or latest.plan.get("format") != 2 or edits.is_new_site(message):
+    latest = versions.latest_plan(session=session, project_id=project_id)
+    if latest is None or latest[1].get("format") != 2 or edits.is_new_site(message):
         return BuildKind.BUILD, None
     if edits.read_edit(message, list(engine_catalog().templates.values())) or get_settings().llm_provider != "offline":
         # What the rules do not understand, a configured model edits as a patch of the plan.
-        return BuildKind.EDIT, latest.number
+        return BuildKind.EDIT, latest[0]
     projects.add_message(session=session, project_id=project_id, role="user", content=message)
     projects.add_message(session=session, project_id=project_id, role="assistant", content=edits.HELP)
     session.commit()
