@@ -179,8 +179,9 @@ def preview_dialog() -> rx.Component:
                 ),
                 spacing="3",
             ),
-            max_width="min(1400px, 96vw)",
-            width="96vw",
+            # Radix centres the dialog with a margin on each side: the rest of the screen, no more.
+            max_width="min(1400px, calc(100vw - 2rem))",
+            width="100%",
         ),
         open=TemplatesState.preview_slug != "",
         on_open_change=TemplatesState.close_preview,

@@ -63,6 +63,18 @@ def test_every_page_fits_a_phone_and_the_navigation_folds_into_a_menu(app_url, b
     page.goto(app_url + "/templates")
     expect(page.get_by_role("heading").first).to_be_visible(timeout=30_000)
     _look(page, "phone-templates")
+    # A template's preview opens inside the screen, its controls reachable.
+    page.locator(".template-card").first.get_by_role("button", name="Preview").click()
+    dialog = page.get_by_role("dialog")
+    expect(page.frame_locator("#template-preview").locator("body")).not_to_be_empty(timeout=15_000)
+    for box in (dialog.bounding_box(), page.locator("#template-preview").bounding_box()):
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    close = dialog.get_by_role("button", name="Close").bounding_box()
+    assert 0 <= close["x"] and close["x"] + close["width"] <= PHONE["width"] and close["y"] >= 0, close
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    _look(page, "phone-template-preview")
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_have_count(0)
 
     page.goto(app_url + "/no-such-page")
     expect(page.get_by_role("heading", name="This page does not exist")).to_be_visible(timeout=30_000)
