@@ -184,6 +184,79 @@ def model_select() -> rx.Component:
     )
 
 
+SPLIT = """
+if (!window.awSplit) {
+  window.awSplit = true;
+  var KEY = "autowebiq_split", MIN = 320;
+  var grid = function () { return document.getElementById("workspace-grid"); };
+  var set = function (px) {
+    var g = grid();
+    if (!g) return;
+    var width = g.getBoundingClientRect().width;
+    var gap = parseFloat(getComputedStyle(g).columnGap) || 0;
+    px = Math.round(Math.max(MIN, Math.min(width - MIN - 12 - 2 * gap, px)));
+    g.style.setProperty("--aw-chat", px + "px");
+    var handle = document.getElementById("workspace-split");
+    if (handle) handle.setAttribute("aria-valuenow", String(Math.round((100 * px) / width)));
+    try { localStorage.setItem(KEY, String(px)); } catch (e) { /* private mode */ }
+  };
+  var chatWidth = function () {
+    var chat = document.getElementById("workspace-chat");
+    return chat ? chat.getBoundingClientRect().width : 0;
+  };
+  var restore = function () {
+    var saved = parseInt(localStorage.getItem(KEY) || "", 10);
+    if (saved > 0 && grid()) set(saved);
+  };
+  document.addEventListener("pointerdown", function (event) {
+    if (!event.target.closest || !event.target.closest("#workspace-split")) return;
+    event.preventDefault();
+    var chat = document.getElementById("workspace-chat").getBoundingClientRect();
+    var grab = event.clientX - chat.right;  /* from the chat's edge to where the handle was taken */
+    var move = function (e) { set(e.clientX - chat.left - grab); };
+    var up = function () { document.removeEventListener("pointermove", move); document.removeEventListener("pointerup", up); };
+    document.addEventListener("pointermove", move);
+    document.addEventListener("pointerup", up);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (!event.target || event.target.id !== "workspace-split") return;
+    var step = event.key === "ArrowLeft" ? -40 : event.key === "ArrowRight" ? 40 : 0;
+    if (!step) return;
+    event.preventDefault();
+    set(chatWidth() + step);
+  });
+  new MutationObserver(function () {
+    var g = grid();
+    if (g && !g.dataset.awRestored) { g.dataset.awRestored = "1"; restore(); }
+  }).observe(document.body, { childList: true, subtree: true });
+}
+"""
+"""The workspace's split: drag the handle (or focus it and use the arrow keys) to give the chat
+or the preview more room; the width is kept in this browser."""
+
+
+def split_handle() -> rx.Component:
+    return rx.box(
+        rx.script(SPLIT),
+        id="workspace-split",
+        role="separator",
+        aria_orientation="vertical",
+        aria_label="Resize the chat and the preview",
+        aria_valuemin=0,
+        aria_valuemax=100,
+        aria_valuenow=50,
+        tab_index=0,
+        display=rx.breakpoints(initial="none", lg="block"),
+        width="12px",
+        align_self="stretch",
+        cursor="col-resize",
+        border_radius="6px",
+        background="var(--gray-a3)",
+        _hover={"background": "var(--accent-a5)"},
+        _focus_visible={"outline": "2px solid var(--accent-8)"},
+    )
+
+
 def workspace_body() -> rx.Component:
     return rx.grid(
         rx.vstack(
@@ -238,7 +311,10 @@ def workspace_body() -> rx.Component:
             ),
             spacing="4",
             width="100%",
+            min_width="0",
+            id="workspace-chat",
         ),
+        split_handle(),
         rx.box(
             preview_frame(
                 WorkspaceState.preview_url,
@@ -255,9 +331,12 @@ def workspace_body() -> rx.Component:
             width="100%",
             id="preview-panel",
         ),
-        columns=rx.breakpoints(initial="1", lg="2"),
-        spacing="6",
+        grid_template_columns=rx.breakpoints(
+            initial="minmax(0, 1fr)", lg="minmax(320px, var(--aw-chat, 1fr)) 12px minmax(320px, 1fr)"
+        ),
+        spacing="4",
         width="100%",
+        id="workspace-grid",
     )
 
 

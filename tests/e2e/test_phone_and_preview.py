@@ -110,3 +110,41 @@ def test_the_preview_stays_beside_the_chat_with_device_widths_and_a_new_tab(app_
     href = page.locator("#preview-open").get_attribute("href")
     assert page.request.get(app_url + href).status == 200 and src.startswith(href)
     _look(page, "desktop-workspace")
+
+
+def test_the_split_between_chat_and_preview_is_resizable_and_remembered(app_url, browser_page):
+    page = browser_page
+    sign_up(page, app_url)
+    create_project(page, "Split")
+    chat, preview, handle = (
+        page.locator("#workspace-chat"),
+        page.locator("#preview-panel"),
+        page.locator("#workspace-split"),
+    )
+    expect(handle).to_be_visible(timeout=30_000)
+    before, preview_before = chat.bounding_box()["width"], preview.bounding_box()["width"]
+
+    grip = handle.bounding_box()
+    page.mouse.move(grip["x"] + 6, grip["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(grip["x"] - 194, grip["y"] + 40, steps=5)
+    page.mouse.up()
+    dragged = chat.bounding_box()["width"]
+    assert abs(dragged - (before - 200)) <= 4, (before, dragged)
+    assert abs(preview.bounding_box()["width"] - (preview_before + 200)) <= 4
+
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    assert abs(chat.bounding_box()["width"] - (dragged + 40)) <= 2
+    assert 0 < int(handle.get_attribute("aria-valuenow")) < 100  # the chat's share, for assistive technology
+
+    page.reload()
+    expect(handle).to_be_visible(timeout=30_000)
+    expect(chat).to_have_js_property("offsetWidth", round(dragged + 40), timeout=15_000)
+    # Never narrower than the chat's minimum, however far it is dragged.
+    grip = handle.bounding_box()
+    page.mouse.move(grip["x"] + 6, grip["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(5, grip["y"] + 40, steps=5)
+    page.mouse.up()
+    assert chat.bounding_box()["width"] >= 319
