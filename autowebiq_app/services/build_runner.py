@@ -171,6 +171,8 @@ def render_step(build_id: str) -> str | None:
         browser=browser_check(),
         base_files=base_files,
     )
+    if base_files is not None and output.files == base_files:
+        return _unchanged(build_id, output.summary)
     timings = redis_client.optional(
         lambda: agent_timings.spans(events.read(build_id, count=get_settings().event_stream_maxlen), end=time.time()),
         default=None,
@@ -203,6 +205,24 @@ def render_step(build_id: str) -> str | None:
             "files": len(output.files),
             "usage": usage.of_build(build),
         },
+    )
+    return None
+
+
+def _unchanged(build_id: str, summary: str) -> None:
+    """An edit that changed no file ends on the version it was asked on, refunded."""
+    with session_scope() as session:
+        number = builds.complete_unchanged(session=session, build_id=build_id, summary=summary)
+    if number is None:
+        logger.warning("build %s was failed while running; its result was discarded", build_id)
+        return None
+    events.append(
+        build_id,
+        events.BUILD_COMPLETE,
+        agent="system",
+        message=f"{summary} {builds.UNCHANGED}",
+        progress=100,
+        data={"version": number, "unchanged": True},
     )
     return None
 

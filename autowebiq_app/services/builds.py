@@ -284,6 +284,37 @@ def complete_build(
     return version
 
 
+UNCHANGED = "The change left every file as it was, so there is no new version; nothing was charged."
+
+
+def complete_unchanged(*, session: Session, build_id: str, summary: str) -> int | None:
+    """An edit that changed no file: the build succeeds on the version it was asked on, its
+    credits come back and the chat says so; returns that version's number. A build failed
+    meanwhile gets None; one already completed, its version. Commits."""
+    build = session.exec(select(Build).where(Build.id == build_id).with_for_update()).one()
+    if build.status == BuildStatus.SUCCEEDED:
+        return build.version_number
+    if build.status == BuildStatus.FAILED:
+        session.rollback()
+        return None
+    build.status, build.progress, build.finished_at = BuildStatus.SUCCEEDED, 100, utcnow()
+    build.version_number = build.base_version
+    session.add(build)
+    build_drafts.discard(session=session, build_id=build.id)
+    session.flush()
+    credits.refund_build(session=session, build_id=build.id, reason="the change left every file as it was")
+    projects.add_message(
+        session=session,
+        project_id=build.project_id,
+        role="assistant",
+        content=f"{summary} {UNCHANGED}",
+        build_id=build.id,
+    )
+    projects.touch(session=session, project_id=build.project_id)
+    session.commit()
+    return build.version_number
+
+
 def fail_build(*, session: Session, build_id: str, reason: str) -> bool:
     """Fail an unfinished build and refund it (exactly once). Commits.
 
@@ -322,7 +353,9 @@ def cancel_build(*, session: Session, user_id: str, build_id: str) -> Build:
     if not fail_build(session=session, build_id=build.id, reason=CANCELLED):
         raise Conflict("This build has already finished.")
     redis_client.optional(
-        lambda: events.append(build.id, events.BUILD_FAILED, agent="system", message=CANCELLED, data={"reason": CANCELLED}),
+        lambda: events.append(
+            build.id, events.BUILD_FAILED, agent="system", message=CANCELLED, data={"reason": CANCELLED}
+        ),
         default=None,
         what="the build's cancellation",
     )

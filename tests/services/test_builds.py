@@ -217,6 +217,46 @@ def test_a_chat_edit_is_charged_less_and_changes_the_version_it_was_asked_on(ses
     assert credits.balance(session=session, user_id=project.user_id) == 88
 
 
+def test_an_edit_that_changes_no_file_makes_no_version_and_costs_nothing(session, project):
+    first = builds.start_build(
+        session=session,
+        user_id=project.user_id,
+        project_id=project.id,
+        prompt="A to-do app: tasks with a title and a due date",
+        enqueue=_queue,
+    )
+    build_runner.run_build(first.id)
+    # An app has no marketing copy, so its tone changes nothing.
+    edit = builds.start_build(
+        session=session,
+        user_id=project.user_id,
+        project_id=project.id,
+        prompt="make the tone more playful",
+        enqueue=_queue,
+    )
+    assert edit.kind == "edit" and credits.balance(session=session, user_id=project.user_id) == 88
+    build_runner.run_build(edit.id)
+
+    session.expire_all()
+    done = session.get(Build, edit.id)
+    assert done.status == BuildStatus.SUCCEEDED and done.version_number == 1 and done.charge_state == "refunded"
+    assert versions.latest_version(session=session, project_id=project.id).number == 1
+    assert credits.balance(session=session, user_id=project.user_id) == 90
+    assert credits.ledger_sum(session=session, user_id=project.user_id) == 90
+    answer = projects.list_messages(session=session, project_id=project.id)[-1].content
+    assert "No file changed." in answer and answer.endswith(builds.UNCHANGED)
+    final = events.read(edit.id)[-1]
+    assert final.type == events.BUILD_COMPLETE and final.data == {"version": 1, "unchanged": True}
+    # A change that does change a file is charged and makes a version, as before.
+    rename = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="make the accent teal", enqueue=_queue
+    )
+    build_runner.run_build(rename.id)
+    session.expire_all()
+    assert versions.latest_version(session=session, project_id=project.id).number == 2
+    assert credits.balance(session=session, user_id=project.user_id) == 88
+
+
 def test_an_edit_the_engine_does_not_understand_is_answered_free(session, project):
     first = builds.start_build(
         session=session, user_id=project.user_id, project_id=project.id, prompt="Build a site for a gym", enqueue=_queue
