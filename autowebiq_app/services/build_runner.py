@@ -213,6 +213,7 @@ def _unchanged(build_id: str, summary: str) -> None:
     """An edit that changed no file ends on the version it was asked on, refunded."""
     with session_scope() as session:
         number = builds.complete_unchanged(session=session, build_id=build_id, summary=summary)
+        build = session.get(Build, build_id, populate_existing=True)
     if number is None:
         logger.warning("build %s was failed while running; its result was discarded", build_id)
         return None
@@ -222,7 +223,7 @@ def _unchanged(build_id: str, summary: str) -> None:
         agent="system",
         message=f"{summary} {builds.UNCHANGED}",
         progress=100,
-        data={"version": number, "unchanged": True},
+        data={"version": number, "unchanged": True, "duration_ms": _run_time_ms(build)},
     )
     return None
 
