@@ -190,23 +190,9 @@ def render_step(build_id: str) -> str | None:
         )
         build = session.get(Build, build_id, populate_existing=True)
     if version is None:
-        logger.warning("build %s was failed while running; its result was discarded", build_id)
-        return None
-    events.append(
-        build_id,
-        events.BUILD_COMPLETE,
-        agent="system",
-        message=output.summary,
-        progress=100,
-        data={
-            "version": version.number,
-            "qa_score": version.qa_score,
-            "duration_ms": _run_time_ms(build),
-            "files": len(output.files),
-            "usage": usage.of_build(build),
-        },
-    )
-    return None
+        return _discarded(build_id)
+    data = {"version": version.number, "qa_score": version.qa_score, "files": len(output.files)}
+    return _announce_complete(build, output.summary, {**data, "usage": usage.of_build(build)})
 
 
 def _unchanged(build_id: str, summary: str) -> None:
@@ -215,17 +201,24 @@ def _unchanged(build_id: str, summary: str) -> None:
         number = builds.complete_unchanged(session=session, build_id=build_id, summary=summary)
         build = session.get(Build, build_id, populate_existing=True)
     if number is None:
-        logger.warning("build %s was failed while running; its result was discarded", build_id)
-        return None
+        return _discarded(build_id)
+    return _announce_complete(build, f"{summary} {builds.UNCHANGED}", {"version": number, "unchanged": True})
+
+
+def _discarded(build_id: str) -> None:
+    logger.warning("build %s was failed while running; its result was discarded", build_id)
+
+
+def _announce_complete(build: Build, message: str, data: dict) -> None:
+    """The build's `build_complete` event; every ending carries the build's time."""
     events.append(
-        build_id,
+        build.id,
         events.BUILD_COMPLETE,
         agent="system",
-        message=f"{summary} {builds.UNCHANGED}",
+        message=message,
         progress=100,
-        data={"version": number, "unchanged": True, "duration_ms": _run_time_ms(build)},
+        data={**data, "duration_ms": _run_time_ms(build)},
     )
-    return None
 
 
 STEPS = {PLAN: plan_step, IMAGES: images_step, RENDER: render_step}
