@@ -128,14 +128,22 @@ class MonitorState(rx.State):
     @rx.event
     async def cancel(self, build_id: str):
         """Stop a queued or running build (refunded to its owner)."""
+        await self._act(monitor.cancel, build_id, "Build cancelled and refunded.")
+
+    @rx.event
+    async def retry(self, build_id: str):
+        """Run a failed build again for its owner (charged like a new build)."""
+        await self._act(monitor.retry, build_id, "Build sent again; its owner was charged for the new build.")
+
+    async def _act(self, action, build_id: str, done: str) -> None:
         user_id = await signed_in_user_id(self)
         try:
             with session_scope() as session:
-                monitor.cancel(session=session, admin_id=user_id, build_id=build_id)
+                action(session=session, admin_id=user_id, build_id=build_id)
         except DomainError as exc:
             self.notice = exc.message
         else:
-            self.notice = "Build cancelled and refunded."
+            self.notice = done
         self._apply(_load(self._filters()))
 
     @rx.event(background=True)
@@ -255,20 +263,23 @@ def _queue_row(row: QueueItem) -> rx.Component:
     )
 
 
-def _build_row(class_name: str, *, cancellable: bool = False):
+def _build_row(class_name: str, *, action: str = ""):
+    """A build's row; "cancel" adds a Cancel button, "retry" a Retry button on failed builds."""
+
     def render(row: BuildItem) -> rx.Component:
         cells = [rx.table.cell(row[key]) for key in ("when", "kind", "status", "user", "seconds", "error")]
-        if cancellable:
-            cells.append(
-                rx.table.cell(
-                    rx.button(
-                        "Cancel", size="1", color_scheme="red", variant="soft", on_click=MonitorState.cancel(row["id"])
-                    )
-                )
-            )
+        if action == "cancel":
+            cells.append(rx.table.cell(_row_button("Cancel", MonitorState.cancel(row["id"]), "red")))
+        elif action == "retry":
+            retry = _row_button("Retry", MonitorState.retry(row["id"]), "blue")
+            cells.append(rx.table.cell(rx.cond(row["status"] == "failed", retry)))
         return rx.table.row(*cells, class_name=class_name)
 
     return render
+
+
+def _row_button(label: str, on_click, colour: str) -> rx.Component:
+    return rx.button(label, size="1", color_scheme=colour, variant="soft", on_click=on_click)
 
 
 def _figure_row(row: FigureItem) -> rx.Component:
@@ -315,7 +326,7 @@ def monitor_body() -> rx.Component:
                 _table(
                     [*build_headers, ""],
                     MonitorState.active,
-                    _build_row("active-row", cancellable=True),
+                    _build_row("active-row", action="cancel"),
                     "active-builds",
                 ),
             ),
@@ -375,7 +386,9 @@ def monitor_body() -> rx.Component:
                     wrap="wrap",
                     spacing="2",
                 ),
-                _table(build_headers, MonitorState.recent, _build_row("recent-row"), "recent-builds"),
+                _table(
+                    [*build_headers, ""], MonitorState.recent, _build_row("recent-row", action="retry"), "recent-builds"
+                ),
             ),
             spacing="5",
             width="100%",

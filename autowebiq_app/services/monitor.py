@@ -12,7 +12,7 @@ import redis
 from sqlmodel import Session, col, func, select
 
 from autowebiq_app.db_types import utcnow
-from autowebiq_app.errors import BuildNotFound
+from autowebiq_app.errors import BuildNotFound, Conflict
 from autowebiq_app.models import Build, BuildKind, BuildStatus, User
 from autowebiq_app.services import agent_timings, builds, queue_stats, roles, worker_heartbeats
 
@@ -145,6 +145,46 @@ def cancel(*, session: Session, admin_id: str | None, build_id: str) -> Build:
     if build is None or not roles.is_admin(session=session, user_id=admin_id):
         raise BuildNotFound()
     return builds.cancel_build(session=session, user_id=build.user_id, build_id=build.id)
+
+
+RETRY_KEY = "retry:{build_id}"
+"""The request key of a failed build's retry: one retry per failed build, whoever clicks."""
+
+
+def retry(*, session: Session, admin_id: str | None, build_id: str, enqueue=None) -> Build:
+    """An admin runs a failed build again, as its owner would by sending its prompt again: a
+    new build of the same project, charged to the owner at today's price (the failed build
+    was refunded, so the owner pays once for what they get). Retrying the same failed build
+    twice (a double click) gives back the first retry.
+
+    Raises BuildNotFound for anyone but an admin; Conflict when the build did not fail or a
+    later build of its project has started since (its prompt would undo that build's work);
+    and what `builds.start_or_replay` raises (the owner is out of credits, no worker is alive).
+    """
+    build = session.get(Build, build_id)
+    if build is None or not roles.is_admin(session=session, user_id=admin_id):
+        raise BuildNotFound()
+    if build.status != BuildStatus.FAILED:
+        raise Conflict("Only a failed build can be retried.")
+    retry_key = RETRY_KEY.format(build_id=build.id)
+    later = session.exec(
+        select(Build.id).where(
+            Build.project_id == build.project_id,
+            col(Build.created_at) > build.created_at,
+            col(Build.request_key).is_distinct_from(retry_key),
+        )
+    ).first()
+    if later is not None:
+        raise Conflict("Another build of this project has started since; only the project's latest build is retried.")
+    again, _replayed = builds.start_or_replay(
+        session=session,
+        user_id=build.user_id,
+        project_id=build.project_id,
+        prompt=build.prompt,
+        enqueue=enqueue,
+        request_key=retry_key,
+    )
+    return again
 
 
 def percentile(values: list[float], share: float) -> float | None:

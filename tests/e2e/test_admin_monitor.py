@@ -87,3 +87,20 @@ def test_the_monitor_is_a_404_until_make_admin_then_shows_workers_queues_and_bui
         cancelled = session.get(Build, build_id)
         assert cancelled.status == BuildStatus.FAILED
         assert credits.balance(session=session, user_id=cancelled.user_id) == 90  # the first build's 10 only
+
+    # Retry runs the cancelled build again for its owner, through the real queue: the owner
+    # pays for the new build (the cancelled one was refunded) and a second click changes nothing.
+    expect(recent).to_have_count(2)
+    expect(page.locator(".recent-row button")).to_have_count(1)  # only the failed build offers it
+    page.get_by_role("radio", name="Failed").click()
+    expect(recent).to_have_count(1)
+    expect(recent.first).to_contain_text("Cancelled before it finished.")
+    recent.first.get_by_role("button", name="Retry").click()
+    expect(page.locator("#monitor-notice")).to_have_text("Build sent again; its owner was charged for the new build.")
+    recent.first.get_by_role("button", name="Retry").click()
+    page.get_by_role("radio", name="Succeeded").click()
+    expect(recent).to_have_count(2, timeout=60_000)
+    with session_scope() as session:
+        retried = session.exec(select(Build).where(Build.request_key == f"retry:{build_id}")).one()
+        assert (retried.status, retried.prompt, retried.project_id) == ("succeeded", "A bar", cancelled.project_id)
+        assert credits.balance(session=session, user_id=retried.user_id) == 80

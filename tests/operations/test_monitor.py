@@ -153,6 +153,56 @@ def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else
         monitor.cancel(session=session, admin_id=admin.id, build_id=build.id)
 
 
+def test_an_admin_retries_a_failed_build_once_for_its_owner_who_pays_for_the_new_build(make_user, session):
+    from autowebiq_app.errors import BuildNotFound, Conflict
+    from autowebiq_app.services import builds, credits
+
+    owner, _ = make_user()
+    admin, _ = make_user(email="admin@example.com")
+    session.commit()
+    roles.make_admin(session=session, email="admin@example.com")
+    project = projects.create_project(session=session, user_id=owner.id, name="Cafe")
+    sent: list[str] = []
+
+    def enqueue(build_id: str) -> str:
+        sent.append(build_id)
+        return f"task-{len(sent)}"
+
+    def start(prompt: str):
+        return builds.start_build(
+            session=session, user_id=owner.id, project_id=project.id, prompt=prompt, enqueue=enqueue
+        )
+
+    build = start("A cafe")
+    with pytest.raises(Conflict):  # still queued: nothing to retry
+        monitor.retry(session=session, admin_id=admin.id, build_id=build.id, enqueue=enqueue)
+    assert builds.fail_build(session=session, build_id=build.id, reason="boom")
+    session.expire_all()
+    assert credits.balance(session=session, user_id=owner.id) == 100  # refunded
+
+    with pytest.raises(BuildNotFound):
+        monitor.retry(session=session, admin_id=owner.id, build_id=build.id, enqueue=enqueue)
+    again = monitor.retry(session=session, admin_id=admin.id, build_id=build.id, enqueue=enqueue)
+    twice = monitor.retry(session=session, admin_id=admin.id, build_id=build.id, enqueue=enqueue)
+
+    assert again.id != build.id and twice.id == again.id and sent == [build.id, again.id]
+    assert (again.user_id, again.project_id, again.prompt, again.status) == (owner.id, project.id, "A cafe", "queued")
+    session.expire_all()
+    assert credits.balance(session=session, user_id=owner.id) == 90
+    assert credits.balance(session=session, user_id=admin.id) == 100
+
+    # Once the retry has run, the failed build is no longer the project's latest: retrying it
+    # again would replay an old prompt over newer work.
+    assert builds.fail_build(session=session, build_id=again.id, reason="boom again")
+    later = start("A bar")
+    assert builds.fail_build(session=session, build_id=later.id, reason="boom")
+    with pytest.raises(Conflict, match="started since"):
+        monitor.retry(session=session, admin_id=admin.id, build_id=build.id, enqueue=enqueue)
+    session.expire_all()
+    assert credits.balance(session=session, user_id=owner.id) == 100
+    assert len(sent) == 3
+
+
 def test_make_admin_gives_the_role_to_that_account_only(make_user, session):
     user, _ = make_user(email="Boss@Example.com")
     other, _ = make_user()
