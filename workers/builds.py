@@ -81,18 +81,48 @@ def enqueue_build(build_id: str) -> str:
     return build_site.send(build_id).message_id
 
 
+NOTE_SECONDS = 24 * 3600
+"""How long the note of a build's latest step message is kept (a build queued longer than
+this is only re-sent once, as if its job were lost)."""
+
+
+def _step_note(build_id: str) -> str:
+    return f"{broker.namespace}:build-step:{build_id}"
+
+
+class NoteBuildSteps(dramatiq.Middleware):
+    """Note each build step message as it is enqueued (a first send, a hand-on, a retry):
+    the broker keys a message by a Redis id of its own, new at every enqueue, which the
+    sweeper needs to ask whether the build's job is still in the broker."""
+
+    def after_enqueue(self, broker, message, delay) -> None:
+        if message.actor_name in STEP_NAMES:
+            broker.client.set(_step_note(message.args[0]), message.options["redis_message_id"], ex=NOTE_SECONDS)
+
+
+STEP_NAMES = frozenset(actor.actor_name for actor in STEP_ACTORS.values())
+broker.add_middleware(NoteBuildSteps())
+
+
 class DramatiqBuildQueue:
-    """The `builds` queue in the Redis broker (`services.build_queue.BuildQueue`)."""
+    """The build steps' queues in the Redis broker (`services.build_queue.BuildQueue`)."""
+
+    STEP_QUEUES = sorted({actor.queue_name for actor in STEP_ACTORS.values()})
 
     def send(self, build_id: str) -> str:
         return enqueue_build(build_id)
 
-    def holds(self, task_id: str) -> bool:
-        """The job is in the queue's message hash while waiting, delayed (retry) or unacked."""
-        prefix = f"{broker.namespace}:{build_site.queue_name}"
+    def holds(self, build_id: str) -> bool:
+        """The build's latest step message is in the broker: waiting in its queue, delayed
+        (for a retry), or taken by a worker and not yet done (a killed worker's messages are
+        given back to the queue by the broker)."""
+        message_id = broker.client.get(_step_note(build_id))
+        if message_id is None:
+            return False
         pipe = broker.client.pipeline(transaction=False)
-        pipe.hexists(f"{prefix}.msgs", task_id)
-        pipe.hexists(f"{prefix}.DQ.msgs", task_id)
+        for queue in self.STEP_QUEUES:
+            pipe.hexists(f"{broker.namespace}:{queue}.msgs", message_id)
+            pipe.hexists(f"{broker.namespace}:{queue}.DQ.msgs", message_id)
         return any(pipe.execute())
 
     def ready(self) -> bool:

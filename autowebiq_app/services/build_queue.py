@@ -16,8 +16,9 @@ class BuildQueue(Protocol):
     def send(self, build_id: str) -> str:
         """Send the build's first step; returns the task id."""
 
-    def holds(self, task_id: str) -> bool:
-        """Whether the job is still in the broker (waiting, delayed, or being worked on)."""
+    def holds(self, build_id: str) -> bool:
+        """Whether the build's latest step is still in the broker (waiting, delayed, or being
+        worked on)."""
 
     def ready(self) -> bool:
         """Whether a live worker would pick the job up."""

@@ -348,24 +348,26 @@ def overdue_builds() -> list[Build]:
 def sweep_stale_builds(queue: BuildQueue | None = None) -> list[str]:
     """Fail and refund every build whose worker went silent; returns their ids.
 
-    A running build is stale when its heartbeat is older than BUILD_STALE_SECONDS. A queued
-    build that old is only waiting its turn while a live worker consumes the queue and
-    `queue` still holds its job; a job that was lost (Redis lost its data) is sent once
-    more, and only a build whose job is lost again is failed. Without `queue` every stale
-    build is failed.
+    A build is stale when its heartbeat is older than BUILD_STALE_SECONDS. A build that old
+    is only waiting its turn while a live worker consumes the queues and `queue` still
+    holds its latest step: a queued build's first step, a running build's next step (its
+    images or its pages, behind a backlog), or a step whose killed worker's message the
+    broker gives back. A queued build's job that was lost (Redis lost its data) is sent
+    once more, and only a build whose job is lost again is failed.
+    Without `queue` every stale build is failed.
     """
     hard_limit = get_settings().build_hard_limit_seconds
     overdue = [build.id for build in overdue_builds() if fail(build.id, overtime_reason(hard_limit))]
     with session_scope() as session:
         stale = builds.stale_builds(session=session)
-    if queue is not None and any(b.status == BuildStatus.QUEUED for b in stale) and worker_heartbeats.any_alive():
-        stale = [b for b in stale if b.status != BuildStatus.QUEUED or not _still_coming(b, queue)]
+    if queue is not None and stale and worker_heartbeats.any_alive():
+        stale = [build for build in stale if not _still_coming(build, queue)]
     return overdue + [build.id for build in stale if fail(build.id, STALE_REASON)]
 
 
 def _still_coming(build: Build, queue: BuildQueue) -> bool:
-    """A queued build's job is waiting in the queue, or was lost and is now sent again."""
-    return bool(build.task_id and queue.holds(build.task_id)) or _send_again(build.id, queue)
+    """The build's latest step is in the broker; or, for a queued build, was lost and is now sent again."""
+    return queue.holds(build.id) or (build.status == BuildStatus.QUEUED and _send_again(build.id, queue))
 
 
 def _send_again(build_id: str, queue: BuildQueue) -> bool:

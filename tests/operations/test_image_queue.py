@@ -5,16 +5,30 @@ thread; it finishes once an image-only worker starts."""
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
+from sqlmodel import col
 
 from autowebiq_app import events
+from autowebiq_app.db_types import utcnow
 from autowebiq_app.models import Build, BuildDraft, BuildStatus
+from autowebiq_app.services import build_runner
 from tests.helpers import dramatiq_worker, wait_for
 from tests.operations.helpers import start_build, wait_finished
 from tests.reliability.workers import forget_heartbeats, live_worker_pids
+from workers.broker import broker
+from workers.builds import _step_note, build_queue
 
 pytestmark = pytest.mark.worker
+
+
+def _backdate_heartbeat(session, build_id: str) -> None:
+    session.execute(
+        update(Build).where(col(Build.id) == build_id).values(heartbeat_at=utcnow() - timedelta(hours=1))
+    )
+    session.commit()
 
 
 def _stage(session, build_id: str) -> str | None:
@@ -39,6 +53,17 @@ def test_a_build_waits_for_an_image_worker_and_finishes_when_one_starts(
             assert _stage(session, build.id) == "images"
             assert session.get(Build, build.id).status == BuildStatus.RUNNING
             assert "image" not in {e.agent for e in events.read(build.id)}
+
+            # Waiting its turn longer than BUILD_STALE_SECONDS, it is not taken for lost:
+            # its images step is in the queue. A running build with no step waiting is.
+            _backdate_heartbeat(session, build.id)
+            lost = start_build(session, user.id, name="Lost")
+            wait_for(lambda: _stage(session, lost.id) == "images", timeout=60, what="the second plan")
+            wait_for(lambda: build_queue.holds(lost.id), timeout=10, what="the second images step")
+            broker.client.set(_step_note(lost.id), "a message no queue holds")  # as if Redis had lost it
+            _backdate_heartbeat(session, lost.id)
+            assert build_runner.sweep_stale_builds(build_queue) == [lost.id]
+            assert session.get(Build, build.id).status == BuildStatus.RUNNING
 
             with dramatiq_worker(queues=("images",), log_path=tmp_path / "images.log"):
                 done = wait_finished(session, build.id, timeout=120)
