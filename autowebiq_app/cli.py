@@ -110,6 +110,26 @@ def web_command(port: int) -> list[str]:
     ]
 
 
+def sites_command(port: int) -> list[str]:
+    """Published sites, each on an origin of its own under SITES_URL (`api.published_sites`)."""
+    return [
+        str(Path(sys.executable).parent / "granian"),
+        "--interface",
+        "asgi",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "autowebiq_app.api.published_sites:app",
+    ]
+
+
+def sites_port(port: int) -> int:
+    """SITES_PORT, or the port after the app's; SITES_URL defaults to it on localhost."""
+    return int(os.environ.get("SITES_PORT") or port + 1)
+
+
 def worker_command(processes: int, threads: int, queues: tuple[str, ...] = ()) -> list[str]:
     """A worker of every queue, or only of `queues`. Dramatiq's own script beside this Python:
     its in-place restart of worker processes (SIGHUP, used after WORKER_MAX_TASKS messages)
@@ -179,6 +199,7 @@ def prepare(port: int):
     services = embedded.resolve()
     os.environ.update(services.env)
     os.environ.setdefault("PUBLIC_URL", f"http://localhost:{port}")
+    os.environ.setdefault("SITES_URL", f"http://localhost:{sites_port(port)}")
     os.environ.setdefault("REFLEX_USE_SYSTEM_BUN", "1")
     for note in services.notes:
         print(f"  {note}", flush=True)
@@ -208,13 +229,16 @@ def run(port: int, workers: int, *, threads: int = 2, image_workers: int = 0, we
     supervisor = Supervisor(cwd=ROOT, env=os.environ.copy())
     for name, command in background_commands(workers, threads, image_workers):
         supervisor.add(name, command)
+    if web:
+        supervisor.add("sites", sites_command(sites_port(port)))
     web_app: subprocess.Popen | None = None
     try:
         supervisor.start()
         if web:
             web_app = subprocess.Popen(web_command(port), cwd=ROOT, env=os.environ.copy(), start_new_session=True)
             if _wait_until_up(port, web_app, supervisor):
-                print(f"\nAutoWebIQ is running at http://localhost:{port}/  (Ctrl-C to stop)\n", flush=True)
+                print(f"\nAutoWebIQ is running at http://localhost:{port}/  (Ctrl-C to stop)", flush=True)
+                print(f"Published sites: {os.environ['SITES_URL']} (each site at its own name under it)\n", flush=True)
         else:
             print("AutoWebIQ workers are running (Ctrl-C to stop)", flush=True)
         while web_app is None or web_app.poll() is None:
@@ -262,7 +286,10 @@ def supervisord_programs(port: int, workers: int, threads: int, *, web: bool, im
     if image_workers:
         images = worker_command(1, threads, IMAGE_QUEUES)
         programs.append(Program("images", images, numprocs=image_workers, numbered=True, stopwaitsecs=worker_stop))
-    return [Program("web", web_command(port), startsecs=10), *programs] if web else programs
+    if not web:
+        return programs
+    sites = Program("sites", sites_command(sites_port(port)))
+    return [Program("web", web_command(port), startsecs=10), sites, *programs]
 
 
 def supervise(

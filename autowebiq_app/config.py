@@ -75,6 +75,17 @@ class Settings(BaseSettings):
     max_sockets_per_user: int = Field(20, gt=0, description="open build WebSockets per user")
     api_max_body_bytes: int = Field(256 * 1024, gt=1024)
     public_url: str = "http://localhost:3000"
+    sites_url: str | None = Field(
+        None,
+        description="Published sites each get an origin of their own under this one: with "
+        "http://localhost:3001, the site `bakery` is http://bakery.localhost:3001/ (production: a "
+        "wildcard DNS name on a domain of its own, such as https://sites.example.net). "
+        "Unset: sites are served at PUBLIC_URL/sites/{slug}/, sandboxed.",
+    )
+    site_submissions_per_minute: int = Field(
+        6, gt=0, description="form submissions a published site takes from one visitor (IP) per minute"
+    )
+    site_submissions_kept: int = Field(2000, gt=0, description="submissions kept per site; then the form refuses more")
     allowed_origins: list[str] = Field(
         default_factory=list, description="Browser origins allowed to connect; default PUBLIC_URL."
     )

@@ -80,6 +80,11 @@ class VersionNotFound(NotFound):
         super().__init__("Version not found.")
 
 
+class SiteNotPublished(NotFound):
+    def __init__(self) -> None:
+        super().__init__("This site is not published.")
+
+
 class Conflict(DomainError):
     code = "conflict"
     status = 409

@@ -145,6 +145,21 @@ class ProjectMessage(SQLModel, table=True):
     created_at: datetime = _created_at()
 
 
+class SiteSubmission(SQLModel, table=True):
+    """What a visitor sent through a form of a published site, kept for the site's owner."""
+
+    __tablename__ = "site_submissions"
+    __table_args__ = (Index("ix_site_submissions_project_created", "project_id", "created_at"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    project_id: str = Field(foreign_key="projects.id", max_length=32, ondelete="CASCADE")
+    form: str = Field(max_length=60, description="the form's name (contact, subscribe, booking…)")
+    page: str = Field(max_length=200, description="the page it was sent from")
+    # [[field, value], …] in the form's order (a JSON object would lose it in PostgreSQL).
+    fields: list = Field(default_factory=list, sa_column=Column(JSONColumn, nullable=False))
+    created_at: datetime = _created_at()
+
+
 class BuildKind(StrEnum):
     BUILD = "build"
     EDIT = "edit"

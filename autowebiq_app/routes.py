@@ -31,7 +31,3 @@ def component_preview(slug: str) -> str:
 
 def download(token: str) -> str:
     return f"/download/{token}.zip"
-
-
-def published_site(slug: str) -> str:
-    return f"/sites/{slug}/"

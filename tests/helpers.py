@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from autowebiq_app.cli import web_command, worker_command
+from autowebiq_app.cli import sites_command, web_command, worker_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,12 +92,19 @@ class RunningApp:
 
 @contextmanager
 def start_app(logs: Path, **overrides: str):
-    """`reflex run --env prod --single-port` and a worker process group, stopped at exit."""
-    port = free_port()
+    """`reflex run --env prod --single-port`, the published sites' server (SITES_URL on a port
+    of its own) and a worker process group, stopped at exit."""
+    port, sites = free_port(), free_port()
     base = f"http://localhost:{port}"
     os.environ["PUBLIC_URL"] = base
-    env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "PUBLIC_URL": base, **overrides}
-    web_log = open(logs / "web.log", "wb")
+    env = {
+        **os.environ,
+        "REFLEX_USE_SYSTEM_BUN": "1",
+        "PUBLIC_URL": base,
+        "SITES_URL": f"http://localhost:{sites}",
+        **overrides,
+    }
+    web_log, sites_log = open(logs / "web.log", "wb"), open(logs / "sites.log", "wb")
     web = subprocess.Popen(
         web_command(port),
         cwd=ROOT,
@@ -105,6 +112,9 @@ def start_app(logs: Path, **overrides: str):
         stdout=web_log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+    )
+    sites_server = subprocess.Popen(
+        sites_command(sites), cwd=ROOT, env=env, stdout=sites_log, stderr=subprocess.STDOUT, start_new_session=True
     )
     try:
         with dramatiq_worker(log_path=logs / "worker.log") as worker:
@@ -131,7 +141,9 @@ def start_app(logs: Path, **overrides: str):
             yield RunningApp(url=base, worker=worker)
     finally:
         stop_group(web)
+        stop_group(sites_server)
         web_log.close()
+        sites_log.close()
 
 
 def package_app_fixtures():

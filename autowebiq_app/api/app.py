@@ -13,14 +13,14 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.routing import compile_path
 
 from autowebiq_app import metrics
-from autowebiq_app.api import catalog_routes, errors, health, legacy, schemas, sessions, v2, ws
+from autowebiq_app.api import catalog_routes, errors, health, legacy, published_sites, schemas, sessions, v2, ws
 from autowebiq_app.api.docs import install_docs
 from autowebiq_app.api.limits import BodySizeLimit
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response, zip_response
 from autowebiq_app.config import get_settings, insecure_defaults
 from autowebiq_app.db import session_scope
 from autowebiq_app.models import Project, ProjectVersion
-from autowebiq_app.services import preview_links, publishing, versions
+from autowebiq_app.services import preview_links, versions
 
 logger = logging.getLogger(__name__)
 OPENAPI_URL = "/api/openapi.json"
@@ -98,16 +98,7 @@ def create_api() -> FastAPI:
             return _plain_404("This download link has expired. Reload the workspace.")
         return zip_response(*archive)
 
-    @api.api_route("/sites/{slug}", methods=["GET", "HEAD"], include_in_schema=False)
-    async def site_root(slug: str) -> Response:
-        return RedirectResponse(f"/sites/{slug}/", status_code=307)
-
-    @api.api_route("/sites/{slug}/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
-    async def published_file(slug: str, path: str, request: Request) -> Response:
-        files = await run_in_threadpool(_published_files, slug)
-        if files is None:
-            return _plain_404("This site is not published.")
-        return site_file_response(files, path, public=True)
+    published_sites.install_on_app(api)
 
     return api
 
@@ -175,8 +166,3 @@ def _version_zip(version_id: str) -> tuple[str, bytes] | None:
             return None
         project = session.get(Project, version.project_id)
         return versions.export_zip(version, project_name=project.name)
-
-
-def _published_files(slug: str) -> dict[str, str] | None:
-    with session_scope() as session:
-        return publishing.published_files(session=session, slug=slug)

@@ -274,6 +274,18 @@ class VersionSummary(BaseModel):
     files: int
 
 
+class SubmissionOut(BaseModel):
+    id: str
+    form: str = Field(description="the form's name: contact, newsletter, booking…")
+    page: str = Field(description="the page of the published site it was sent from")
+    fields: list[tuple[str, str]] = Field(description="[name, value] pairs in the form's order")
+    created_at: datetime
+
+
+class SubmissionList(BaseModel):
+    items: list[SubmissionOut]
+
+
 class VersionDetail(BaseModel):
     number: int
     prompt: str

@@ -25,21 +25,17 @@ _TYPES = {
 }
 
 
-def site_file_response(files: dict[str, str], path: str, *, public: bool = False) -> Response:
-    """The file at `path` (a directory means its index.html), or a plain 404.
-
-    Published sites (`public`) get the same sandbox: they are served from the app's own
-    origin, so their scripts must never run with its cookies or storage.
-    """
+def site_file_response(files: dict[str, str], path: str, *, headers: dict[str, str] = SANDBOX_HEADERS) -> Response:
+    """The file at `path` (a directory means its index.html), or a plain 404, with `headers`:
+    the sandbox unless the site is served on an origin of its own (`published_sites`)."""
     path = path.strip("/")
     if path == "" or path.endswith("/"):
         path = f"{path}index.html".lstrip("/")
     content = files.get(path)
     if content is None:
-        return Response("Not found", status_code=404, media_type="text/plain", headers=SANDBOX_HEADERS)
+        return Response("Not found", status_code=404, media_type="text/plain", headers=headers)
     suffix = "." + path.rsplit(".", 1)[-1] if "." in path else ""
     media_type = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-    headers = {**SANDBOX_HEADERS, "Cache-Control": "public, max-age=60"} if public else SANDBOX_HEADERS
     return Response(content, media_type=media_type, headers=headers)
 
 

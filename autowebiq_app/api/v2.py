@@ -8,7 +8,7 @@ import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlmodel import select
 
 from autowebiq_app import redis_client
@@ -29,6 +29,7 @@ from autowebiq_app.services import (
     credits,
     projects,
     publishing,
+    site_submissions,
     usage,
     versions,
 )
@@ -347,9 +348,32 @@ def restore_version(project_id: ProjectId, number: VersionNumber, user: CurrentU
         )
 
 
+@router.get("/projects/{project_id}/submissions", response_model=schemas.SubmissionList, tags=["publishing"])
+def list_submissions(project_id: ProjectId, user: CurrentUser):
+    """What visitors sent through the published site's forms, newest first."""
+    with session_scope() as session:
+        rows = site_submissions.for_project(session=session, user_id=user.id, project_id=project_id)
+    return schemas.SubmissionList(items=[schemas.SubmissionOut(**vars(row)) for row in rows])
+
+
+@router.get(
+    "/projects/{project_id}/submissions.csv",
+    tags=["publishing"],
+    responses={200: {"content": {"text/csv": {}}, "description": "one row per submission, a column per field"}},
+)
+def export_submissions(project_id: ProjectId, user: CurrentUser):
+    with session_scope() as session:
+        rows = site_submissions.for_project(session=session, user_id=user.id, project_id=project_id)
+    return Response(
+        site_submissions.as_csv(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="form-submissions.csv"'},
+    )
+
+
 def _publish_out(project: Project) -> schemas.PublishOut:
     slug = project.published_slug
-    url = f"{get_settings().public_url.rstrip('/')}/sites/{slug}/" if slug else None
+    url = publishing.site_url(slug) if slug else None
     return schemas.PublishOut(published=bool(slug), slug=slug, version=project.published_version, url=url)
 
 

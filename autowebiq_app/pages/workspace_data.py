@@ -1,10 +1,73 @@
-"""The workspace's Data tab: the records the site keeps in this preview, as the visitor of the
-preview changes them. The site's runtime sends them from the preview frame (only there, and
-only to this page's origin); this page draws them as text, never as markup."""
+"""The workspace's Data tab: what visitors sent through the published site's forms (kept for
+the owner, downloadable as CSV), and the records the site keeps in this preview, as the
+visitor of the preview changes them. The site's runtime sends those from the preview frame
+(only there, and only to this page's origin); this page draws them as text, never as markup."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import reflex as rx
+
+from autowebiq_app.db import session_scope
+from autowebiq_app.errors import DomainError
+from autowebiq_app.services import site_submissions
+from state.auth import signed_in_user_id
+
+SHOWN = 100
+"""Submissions listed in the tab (the CSV has them all)."""
+
+
+class SubmissionItem(TypedDict):
+    received: str
+    form: str
+    page: str
+    fields: str
+
+
+class SubmissionsState(rx.State):
+    items: list[SubmissionItem] = []
+    total: int = 0
+    error: str = ""
+
+    @rx.event
+    async def load(self):
+        """The project's submissions, newest first."""
+        try:
+            rows = await self._rows()
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        self.total, self.error = len(rows), ""
+        self.items = [
+            SubmissionItem(
+                received=row.created_at.strftime("%d %b %H:%M"),
+                form=row.form,
+                page=row.page,
+                fields=" · ".join(f"{name}: {value}" for name, value in row.fields),
+            )
+            for row in rows[:SHOWN]
+        ]
+
+    @rx.event
+    async def download(self):
+        """All of them as a CSV file."""
+        try:
+            rows = await self._rows()
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        return rx.download(data=site_submissions.as_csv(rows), filename="form-submissions.csv")
+
+    async def _rows(self) -> list[site_submissions.Submission]:
+        user_id = await signed_in_user_id(self)
+        project_id = self.router.page.params.get("project_id", "")
+
+        def read():
+            with session_scope() as session:
+                return site_submissions.for_project(session=session, user_id=user_id or "", project_id=project_id)
+
+        return await rx.run_in_thread(read)
 
 LISTEN = """
 if (!window.awDataListens) {
@@ -79,8 +142,64 @@ def data_listener() -> rx.Component:
     return rx.script(LISTEN)
 
 
+SUBMISSION_COLUMNS = ("received", "form", "page", "what they sent")
+
+
+def _submission_row(item: SubmissionItem) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(item["received"], white_space="nowrap"),
+        rx.table.cell(item["form"]),
+        rx.table.cell(item["page"]),
+        rx.table.cell(item["fields"]),
+        class_name="submission-row",
+    )
+
+
+def submissions_section() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading("Sent through the published site", size="3", as_="h3"),
+            rx.spacer(),
+            rx.button("Refresh", size="1", variant="soft", on_click=SubmissionsState.load, id="submissions-refresh"),
+            rx.button(
+                "Download CSV",
+                size="1",
+                variant="soft",
+                on_click=SubmissionsState.download,
+                disabled=SubmissionsState.total == 0,
+                id="submissions-csv",
+            ),
+            width="100%",
+            align="center",
+            wrap="wrap",
+        ),
+        rx.cond(SubmissionsState.error != "", rx.callout(SubmissionsState.error, color_scheme="red", size="1")),
+        rx.cond(
+            SubmissionsState.total == 0,
+            rx.text(
+                "Messages, bookings and sign-ups that visitors send through the published site's forms arrive here.",
+                size="2",
+                color_scheme="gray",
+                id="submissions-empty",
+            ),
+            rx.table.root(
+                rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in SUBMISSION_COLUMNS])),
+                rx.table.body(rx.foreach(SubmissionsState.items, _submission_row)),
+                id="submissions",
+                size="1",
+                width="100%",
+            ),
+        ),
+        on_mount=SubmissionsState.load,
+        width="100%",
+        spacing="2",
+    )
+
+
 def data_panel() -> rx.Component:
     return rx.vstack(
+        submissions_section(),
+        rx.heading("In this preview", size="3", as_="h3"),
         rx.text(
             "The records this preview keeps, live as you use it. Each visitor of the published site "
             "keeps their own, in their browser.",

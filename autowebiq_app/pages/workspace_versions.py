@@ -5,7 +5,6 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import builds, preview_links, projects, publishing, usage, versions
@@ -70,7 +69,7 @@ class VersionsState(rx.State):
         ]
         self.viewing = self.items[0]["number"] if self.items else ""
         self.published_version = str(project.published_version or "")
-        self.published_url = routes.published_site(project.published_slug) if project.published_slug else ""
+        self.published_url = publishing.site_url(project.published_slug) if project.published_slug else ""
         if len(self.items) >= 2:
             self.compare_from, self.compare_to = self.items[1]["number"], self.items[0]["number"]
         self.changes, self.compared, self.error = [], [], ""
@@ -157,10 +156,6 @@ class VersionsState(rx.State):
     def numbers(self) -> list[str]:
         return [item["number"] for item in self.items]
 
-    @rx.var
-    def public_origin(self) -> str:
-        return get_settings().public_url.rstrip("/")
-
 
 def _version_row(item: dict) -> rx.Component:
     number = item["number"]
@@ -230,7 +225,7 @@ def versions_panel() -> rx.Component:
                 rx.hstack(
                     rx.text("Published at "),
                     rx.link(
-                        VersionsState.public_origin + VersionsState.published_url,
+                        VersionsState.published_url,
                         href=VersionsState.published_url,
                         is_external=True,
                         id="published-link",

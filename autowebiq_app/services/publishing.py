@@ -1,13 +1,19 @@
-"""Publishing a project version at a public URL `/sites/{slug}/`, and taking it down."""
+"""Publishing a project version at a public URL, and taking it down.
+
+A site is seen at its own origin under SITES_URL (`https://{slug}.sites.example.net/`), or,
+without one, at the builder's `PUBLIC_URL/sites/{slug}/` (`api.published_sites`)."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from autowebiq_app.config import get_settings
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import VersionNotFound
 from autowebiq_app.models import Project, SiteAddressHold
@@ -15,6 +21,7 @@ from autowebiq_app.services import projects, versions
 from autowebiq_app.text_input import slugify
 
 MAX_SLUG_ATTEMPTS = 50
+_SLUG_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 ADDRESS_HOLD_DAYS = 30
 
 
@@ -69,8 +76,34 @@ def _held_for_someone_else(*, session: Session, slug: str, user_id: str) -> bool
     return hold is not None and hold.user_id != user_id and hold.held_until > utcnow()
 
 
+def sites_have_own_origins() -> bool:
+    return bool(get_settings().sites_url)
+
+
+def site_url(slug: str) -> str:
+    """Where visitors see the site published at `slug` (with a trailing slash)."""
+    settings = get_settings()
+    if settings.sites_url:
+        base = urlsplit(settings.sites_url)
+        return f"{base.scheme}://{slug}.{base.netloc}/"
+    return f"{settings.public_url.rstrip('/')}/sites/{slug}/"
+
+
+def slug_of_host(host: str) -> str | None:
+    """The slug a request's Host header names under SITES_URL (`bakery.localhost:3001` ->
+    `bakery`), or None for any other host."""
+    if not get_settings().sites_url:
+        return None
+    base = urlsplit(get_settings().sites_url).netloc.lower()
+    host = host.strip().lower()
+    if not host.endswith("." + base):
+        return None
+    slug = host[: -len(base) - 1]
+    return slug if _SLUG_LABEL.match(slug) else None
+
+
 def published_files(*, session: Session, slug: str) -> dict[str, str] | None:
-    """The live files behind `/sites/{slug}/`, or None."""
+    """The live files of the site published at `slug`, or None."""
     project = session.exec(select(Project).where(Project.published_slug == slug)).first()
     if project is None or project.published_version is None:
         return None

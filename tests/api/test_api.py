@@ -8,6 +8,9 @@ import re
 import signal
 import time
 import zipfile
+from urllib.parse import urlsplit
+
+import httpx
 
 from autowebiq_app.db import session_scope
 from autowebiq_app.models import CreditTransaction, User
@@ -167,26 +170,35 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
     assert [v["number"] for v in versions["items"]] == [3, 2, 1]
 
 
-def test_publish_serves_the_site_safely_and_unpublish_takes_it_down(client, anonymous):
+def _visit(url: str, method: str = "GET", path: str = "") -> httpx.Response:
+    """A visitor's request to a site on its own origin (`{slug}.localhost:{port}`, which
+    browsers resolve to this machine and httpx does not)."""
+    parts = urlsplit(url)
+    with httpx.Client(base_url=f"http://127.0.0.1:{parts.port}", timeout=30) as visitor:
+        return visitor.request(method, f"/{path}", headers={"Host": parts.netloc})
+
+
+def test_publish_serves_the_site_on_its_own_origin_and_unpublish_takes_it_down(client, anonymous):
     project_id, _ = _built_project(client)
     published = client.post(f"/api/v2/projects/{project_id}/publish").json()
-    assert (
-        published["published"]
-        and published["version"] == 1
-        and published["url"].endswith(f"/sites/{published['slug']}/")
-    )
-    site = anonymous.get(f"/sites/{published['slug']}/")
+    slug = published["slug"]
+    assert published["published"] and published["version"] == 1
+    assert re.fullmatch(rf"http://{slug}\.localhost:\d+/", published["url"]), published["url"]
+    site = _visit(published["url"])
     assert site.status_code == 200 and "<h1" in site.text
-    assert site.headers["content-security-policy"] == "sandbox allow-scripts allow-forms"
+    assert "content-security-policy" not in site.headers  # an origin of its own: no sandbox needed
     assert site.headers["x-content-type-options"] == "nosniff"
-    assert anonymous.get(f"/sites/{published['slug']}/styles.css").headers["content-type"].startswith("text/css")
-    head = anonymous.head(f"/sites/{published['slug']}/")  # `curl -I`: the headers GET would send, no body
+    assert _visit(published["url"], path="styles.css").headers["content-type"].startswith("text/css")
+    head = _visit(published["url"], "HEAD")  # `curl -I`: the headers GET would send, no body
     assert head.status_code == 200 and head.content == b""
     assert head.headers["content-length"] == site.headers["content-length"]
+    # The builder's own address for the site sends visitors there.
+    moved = anonymous.get(f"/sites/{slug}/about.html", follow_redirects=False)
+    assert moved.status_code == 307 and moved.headers["location"] == f"{published['url']}about.html"
     down = client.delete(f"/api/v2/projects/{project_id}/publish").json()
     assert down == {"published": False, "slug": None, "version": None, "url": None}
-    assert anonymous.get(f"/sites/{published['slug']}/").status_code == 404
-    assert anonymous.head(f"/sites/{published['slug']}/").status_code == 404
+    assert _visit(published["url"]).status_code == 404
+    assert _visit(published["url"], "HEAD").status_code == 404
     _error(client.post(f"/api/v2/projects/{project_id}/publish", json={"version": 7}), 404, "not_found")
 
 

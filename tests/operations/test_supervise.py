@@ -54,13 +54,14 @@ def test_the_configuration_runs_each_worker_as_its_own_restarted_logged_process_
     processes = _supervisord_reads(config, tmp_path)
 
     # No sweeper process: the workers run it as a periodic job (tests/operations/test_periodic.py).
-    assert sorted(processes) == ["web", "worker-1", "worker-2"]
+    assert sorted(processes) == ["sites", "web", "worker-1", "worker-2"]
     for name, process in processes.items():
         assert process.autorestart is not False, name
         assert process.stopasgroup and process.killasgroup, name
         assert process.redirect_stderr and process.stdout_logfile == str(tmp_path / "logs" / f"{name}.log")
     assert processes["worker-1"].command.endswith("dramatiq workers.builds --processes 1 --threads 3")
     assert "reflex run --env prod --single-port --frontend-port 3000" in processes["web"].command
+    assert processes["sites"].command.endswith("--port 3001 --no-access-log autowebiq_app.api.published_sites:app")
 
 
 def test_image_workers_take_only_the_images_queue(tmp_path):

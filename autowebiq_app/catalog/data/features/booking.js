@@ -132,7 +132,7 @@ AW.feature("booking", function (root, config) {
 
   if (!entity || (!searchKeys.length && !config.nights)) {
     /* one form: what (a service, a class, a table…), when, who */
-    var form = h("form", { class: "aw-form card", novalidate: true, "aria-label": heading });
+    var form = h("form", { class: "aw-form card", novalidate: true, "data-aw-deliver": "booking", "aria-label": heading });
     /* With places that hold a number of people (tables), "Any" lets the site pick one. */
     var anyFits = entity && capacityField;
     var what = entity ? { key: "item", label: entity.label, type: "ref", ref: config.entity, required: !anyFits } : null;

@@ -10,7 +10,7 @@ AW.feature("contact", function (root, config) {
     { key: "subject", label: AW.t("subject", "Subject"), type: config.subjects ? "select" : "text", options: config.subjects || [] },
     { key: "message", label: AW.t("message", "Message"), type: "longtext", required: true },
   ];
-  var form = h("form", { class: "aw-form card", novalidate: true, "aria-labelledby": uid + "-title" },
+  var form = h("form", { class: "aw-form card", novalidate: true, "data-aw-deliver": "contact", "aria-labelledby": uid + "-title" },
     h("h2", { id: uid + "-title", text: config.heading || AW.t("write_to_us", "Send us a message") }));
   fields.forEach(function (f) { form.appendChild(AW.input(f, undefined, uid)); });
   form.appendChild(h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn btn-primary", text: AW.t("send", "Send") })));

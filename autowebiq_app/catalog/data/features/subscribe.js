@@ -9,7 +9,7 @@ AW.feature("subscribe", function (root, config) {
     { key: "name", label: AW.t("your_name_optional", "Your name (optional)"), type: "text" },
   ];
   var status = h("div", { role: "status", "aria-live": "polite" });
-  var form = h("form", { class: "aw-form card aw-subscribe", novalidate: true, "aria-labelledby": uid + "-title" },
+  var form = h("form", { class: "aw-form card aw-subscribe", novalidate: true, "data-aw-deliver": "subscribe", "aria-labelledby": uid + "-title" },
     h("h2", { id: uid + "-title", text: config.heading || AW.t("join_list", "Join the mailing list") }),
     config.text ? h("p", { class: "muted", text: config.text }) : null);
   fields.forEach(function (f) { form.appendChild(AW.input(f, undefined, uid)); });
