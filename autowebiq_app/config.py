@@ -125,6 +125,10 @@ class Settings(BaseSettings):
     firebase_project_id: str | None = None
     firebase_credentials_file: str | None = None
     firebase_auth_emulator_host: str | None = Field(None, validation_alias="FIREBASE_AUTH_EMULATOR_HOST")
+    firebase_web_api_key: str | None = Field(
+        None, description="the Firebase web app's API key (public): shows 'Continue with Google' on the sign-in page"
+    )
+    firebase_auth_domain: str | None = Field(None, description="default: <FIREBASE_PROJECT_ID>.firebaseapp.com")
 
     @field_validator("llm_models", mode="before")
     @classmethod
@@ -184,6 +188,21 @@ class Settings(BaseSettings):
     @property
     def firebase_enabled(self) -> bool:
         return bool(self.firebase_project_id)
+
+    @property
+    def firebase_web_config(self) -> dict[str, str]:
+        """What the sign-in page's Firebase button needs (all of it public); empty when the
+        button is not offered (no project, or no web API key outside the emulator)."""
+        emulator = self.firebase_auth_emulator_host
+        api_key = self.firebase_web_api_key or ("emulator" if emulator else "")
+        if not (self.firebase_project_id and api_key):
+            return {}
+        return {
+            "apiKey": api_key,
+            "authDomain": self.firebase_auth_domain or f"{self.firebase_project_id}.firebaseapp.com",
+            "projectId": self.firebase_project_id,
+            "emulatorUrl": f"http://{emulator}" if emulator else "",
+        }
 
 
 def insecure_defaults(settings: Settings) -> list[str]:

@@ -5,10 +5,25 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
+from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.models import UserRole
 from autowebiq_app.services import accounts, sign_in
+
+
+FIREBASE_ERRORS = {
+    "auth/invalid-credential": "Firebase did not recognise that email and password.",
+    "auth/wrong-password": "Firebase did not recognise that email and password.",
+    "auth/user-not-found": "Firebase did not recognise that email and password.",
+    "auth/invalid-email": "Enter an email address like name@example.com.",
+    "auth/user-disabled": "That Firebase account is disabled.",
+    "auth/too-many-requests": "Too many attempts: Firebase asks you to wait a little.",
+    "auth/popup-blocked": "The browser blocked Google's sign-in window: allow pop-ups for this site.",
+    "auth/network-request-failed": "Google's sign-in could not be reached. Check the connection and try again.",
+    "auth/internal-error": "Google's sign-in could not be reached (it needs Google's servers). Try again later.",
+}
+"""What a person reads for the Firebase SDK's error codes (others are shown with their code)."""
 
 
 class AuthState(rx.State):
@@ -24,6 +39,8 @@ class AuthState(rx.State):
     error: str = ""
     mode: str = "signin"
     busy: bool = False
+    firebase_config: dict[str, str] = {}
+    """The Firebase button's settings when this server offers Firebase sign-in, else empty."""
 
     def _user_id(self) -> str | None:
         """The signed-in user's id, checked against the database (tokens can be revoked)."""
@@ -50,6 +67,25 @@ class AuthState(rx.State):
     def redirect_if_signed_in(self):
         if self.auth_token and self._user_id() is not None:
             return rx.redirect(routes.DASHBOARD)
+        self.firebase_config = get_settings().firebase_web_config
+
+    @rx.event
+    def firebase_signed_in(self, id_token: str):
+        """The Firebase button's ID token: verified here, then signed in like a password."""
+        self.error = ""
+        try:
+            with session_scope() as session:
+                user, token = sign_in.with_firebase(
+                    session=session, id_token=id_token, client_ip=self.router.session.client_ip
+                )
+        except DomainError as exc:
+            self.error = exc.message
+            return
+        return self._signed_in(user, token)
+
+    @rx.event
+    def firebase_failed(self, code: str):
+        self.error = FIREBASE_ERRORS.get(code, f"Firebase sign-in did not work ({code[:80]}). Try again.")
 
     @rx.event
     def set_mode(self, mode: str | list[str]):
@@ -82,6 +118,9 @@ class AuthState(rx.State):
         except DomainError as exc:
             self.error = exc.message
             return
+        return self._signed_in(user, token)
+
+    def _signed_in(self, user, token: str):
         self.auth_token = token
         self.user_email, self.user_name = user.email or "", user.display_name
         return rx.redirect(routes.START if self.pending_prompt else routes.DASHBOARD)

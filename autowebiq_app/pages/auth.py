@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
+from components.firebase_sign_in import firebase_sign_in
 from components.layout import error_callout
 from state.auth import AuthState
 
@@ -67,6 +68,19 @@ def auth_page() -> rx.Component:
                     width="100%",
                 ),
                 auth_form(),
+                rx.cond(
+                    AuthState.firebase_config.contains("projectId"),
+                    rx.vstack(
+                        rx.text("or", size="2", color_scheme="gray", align="center", width="100%"),
+                        firebase_sign_in(
+                            config=AuthState.firebase_config,
+                            on_token=AuthState.firebase_signed_in,
+                            on_error=AuthState.firebase_failed,
+                        ),
+                        width="100%",
+                        spacing="2",
+                    ),
+                ),
                 spacing="4",
                 width="100%",
             ),

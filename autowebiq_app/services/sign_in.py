@@ -34,6 +34,20 @@ def sign_up(*, session: Session, email: str, password: str, display_name: str, c
     return accounts.register(session=session, email=email, password=password, display_name=display_name)
 
 
+def with_firebase(*, session: Session, id_token: str, client_ip: str) -> tuple[User, str]:
+    """`firebase_auth.sign_in` (a first sign-in creates the account), limited per IP like any sign-in.
+
+    Raises:
+        FirebaseNotConfigured: this server has no Firebase project.
+        RateLimited: too many attempts from this IP.
+        InvalidCredentials: firebase-admin refused the token.
+    """
+    from autowebiq_app.services import firebase_auth  # firebase-admin only where Firebase is used
+
+    throttle.sign_in_attempt(client_ip=client_ip)
+    return firebase_auth.sign_in(session=session, id_token=id_token)
+
+
 def change_password(*, session: Session, user: User, current_password: str, new_password: str) -> str:
     """`accounts.change_password`, with a wrong current password counted like a failed sign-in."""
     throttle.check_sign_in(email=user.email or user.id)

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import urllib.request
-from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -16,10 +12,7 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.errors import InvalidCredentials
 from autowebiq_app.models import User
 from autowebiq_app.services import accounts, credits, firebase_auth
-from tests.helpers import ROOT, free_port, stop_group, wait_for
-
-PROJECT = "demo-autowebiq"
-FIREBASE = os.environ.get("FIREBASE_TOOLS", str(ROOT / "tools/node_modules/.bin/firebase"))
+from tests.firebase.emulator import PROJECT, running_emulator
 
 
 def _post(url: str, body: dict) -> dict:
@@ -30,36 +23,8 @@ def _post(url: str, body: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def emulator(tmp_path_factory):
-    if not (Path(FIREBASE).exists() or shutil.which(FIREBASE)):
-        pytest.skip("firebase-tools is not installed (scripts/setup.sh --test installs it)")
-    workdir = tmp_path_factory.mktemp("firebase")
-    port = free_port()
-    config = json.loads((ROOT / "tests/firebase/firebase.json").read_text())
-    config["emulators"]["auth"]["port"] = port
-    (workdir / "firebase.json").write_text(json.dumps(config))
-    log = open(workdir / "emulator.log", "wb")
-    proc = subprocess.Popen(
-        [FIREBASE, "emulators:start", "--only", "auth", "--project", PROJECT],
-        cwd=workdir,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    def up() -> bool:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            return True
-        except OSError:
-            return proc.poll() is not None
-
-    try:
-        wait_for(up, timeout=90, what="the Firebase Auth emulator")
-        assert proc.poll() is None, (workdir / "emulator.log").read_text()
-        yield f"127.0.0.1:{port}"
-    finally:
-        stop_group(proc)
-        log.close()
+    with running_emulator(tmp_path_factory.mktemp("firebase")) as host:
+        yield host
 
 
 @pytest.fixture
