@@ -11,7 +11,6 @@ from autowebiq_app.errors import DomainError
 from autowebiq_app.models import UserRole
 from autowebiq_app.services import accounts, sign_in
 
-
 FIREBASE_ERRORS = {
     "auth/invalid-credential": "Firebase did not recognise that email and password.",
     "auth/wrong-password": "Firebase did not recognise that email and password.",
