@@ -45,6 +45,8 @@ class BuildStatus(StrEnum):
         return self in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
 
 
+ACTIVE_STATUSES = (BuildStatus.QUEUED, BuildStatus.RUNNING)
+"""A build in one of these holds its project (at most one per project) and its credits."""
 ACTIVE_BUILD_CONDITION = "status IN ('queued', 'running')"
 
 

@@ -6,10 +6,10 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.models import UserRole
 from autowebiq_app.services import accounts, sign_in
+from state.signed_in import in_session
 
 FIREBASE_ERRORS = {
     "auth/invalid-credential": "Firebase did not recognise that email and password.",
@@ -41,42 +41,42 @@ class AuthState(rx.State):
     firebase_config: dict[str, str] = {}
     """The Firebase button's settings when this server offers Firebase sign-in, else empty."""
 
-    def _user_id(self) -> str | None:
-        """The signed-in user's id, checked against the database (tokens can be revoked)."""
-        with session_scope() as session:
-            user = accounts.user_for_token(session=session, token=self.auth_token)
-            if user is None:
-                return None
-            self.user_email, self.user_name = user.email or "", user.display_name
-            self.is_admin = user.role == UserRole.ADMIN
-            return user.id
+    async def resolve_user(self) -> str | None:
+        """The signed-in user's id, checked against the database off the event loop (tokens
+        can be revoked); their name and role are kept for the header."""
+        token = self.auth_token
+        user = await in_session(accounts.user_for_token, token=token) if token else None
+        if user is None:
+            return None
+        self.user_email, self.user_name = user.email or "", user.display_name
+        self.is_admin = user.role == UserRole.ADMIN
+        return user.id
 
     @rx.var
     def signed_in(self) -> bool:
         return bool(self.user_email or self.user_name)
 
     @rx.event
-    def require_login(self):
+    async def require_login(self):
         """on_load guard: a signed-out visitor goes to the sign-in page."""
-        if self._user_id() is None:
+        if await self.resolve_user() is None:
             self.user_email = self.user_name = ""
             return rx.redirect(routes.AUTH)
 
     @rx.event
-    def redirect_if_signed_in(self):
-        if self.auth_token and self._user_id() is not None:
+    async def redirect_if_signed_in(self):
+        if self.auth_token and await self.resolve_user() is not None:
             return rx.redirect(routes.DASHBOARD)
         self.firebase_config = get_settings().firebase_web_config
 
     @rx.event
-    def firebase_signed_in(self, id_token: str):
+    async def firebase_signed_in(self, id_token: str):
         """The Firebase button's ID token: verified here, then signed in like a password."""
         self.error = ""
         try:
-            with session_scope() as session:
-                user, token = sign_in.with_firebase(
-                    session=session, id_token=id_token, client_ip=self.router.session.client_ip
-                )
+            user, token = await in_session(
+                sign_in.with_firebase, id_token=id_token, client_ip=self.router.session.client_ip
+            )
         except DomainError as exc:
             self.error = exc.message
             return
@@ -92,28 +92,22 @@ class AuthState(rx.State):
         self.error = ""
 
     @rx.event
-    def submit(self, form: dict):
-        """Sign in or sign up with the form's email and password."""
+    async def submit(self, form: dict):
+        """Sign in or sign up with the form's email and password (the same limits as the API:
+        sign-ups per IP, sign-ins per IP and per account)."""
         self.error = ""
+        credentials = {
+            "email": form.get("email", ""),
+            "password": form.get("password", ""),
+            "client_ip": self.router.session.client_ip,
+        }
         try:
-            # The same limits as the API: sign-ups per IP, sign-ins per IP and per account.
-            client_ip = self.router.session.client_ip
-            with session_scope() as session:
-                if self.mode == "signup":
-                    user, token = sign_in.sign_up(
-                        session=session,
-                        email=form.get("email", ""),
-                        password=form.get("password", ""),
-                        display_name=form.get("display_name", ""),
-                        client_ip=client_ip,
-                    )
-                else:
-                    user, token = sign_in.sign_in(
-                        session=session,
-                        email=form.get("email", ""),
-                        password=form.get("password", ""),
-                        client_ip=client_ip,
-                    )
+            if self.mode == "signup":
+                user, token = await in_session(
+                    sign_in.sign_up, display_name=form.get("display_name", ""), **credentials
+                )
+            else:
+                user, token = await in_session(sign_in.sign_in, **credentials)
         except DomainError as exc:
             self.error = exc.message
             return
@@ -125,14 +119,8 @@ class AuthState(rx.State):
         return rx.redirect(routes.START if self.pending_prompt else routes.DASHBOARD)
 
     @rx.event
-    def sign_out(self):
+    async def sign_out(self):
         if self.auth_token:
-            with session_scope() as session:
-                accounts.sign_out(session=session, token=self.auth_token)
+            await in_session(accounts.sign_out, token=self.auth_token)
         self.reset()
         return rx.redirect(routes.AUTH)
-
-
-async def signed_in_user_id(state: rx.State) -> str | None:
-    """The signed-in user's id (checked against the database), for any state's handler."""
-    return (await state.get_state(AuthState))._user_id()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from autowebiq_app.db import session_scope
 from autowebiq_app.services import credit_cache, usage
-from state.auth import signed_in_user_id
+from state.signed_in import in_session, signed_in_user_id
 
 
 class CreditsState(rx.State):
@@ -21,12 +20,14 @@ class CreditsState(rx.State):
         user_id = await signed_in_user_id(self)
         if user_id is None:
             return
-        with session_scope() as session:
-            self.balance = credit_cache.balance(session=session, user_id=user_id)
-            totals = usage.totals(session=session, user_id=user_id)
+        self.balance, totals = await in_session(_balance_and_usage, user_id=user_id)
         self.tokens_used = f"{totals['total_tokens']:,} tokens" if totals["builds"] else ""
         self.tokens_by_model = "; ".join(
             f"{m['model'] or 'unknown model'}: {m['total_tokens']:,} tokens in {m['builds']} "
             + ("build" if m["builds"] == 1 else "builds")
             for m in totals["by_model"]
         )
+
+
+def _balance_and_usage(*, session, user_id: str) -> tuple[int, dict]:
+    return credit_cache.balance(session=session, user_id=user_id), usage.totals(session=session, user_id=user_id)

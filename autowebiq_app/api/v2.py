@@ -340,11 +340,8 @@ def export_version(project_id: ProjectId, number: VersionNumber, user: CurrentUs
 )
 def restore_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
     with session_scope() as session:
-        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        if builds.active_build(session=session, project_id=project.id):
-            raise Conflict("A build is running for this project; restore when it has finished.")
         return presenters.version_summary(
-            versions.restore_version(session=session, project_id=project.id, number=number)
+            versions.restore_version(session=session, user_id=user.id, project_id=project_id, number=number)
         )
 
 

@@ -4,7 +4,6 @@ and run-time percentiles, builds per hour; admins only (everyone else sees the 4
 from __future__ import annotations
 
 import asyncio
-import functools
 from typing import NamedTuple, TypedDict
 
 import reflex as rx
@@ -16,7 +15,7 @@ from autowebiq_app.errors import DomainError
 from autowebiq_app.pages.not_found import not_found_page
 from autowebiq_app.services import monitor, roles
 from components.layout import page_shell
-from state.auth import signed_in_user_id
+from state.signed_in import in_session, in_thread, signed_in_user_id
 
 REFRESH_SECONDS = 2.0
 WATCH_ROUNDS = 900
@@ -93,37 +92,36 @@ class MonitorState(rx.State):
     async def open(self):
         """on_load and Refresh: only an admin gets the figures; the page then refreshes itself."""
         user_id = await signed_in_user_id(self)
-        with session_scope() as session:
-            self.allowed = roles.is_admin(session=session, user_id=user_id)
+        self.allowed = await in_session(roles.is_admin, user_id=user_id)
         self.checked = True
         if not self.allowed:
             return
-        self._apply(_load(self._filters()))
+        self._apply(await in_thread(_load, self._filters()))
         if not self._watching:
             self._watching = True
             return MonitorState.watch
 
     @rx.event
-    def filter(self, show: str | list[str]):
+    async def filter(self, show: str | list[str]):
         self.show = show if show in ("succeeded", "failed") else "all"
-        self._reload()
+        await self._reload()
 
     @rx.event
-    def filter_kind(self, kind: str | list[str]):
+    async def filter_kind(self, kind: str | list[str]):
         self.kind = kind if kind in ("build", "edit") else "all"
-        self._reload()
+        await self._reload()
 
     @rx.event
-    def filter_user(self, user: str):
+    async def filter_user(self, user: str):
         self.user = user[:120]
-        self._reload()
+        await self._reload()
 
     def _filters(self) -> Filters:
         return Filters(show=self.show, kind=self.kind, user=self.user)
 
-    def _reload(self) -> None:
+    async def _reload(self) -> None:
         if self.allowed:
-            self._apply(_load(self._filters()))
+            self._apply(await in_thread(_load, self._filters()))
 
     @rx.event
     async def cancel(self, build_id: str):
@@ -138,13 +136,12 @@ class MonitorState(rx.State):
     async def _act(self, action, build_id: str, done: str) -> None:
         user_id = await signed_in_user_id(self)
         try:
-            with session_scope() as session:
-                action(session=session, admin_id=user_id, build_id=build_id)
+            await in_session(action, admin_id=user_id, build_id=build_id)
         except DomainError as exc:
             self.notice = exc.message
         else:
             self.notice = done
-        self._apply(_load(self._filters()))
+        self._apply(await in_thread(_load, self._filters()))
 
     @rx.event(background=True)
     async def watch(self):
@@ -155,7 +152,7 @@ class MonitorState(rx.State):
                     if not self.allowed:
                         return
                     filters = self._filters()
-                fields = await rx.run_in_thread(functools.partial(_load, filters))
+                fields = await in_thread(_load, filters)
                 async with self:
                     self._apply(fields)
         finally:

@@ -8,11 +8,11 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
 from autowebiq_app.services import credit_report
 from components.layout import page_shell
-from state.auth import AuthState, signed_in_user_id
+from state.auth import AuthState
 from state.credits import CreditsState
+from state.signed_in import in_session, signed_in_user_id
 
 PAGE_SIZE = 20
 
@@ -62,11 +62,7 @@ class CreditsPageState(rx.State):
             settings.edit_cost,
             settings.starting_credits,
         )
-        with session_scope() as session:
-            page = credit_report.ledger_page(
-                session=session, user_id=user_id, show=self.show, limit=PAGE_SIZE, offset=self.offset
-            )
-            days = credit_report.used_per_day(session=session, user_id=user_id)
+        page, days = await in_session(_ledger_and_days, user_id=user_id, show=self.show, offset=self.offset)
         self.total = page.total
         self.rows = [
             LedgerRow(
@@ -94,6 +90,11 @@ class CreditsPageState(rx.State):
     async def newer(self):
         self.offset = max(0, self.offset - PAGE_SIZE)
         await self.load()
+
+
+def _ledger_and_days(*, session, user_id: str, show: str, offset: int):
+    page = credit_report.ledger_page(session=session, user_id=user_id, show=show, limit=PAGE_SIZE, offset=offset)
+    return page, credit_report.used_per_day(session=session, user_id=user_id)
 
 
 def _stat(label: str, value, stat_id: str) -> rx.Component:

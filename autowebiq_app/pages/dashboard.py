@@ -7,13 +7,12 @@ from typing import TypedDict
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.db import session_scope
-from autowebiq_app.errors import DomainError
 from autowebiq_app.services import preview_links, project_deletion, project_overview, projects
 from components.layout import error_callout, page_shell
 from components.project_card import project_card
-from state.auth import AuthState, signed_in_user_id
+from state.auth import AuthState
 from state.credits import CreditsState
+from state.signed_in import as_user, page_event
 
 STATUS_LABELS = {
     project_overview.DRAFT: "No build yet",
@@ -56,13 +55,9 @@ class DashboardState(rx.State):
         self.query = query
 
     @rx.event
+    @page_event
     async def load_projects(self):
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return
-        with session_scope() as session:
-            rows = projects.list_projects(session=session, user_id=user_id)
-            states = project_overview.overviews(session=session, projects=rows, with_code=False)
+        rows, states = await as_user(self, _projects_with_states)
         self.projects = [
             ProjectRow(
                 id=p.id,
@@ -89,70 +84,47 @@ class DashboardState(rx.State):
             self.renaming_id = ""
 
     @rx.event
+    @page_event
     async def rename(self, form: dict):
         """Save the name typed in the open rename dialog (a form in a list cannot carry the
         list item's id to its handler, so the dialog's project is `renaming_id`)."""
         self.error = ""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                projects.update_project(
-                    session=session, user_id=user_id, project_id=self.renaming_id, name=form.get("name", "")
-                )
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        await as_user(self, projects.update_project, project_id=self.renaming_id, name=form.get("name", ""))
         self.renaming_id = ""
         await self.load_projects()
 
     @rx.event
+    @page_event
     async def delete(self, project_id: str, name: str):
         self.error = ""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                project_deletion.delete_project(session=session, user_id=user_id, project_id=project_id)
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        await as_user(self, project_deletion.delete_project, project_id=project_id)
         self.deleted_id, self.deleted_name = project_id, name
         await self.load_projects()
 
     @rx.event
+    @page_event
     async def undo_delete(self):
-        user_id = await signed_in_user_id(self)
-        if user_id is None or not self.deleted_id:
+        if not self.deleted_id:
             return
+        deleted_id, self.deleted_id, self.deleted_name = self.deleted_id, "", ""
         try:
-            with session_scope() as session:
-                project_deletion.undo_delete(session=session, user_id=user_id, project_id=self.deleted_id)
-        except DomainError as exc:
-            self.error = exc.message
-        self.deleted_id = self.deleted_name = ""
-        await self.load_projects()
+            await as_user(self, project_deletion.undo_delete, project_id=deleted_id)
+        finally:
+            await self.load_projects()
 
     @rx.event
+    @page_event
     async def create_project(self, form: dict):
         self.error = ""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                project = projects.create_project(
-                    session=session,
-                    user_id=user_id,
-                    name=form.get("name", ""),
-                    description=form.get("description", ""),
-                )
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        project = await as_user(
+            self, projects.create_project, name=form.get("name", ""), description=form.get("description", "")
+        )
         return rx.redirect(routes.workspace(project.id))
+
+
+def _projects_with_states(*, session, user_id: str):
+    rows = projects.list_projects(session=session, user_id=user_id)
+    return rows, project_overview.overviews(session=session, projects=rows, with_code=False)
 
 
 def new_project_form() -> rx.Component:

@@ -7,12 +7,12 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
 from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import builds, projects
 from components.layout import error_callout
-from state.auth import AuthState, signed_in_user_id
+from state.auth import AuthState
+from state.signed_in import in_session, signed_in_user_id
 
 EXAMPLES = (
     "Build a luxury e-commerce website for a jewellery brand called Aurum",
@@ -73,26 +73,26 @@ class LandingState(rx.State):
         prompt, auth.pending_prompt = auth.pending_prompt, ""
         if not prompt:
             return rx.redirect(routes.DASHBOARD)
-        with session_scope() as session:
-            project = projects.create_project(session=session, user_id=user_id, name=project_name(prompt))
-            try:
-                builds.start_build(
-                    session=session,
-                    user_id=user_id,
-                    project_id=project.id,
-                    prompt=prompt,
-                )
-            except DomainError as exc:
-                # Nothing is lost: the prompt and why it did not start wait in the project's chat.
-                projects.add_message(session=session, project_id=project.id, role="user", content=prompt)
-                projects.add_message(
-                    session=session,
-                    project_id=project.id,
-                    role="assistant",
-                    content=f"{exc.message} Send it again when you are ready.",
-                )
-                session.commit()
+        project = await in_session(_first_build, user_id=user_id, prompt=prompt)
         return rx.redirect(routes.workspace(project.id))
+
+
+def _first_build(*, session, user_id: str, prompt: str):
+    """A project named from the prompt, with its first build started; if the build cannot
+    start, nothing is lost: the prompt and why it did not start wait in the project's chat."""
+    project = projects.create_project(session=session, user_id=user_id, name=project_name(prompt))
+    try:
+        builds.start_build(session=session, user_id=user_id, project_id=project.id, prompt=prompt)
+    except DomainError as exc:
+        projects.add_message(session=session, project_id=project.id, role="user", content=prompt)
+        projects.add_message(
+            session=session,
+            project_id=project.id,
+            role="assistant",
+            content=f"{exc.message} Send it again when you are ready.",
+        )
+        session.commit()
+    return project
 
 
 def _example(text: str) -> rx.Component:

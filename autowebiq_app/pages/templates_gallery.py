@@ -8,13 +8,11 @@ from autowebiq_app import routes
 from autowebiq_app.api.site_files import SITE_SANDBOX
 from autowebiq_app.catalog.service import get_catalog
 from autowebiq_app.catalog.store import TEMPLATES
-from autowebiq_app.db import session_scope
-from autowebiq_app.errors import DomainError
 from autowebiq_app.services.project_templates import start_from_template
 from components.category_select import category_select
 from components.layout import error_callout, page_shell
-from state.auth import signed_in_user_id
 from state.credits import CreditsState
+from state.signed_in import as_user, page_event
 
 DEVICE_WIDTHS = {"phone": "375px", "tablet": "768px", "desktop": "100%"}
 
@@ -85,20 +83,11 @@ class TemplatesState(rx.State):
         self.variant = "dark" if variant == "dark" else "light"
 
     @rx.event
+    @page_event
     async def start_from(self, slug: str):
         """Create a project seeded with the template and open its workspace."""
         self.error = ""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                project = start_from_template(
-                    session=session, user_id=user_id, template_slug=slug, variant=self.variant
-                )
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        project = await as_user(self, start_from_template, template_slug=slug, variant=self.variant)
         self.preview_slug = ""
         return rx.redirect(routes.workspace(project.id))
 

@@ -8,10 +8,9 @@ import posixpath
 
 import reflex as rx
 
-from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import projects, versions
-from state.auth import signed_in_user_id
+from state.signed_in import SignedOut, as_user
 
 LANGUAGES = {".html": "html", ".css": "css", ".js": "javascript", ".svg": "xml", ".json": "json", ".txt": "text"}
 SHOWN_CHARS = 200_000
@@ -32,16 +31,9 @@ class CodeState(rx.State):
     @rx.event
     async def load(self):
         """The latest version's files and plan (on opening the Code or Spec tab)."""
-        user_id = await signed_in_user_id(self)
-        project_id = self.router.page.params.get("project_id", "")
-        if user_id is None:
-            return
         try:
-            with session_scope() as session:
-                projects.get_project(session=session, user_id=user_id, project_id=project_id)
-                version = versions.latest_version(session=session, project_id=project_id)
-                files, plan = (dict(version.files), version.plan or {}) if version else ({}, {})
-        except DomainError:
+            files, plan = await as_user(self, _latest_files, project_id=self.router.page.params.get("project_id", ""))
+        except (DomainError, SignedOut):
             files, plan = {}, {}
         self._files = files
         self.paths = sorted(files, key=lambda p: (p != "index.html", "/" in p, p))
@@ -123,3 +115,10 @@ def spec_panel() -> rx.Component:
         ),
         rx.text("The spec appears here after the first build.", color_scheme="gray"),
     )
+
+
+def _latest_files(*, session, user_id: str, project_id: str) -> tuple[dict[str, str], dict]:
+    """The files and plan of the user's project's latest version (empty before the first)."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    version = versions.latest_version(session=session, project_id=project.id)
+    return (dict(version.files), version.plan or {}) if version else ({}, {})

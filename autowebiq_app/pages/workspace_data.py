@@ -9,10 +9,8 @@ from typing import TypedDict
 
 import reflex as rx
 
-from autowebiq_app.db import session_scope
-from autowebiq_app.errors import DomainError
 from autowebiq_app.services import site_submissions
-from state.auth import signed_in_user_id
+from state.signed_in import as_user, page_event
 
 SHOWN = 100
 """Submissions listed in the tab (the CSV has them all)."""
@@ -31,13 +29,10 @@ class SubmissionsState(rx.State):
     error: str = ""
 
     @rx.event
+    @page_event
     async def load(self):
         """The project's submissions, newest first."""
-        try:
-            rows = await self._rows()
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        rows = await self._rows()
         self.total, self.error = len(rows), ""
         self.items = [
             SubmissionItem(
@@ -50,24 +45,15 @@ class SubmissionsState(rx.State):
         ]
 
     @rx.event
+    @page_event
     async def download(self):
         """All of them as a CSV file."""
-        try:
-            rows = await self._rows()
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        rows = await self._rows()
         return rx.download(data=site_submissions.as_csv(rows), filename="form-submissions.csv")
 
     async def _rows(self) -> list[site_submissions.Submission]:
-        user_id = await signed_in_user_id(self)
         project_id = self.router.page.params.get("project_id", "")
-
-        def read():
-            with session_scope() as session:
-                return site_submissions.for_project(session=session, user_id=user_id or "", project_id=project_id)
-
-        return await rx.run_in_thread(read)
+        return await as_user(self, site_submissions.for_project, project_id=project_id)
 
 LISTEN = """
 if (!window.awDataListens) {

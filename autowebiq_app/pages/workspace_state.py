@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypedDict
 
 import reflex as rx
@@ -10,12 +11,12 @@ from autowebiq_app import events, routes
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
-from autowebiq_app.models import BuildStatus
+from autowebiq_app.models import Build, BuildStatus, Project
 from autowebiq_app.pages.workspace_versions import VersionsState
 from autowebiq_app.services import builds, preview_links, projects, usage, versions
 from autowebiq_app.services.build_feed import BuildFeed
-from state.auth import signed_in_user_id
 from state.credits import CreditsState
+from state.signed_in import as_user, in_session, page_event
 
 FOLLOW_BLOCK_MS = 5000
 FOLLOW_MAX_SECONDS = 3600
@@ -70,6 +71,8 @@ class WorkspaceState(rx.State):
     model: str = ""
     _last_event_id: str = "0"
     _generation: int = 0
+    _user_id: str = ""
+    """Whose workspace this is (resolved by `load`), for the background feed."""
 
     @rx.var
     def busy(self) -> bool:
@@ -90,70 +93,50 @@ class WorkspaceState(rx.State):
         self.qa_features, self.app_summary = latest["qa_features"], latest["app_summary"]
 
     @rx.event
+    @page_event
     async def load(self):
         """on_load: the project, its latest version and its latest build's history, then live."""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
         project_id = self.router.page.params.get("project_id", "")
         self._generation += 1
         self.feed, self.error, self.progress, self.status, self.build_id = [], "", 0, "idle", ""
         self.model_text = self.stage = self.build_seconds = self.notice = ""
         self._last_event_id = "0"
         try:
-            with session_scope() as session:
-                project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
-                latest = builds.latest_build(session=session, project_id=project.id)
-                self.messages = _messages(session, project.id)
+            opened = await as_user(self, _open_project, project_id=project_id)
         except ProjectNotFound:
             self.not_found, self.project_id, self.project_name = True, "", ""
             return
+        project, latest = opened.project, opened.latest_build
+        self._user_id = project.user_id
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
+        self.messages = opened.messages
         self.models, self.model = get_settings().models(), projects.project_model(project)[0] or ""
-        self._show_latest(_latest_version(project.id))
-        self.usage_text = _build_usage(latest.id) if latest is not None else ""
+        self._show_latest(opened.latest_version)
+        self.usage_text = opened.usage
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
             return WorkspaceState.follow_build
 
     @rx.event
+    @page_event
     async def choose_model(self, model: str):
         """The model this project's next builds use."""
         self.error = ""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                project = projects.update_project(
-                    session=session, user_id=user_id, project_id=self.project_id, model=model
-                )
-                self.model = projects.project_model(project)[0] or ""
-        except DomainError as exc:
-            self.error = exc.message
+        project = await as_user(self, projects.update_project, project_id=self.project_id, model=model)
+        self.model = projects.project_model(project)[0] or ""
 
     @rx.event
+    @page_event
     async def start_build(self, form: dict):
         """Send: reserve credits, queue the build, then follow it live."""
         self.error = ""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
         try:
-            with session_scope() as session:
-                build = builds.start_build(
-                    session=session,
-                    user_id=user_id,
-                    project_id=self.project_id,
-                    prompt=form.get("prompt", ""),
-                )
-                self.messages = _messages(session, self.project_id)
+            build = await as_user(self, builds.start_build, project_id=self.project_id, prompt=form.get("prompt", ""))
         except EditNotUnderstood:
-            self.messages = await rx.run_in_thread(lambda: _load_messages(self.project_id))
-            return
-        except DomainError as exc:
-            self.error = exc.message
-            return
+            return  # the engine's answer is in the chat, which is read again below
+        finally:
+            self.messages = await in_session(_messages, project_id=self.project_id)
+        self._user_id = build.user_id
         self._generation += 1
         self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
         self.model_text = self.stage = self.build_seconds = self.notice = ""
@@ -169,32 +152,18 @@ class WorkspaceState(rx.State):
         self.reloads += 1
 
     @rx.event
+    @page_event
     async def cancel_build(self):
         """Stop the running or queued build; its credits come back (the feed then ends it)."""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                build = builds.cancel_build(session=session, user_id=user_id, build_id=self.build_id)
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        build = await as_user(self, builds.cancel_build, build_id=self.build_id)
         self.notice = f"Cancelled: {build.cost} credits refunded."
         return CreditsState.refresh
 
     @rx.event
+    @page_event
     async def duplicate(self):
         """Copy this project (from its latest version) and open the copy."""
-        user_id = await signed_in_user_id(self)
-        if user_id is None:
-            return rx.redirect(routes.AUTH)
-        try:
-            with session_scope() as session:
-                copy = versions.duplicate_project(session=session, user_id=user_id, project_id=self.project_id)
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        copy = await as_user(self, versions.duplicate_project, project_id=self.project_id)
         return rx.redirect(routes.workspace(copy.id))
 
     @rx.event(background=True)
@@ -203,8 +172,8 @@ class WorkspaceState(rx.State):
         Redis is unreachable say so, keep trying, and still end on the outcome."""
         async with self:
             generation, build_id, after = self._generation, self.build_id, self._last_event_id
-            project_id, user_id = self.project_id, await signed_in_user_id(self)
-        if not build_id or user_id is None:
+            project_id, user_id = self.project_id, self._user_id
+        if not build_id or not user_id:
             return
         try:
             feed = await BuildFeed.open(
@@ -266,7 +235,7 @@ class WorkspaceState(rx.State):
             self.feed.append({"id": event.id, "agent": event.agent or "system", "message": event.message})
 
 
-def _messages(session, project_id: str) -> list[dict[str, str]]:
+def _messages(*, session, project_id: str) -> list[dict[str, str]]:
     return [
         {"role": m.role, "content": m.content} for m in projects.list_messages(session=session, project_id=project_id)
     ]
@@ -274,7 +243,29 @@ def _messages(session, project_id: str) -> list[dict[str, str]]:
 
 def _load_messages(project_id: str) -> list[dict[str, str]]:
     with session_scope() as session:
-        return _messages(session, project_id)
+        return _messages(session=session, project_id=project_id)
+
+
+@dataclass(frozen=True)
+class OpenedProject:
+    project: Project
+    latest_build: Build | None
+    messages: list[dict[str, str]]
+    latest_version: LatestVersion
+    usage: str
+
+
+def _open_project(*, session, user_id: str, project_id: str) -> OpenedProject:
+    """What the workspace shows of a project of this user's (ProjectNotFound otherwise)."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    latest = builds.latest_build(session=session, project_id=project.id)
+    return OpenedProject(
+        project=project,
+        latest_build=latest,
+        messages=_messages(session=session, project_id=project.id),
+        latest_version=_latest_version(project.id),
+        usage=_build_usage(latest.id) if latest is not None else "",
+    )
 
 
 class LatestVersion(TypedDict):

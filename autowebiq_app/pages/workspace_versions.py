@@ -5,11 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.db import session_scope
-from autowebiq_app.errors import DomainError
-from autowebiq_app.services import builds, preview_links, projects, publishing, usage, versions
+from autowebiq_app.services import preview_links, projects, publishing, usage, versions
 from components.preview_frame import site_miniature
-from state.auth import signed_in_user_id
+from state.signed_in import as_user, page_event
 
 COMPARE_SCALE = 0.22
 """Two versions side by side: each drawn at 22 % of desktop size, so both fit beside the preview."""
@@ -27,18 +25,8 @@ class VersionsState(rx.State):
     """The two versions compared, each with its preview, drawn side by side."""
     error: str = ""
 
-    async def _project(self):
-        """(user id, project id) of the open workspace if the user owns it, else (None, None)."""
-        user_id = await signed_in_user_id(self)
-        project_id = self.router.page.params.get("project_id", "")
-        if not (user_id and project_id):
-            return None, None
-        try:
-            with session_scope() as session:
-                projects.get_project(session=session, user_id=user_id, project_id=project_id)
-        except DomainError:
-            return None, None
-        return user_id, project_id
+    def _project_id(self) -> str:
+        return self.router.page.params.get("project_id", "")
 
     async def _show(self, version) -> None:
         """Point the workspace's preview at `version`."""
@@ -48,14 +36,10 @@ class VersionsState(rx.State):
         workspace.preview_url = routes.preview(preview_links.sign(version.id))
 
     @rx.event
+    @page_event
     async def load(self):
-        user_id, project_id = await self._project()
-        if not project_id:
-            return
-        with session_scope() as session:
-            project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
-            rows = versions.list_versions(session=session, project_id=project_id, limit=100)
-            tokens = usage.of_builds(session=session, build_ids=[v.build_id for v in rows if v.build_id])
+        listing = await as_user(self, _versions_of, project_id=self._project_id())
+        project, rows, tokens = listing
         self.items = [
             {
                 "number": str(v.number),
@@ -75,53 +59,29 @@ class VersionsState(rx.State):
         self.changes, self.compared, self.error = [], [], ""
 
     @rx.event
+    @page_event
     async def view(self, number: str):
-        _, project_id = await self._project()
-        if not project_id:
-            return
-        with session_scope() as session:
-            version = versions.get_version(session=session, project_id=project_id, number=int(number))
-        if version is not None:
-            await self._show(version)
-            self.viewing = number
+        version = await as_user(self, _version_of, project_id=self._project_id(), number=int(number))
+        await self._show(version)
+        self.viewing = number
 
     @rx.event
+    @page_event
     async def restore(self, number: str):
-        user_id, project_id = await self._project()
-        if not project_id:
-            return
-        try:
-            with session_scope() as session:
-                if builds.active_build(session=session, project_id=project_id):
-                    self.error = "A build is running; restore when it has finished."
-                    return
-                restored = versions.restore_version(session=session, project_id=project_id, number=int(number))
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        restored = await as_user(self, versions.restore_version, project_id=self._project_id(), number=int(number))
         await self.load()
         await self._show(restored)
 
     @rx.event
+    @page_event
     async def publish(self, number: str):
-        user_id, project_id = await self._project()
-        if not project_id:
-            return
-        try:
-            with session_scope() as session:
-                publishing.publish(session=session, user_id=user_id, project_id=project_id, version_number=int(number))
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        await as_user(self, publishing.publish, project_id=self._project_id(), version_number=int(number))
         await self.load()
 
     @rx.event
+    @page_event
     async def unpublish(self):
-        user_id, project_id = await self._project()
-        if not project_id:
-            return
-        with session_scope() as session:
-            publishing.unpublish(session=session, user_id=user_id, project_id=project_id)
+        await as_user(self, publishing.unpublish, project_id=self._project_id())
         await self.load()
 
     @rx.event
@@ -133,18 +93,17 @@ class VersionsState(rx.State):
         self.compare_to = number
 
     @rx.event
+    @page_event
     async def compare(self):
-        _, project_id = await self._project()
-        if not (project_id and self.compare_from and self.compare_to):
+        if not (self.compare_from and self.compare_to):
             return
-        try:
-            with session_scope() as session:
-                older = versions.require_version(session=session, project_id=project_id, number=int(self.compare_from))
-                newer = versions.require_version(session=session, project_id=project_id, number=int(self.compare_to))
-                changes = versions.diff_versions(older, newer)
-        except DomainError as exc:
-            self.error = exc.message
-            return
+        older, newer, changes = await as_user(
+            self,
+            _compare,
+            project_id=self._project_id(),
+            older=int(self.compare_from),
+            newer=int(self.compare_to),
+        )
         self.compared = [
             {"label": f"v{v.number}", "url": routes.preview(preview_links.sign(v.id))} for v in (older, newer)
         ]
@@ -155,6 +114,25 @@ class VersionsState(rx.State):
     @rx.var
     def numbers(self) -> list[str]:
         return [item["number"] for item in self.items]
+
+
+def _versions_of(*, session, user_id: str, project_id: str):
+    """The user's project, its latest 100 versions and the tokens their builds used."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    rows = versions.list_versions(session=session, project_id=project.id, limit=100)
+    tokens = usage.of_builds(session=session, build_ids=[v.build_id for v in rows if v.build_id])
+    return project, rows, tokens
+
+
+def _version_of(*, session, user_id: str, project_id: str, number: int):
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    return versions.require_version(session=session, project_id=project.id, number=number)
+
+
+def _compare(*, session, user_id: str, project_id: str, older: int, newer: int):
+    first = _version_of(session=session, user_id=user_id, project_id=project_id, number=older)
+    second = _version_of(session=session, user_id=user_id, project_id=project_id, number=newer)
+    return first, second, versions.diff_versions(first, second)
 
 
 def _version_row(item: dict) -> rx.Component:

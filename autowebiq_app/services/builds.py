@@ -26,13 +26,13 @@ from autowebiq_app.errors import (
     RateLimited,
     ValidationFailed,
 )
-from autowebiq_app.models import Build, BuildKind, BuildStatus, ProjectVersion, User
+from autowebiq_app.models import ACTIVE_STATUSES, Build, BuildKind, BuildStatus, ProjectVersion, User
 from autowebiq_app.services import build_drafts, build_queue, credits, projects, versions
 from autowebiq_app.text_input import reject_control_characters
 
 logger = logging.getLogger(__name__)
 
-ACTIVE = (BuildStatus.QUEUED, BuildStatus.RUNNING)
+ACTIVE = ACTIVE_STATUSES
 Enqueue = Callable[[str], str]
 """Sends the build's job to the workers and returns the task id."""
 QueueReady = Callable[[], bool]

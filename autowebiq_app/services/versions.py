@@ -8,8 +8,8 @@ import zipfile
 
 from sqlmodel import Session, col, func, select
 
-from autowebiq_app.errors import VersionNotFound
-from autowebiq_app.models import Project, ProjectVersion
+from autowebiq_app.errors import Conflict, VersionNotFound
+from autowebiq_app.models import ACTIVE_STATUSES, Build, Project, ProjectVersion
 from autowebiq_app.services import projects
 from autowebiq_app.text_input import slugify
 
@@ -101,12 +101,18 @@ def require_version(*, session: Session, project_id: str, number: int) -> Projec
     return version
 
 
-def restore_version(*, session: Session, project_id: str, number: int) -> ProjectVersion:
-    """A new version with the files and plan of version `number` (history is never rewritten); commits."""
-    source = require_version(session=session, project_id=project_id, number=number)
+def restore_version(*, session: Session, user_id: str, project_id: str, number: int) -> ProjectVersion:
+    """A new version with the files and plan of version `number` of the user's project (history
+    is never rewritten); commits. A Conflict while a build is queued or running for the project
+    (its version would land on top of the restored one)."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    building = select(Build.id).where(Build.project_id == project.id, col(Build.status).in_(ACTIVE_STATUSES))
+    if session.exec(building).first() is not None:
+        raise Conflict("A build is running for this project; restore when it has finished.")
+    source = require_version(session=session, project_id=project.id, number=number)
     version = create_version(
         session=session,
-        project_id=project_id,
+        project_id=project.id,
         files=dict(source.files),
         plan=dict(source.plan),
         prompt=f"Restore version {number}",

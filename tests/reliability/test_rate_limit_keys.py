@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 import pytest
@@ -76,7 +77,7 @@ def _submit(mode: str, form: dict) -> str:
 
     state = AuthState(_reflex_internal_init=True)
     state.mode = mode
-    AuthState.submit.fn(state, form)
+    asyncio.run(AuthState.submit.fn(state, form))
     return state.error
 
 
