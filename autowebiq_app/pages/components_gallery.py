@@ -11,6 +11,7 @@ from autowebiq_app.catalog.store import COMPONENTS
 from components.category_select import category_select
 from components.layout import page_shell
 from state.credits import CreditsState
+from state.signed_in import in_thread
 
 
 class ComponentsState(rx.State):
@@ -19,28 +20,36 @@ class ComponentsState(rx.State):
     category: str = "all"
 
     @rx.event
-    def load(self):
-        self.categories = ["all"] + [row["category"] for row in get_catalog().categories(COMPONENTS)]
-        self._refresh()
+    async def load(self):
+        self.categories = ["all"] + await in_thread(_categories)
+        await self._refresh()
 
-    def _refresh(self) -> None:
-        category = None if self.category == "all" else self.category
-        self.items = [
-            {
-                "slug": c["slug"],
-                "name": c["name"],
-                "category": c["category"],
-                "description": c["description"],
-                "a11y": c.get("a11y", ""),
-                "src": routes.component_preview(c["slug"]),
-            }
-            for c in get_catalog().component_list(category=category, full=True)
-        ]
+    async def _refresh(self) -> None:
+        self.items = await in_thread(_component_items, None if self.category == "all" else self.category)
 
     @rx.event
-    def set_category(self, category: str | list[str]):
+    async def set_category(self, category: str | list[str]):
         self.category = category if isinstance(category, str) else "all"
-        self._refresh()
+        await self._refresh()
+
+
+def _categories() -> list[str]:
+    return [row["category"] for row in get_catalog().categories(COMPONENTS)]
+
+
+def _component_items(category: str | None) -> list[dict[str, str]]:
+    """The gallery's cards (a catalog read: MongoDB behind a Redis cache)."""
+    return [
+        {
+            "slug": c["slug"],
+            "name": c["name"],
+            "category": c["category"],
+            "description": c["description"],
+            "a11y": c.get("a11y", ""),
+            "src": routes.component_preview(c["slug"]),
+        }
+        for c in get_catalog().component_list(category=category, full=True)
+    ]
 
 
 def component_card(item: dict) -> rx.Component:

@@ -12,7 +12,7 @@ from autowebiq_app.services.project_templates import start_from_template
 from components.category_select import category_select
 from components.layout import error_callout, page_shell
 from state.credits import CreditsState
-from state.signed_in import as_user, page_event
+from state.signed_in import as_user, in_thread, page_event
 
 DEVICE_WIDTHS = {"phone": "375px", "tablet": "768px", "desktop": "100%"}
 
@@ -37,34 +37,23 @@ class TemplatesState(rx.State):
         return DEVICE_WIDTHS.get(self.device, "100%")
 
     @rx.event
-    def load(self):
-        catalog = get_catalog()
-        self.categories = ["all"] + [row["category"] for row in catalog.categories(TEMPLATES)]
-        self._refresh()
+    async def load(self):
+        self.categories = ["all"] + await in_thread(_categories)
+        await self._refresh()
 
-    def _refresh(self) -> None:
+    async def _refresh(self) -> None:
         category = None if self.category == "all" else self.category
-        self.items = [
-            {
-                "slug": t["slug"],
-                "name": t["name"],
-                "category": t["category"],
-                "description": t["description"],
-                "thumbnail": t.get("thumbnail", ""),
-                "tags": ", ".join(t.get("tags", [])[:4]),
-            }
-            for t in get_catalog().templates(category=category, words=self.query)
-        ]
+        self.items = await in_thread(_template_items, category, self.query)
 
     @rx.event
-    def set_category(self, category: str | list[str]):
+    async def set_category(self, category: str | list[str]):
         self.category = category if isinstance(category, str) else "all"
-        self._refresh()
+        await self._refresh()
 
     @rx.event
-    def set_query(self, query: str):
+    async def set_query(self, query: str):
         self.query = query[:100]
-        self._refresh()
+        await self._refresh()
 
     @rx.event
     def open_preview(self, slug: str, name: str):
@@ -90,6 +79,25 @@ class TemplatesState(rx.State):
         project = await as_user(self, start_from_template, template_slug=slug, variant=self.variant)
         self.preview_slug = ""
         return rx.redirect(routes.workspace(project.id))
+
+
+def _categories() -> list[str]:
+    return [row["category"] for row in get_catalog().categories(TEMPLATES)]
+
+
+def _template_items(category: str | None, words: str) -> list[dict[str, str]]:
+    """The gallery's cards (a catalog read: MongoDB behind a Redis cache)."""
+    return [
+        {
+            "slug": t["slug"],
+            "name": t["name"],
+            "category": t["category"],
+            "description": t["description"],
+            "thumbnail": t.get("thumbnail", ""),
+            "tags": ", ".join(t.get("tags", [])[:4]),
+        }
+        for t in get_catalog().templates(category=category, words=words)
+    ]
 
 
 def template_card(item: dict) -> rx.Component:
