@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import reflex as rx
 
-def _feed_item(item: dict) -> rx.Component:
+
+class FeedItem(TypedDict):
+    """One agent message of a build's live feed."""
+
+    id: str
+    agent: str
+    message: str
+
+
+def _feed_item(item: FeedItem) -> rx.Component:
     return rx.hstack(
         rx.badge(item["agent"], variant="soft", min_width="5.5em", justify="center"),
         rx.text(item["message"], size="2"),
@@ -15,7 +26,7 @@ def _feed_item(item: dict) -> rx.Component:
 
 
 def build_feed(*, items, progress, status_text) -> rx.Component:
-    """`items` is a list var of {agent, message} dicts; `progress` 0-100."""
+    """`items` is a list var of `FeedItem`s; `progress` 0-100."""
     return rx.vstack(
         rx.hstack(
             rx.text(status_text, size="2", weight="medium", id="build-status"),

@@ -9,7 +9,7 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.errors import DomainError
 from autowebiq_app.models import UserRole
 from autowebiq_app.services import accounts, sign_in
-from state.signed_in import in_session
+from state.blocking import in_session
 
 FIREBASE_ERRORS = {
     "auth/invalid-credential": "Firebase did not recognise that email and password.",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app.services import credit_cache, usage
-from state.signed_in import in_session, signed_in_user_id
+from state.blocking import in_session
+from state.signed_in import signed_in_user_id
 
 
 class CreditsState(rx.State):

@@ -1,6 +1,5 @@
-"""How a page's handler does its work: blocking work (the database, MongoDB) runs in a
-thread, never on the event loop that serves every connected person, and a signed-in page's
-work runs for the user resolved once per event.
+"""How a signed-in page's handler does its work: for the user resolved once per event, in a
+thread (`state.blocking`), never on the event loop that serves every connected person.
 
     @page_event
     async def cancel_build(self):
@@ -20,8 +19,9 @@ from typing import Any, TypeVar
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
+from state.auth import AuthState
+from state.blocking import in_session
 
 T = TypeVar("T")
 
@@ -30,25 +30,8 @@ class SignedOut(Exception):
     """Nobody is signed in on this page (or their session was revoked)."""
 
 
-async def in_thread(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-    """`work(*args, **kwargs)` in a worker thread: the event loop serves other people meanwhile."""
-    return await rx.run_in_thread(functools.partial(work, *args, **kwargs))
-
-
-async def in_session(work: Callable[..., T], /, **kwargs: Any) -> T:
-    """`work(session=…, **kwargs)` in a worker thread, in a session of its own."""
-
-    def run() -> T:
-        with session_scope() as session:
-            return work(session=session, **kwargs)
-
-    return await rx.run_in_thread(run)
-
-
 async def signed_in_user_id(state: rx.State) -> str | None:
     """The signed-in user's id (checked against the database, off the event loop), or None."""
-    from state.auth import AuthState  # AuthState's own handlers use this module
-
     auth = await state.get_state(AuthState)
     return await auth.resolve_user()
 

@@ -15,7 +15,8 @@ from autowebiq_app.errors import DomainError
 from autowebiq_app.pages.not_found import not_found_page
 from autowebiq_app.services import monitor, roles
 from components.layout import page_shell
-from state.signed_in import in_session, in_thread, signed_in_user_id
+from state.blocking import in_session, in_thread
+from state.signed_in import signed_in_user_id
 
 REFRESH_SECONDS = 2.0
 WATCH_ROUNDS = 900

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import reflex as rx
 
 from autowebiq_app import routes
@@ -10,12 +12,21 @@ from autowebiq_app.catalog.service import get_catalog
 from autowebiq_app.catalog.store import COMPONENTS
 from components.category_select import category_select
 from components.layout import page_shell
+from state.blocking import in_thread
 from state.credits import CreditsState
-from state.signed_in import in_thread
+
+
+class ComponentItem(TypedDict):
+    slug: str
+    name: str
+    category: str
+    description: str
+    a11y: str
+    src: str
 
 
 class ComponentsState(rx.State):
-    items: list[dict[str, str]] = []
+    items: list[ComponentItem] = []
     categories: list[str] = []
     category: str = "all"
 
@@ -37,22 +48,22 @@ def _categories() -> list[str]:
     return [row["category"] for row in get_catalog().categories(COMPONENTS)]
 
 
-def _component_items(category: str | None) -> list[dict[str, str]]:
+def _component_items(category: str | None) -> list[ComponentItem]:
     """The gallery's cards (a catalog read: MongoDB behind a Redis cache)."""
     return [
-        {
-            "slug": c["slug"],
-            "name": c["name"],
-            "category": c["category"],
-            "description": c["description"],
-            "a11y": c.get("a11y", ""),
-            "src": routes.component_preview(c["slug"]),
-        }
+        ComponentItem(
+            slug=c["slug"],
+            name=c["name"],
+            category=c["category"],
+            description=c["description"],
+            a11y=c.get("a11y", ""),
+            src=routes.component_preview(c["slug"]),
+        )
         for c in get_catalog().component_list(category=category, full=True)
     ]
 
 
-def component_card(item: dict) -> rx.Component:
+def component_card(item: ComponentItem) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(rx.heading(item["name"], size="3"), rx.spacer(), rx.badge(item["category"]), width="100%"),

@@ -11,8 +11,9 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.services import credit_report
 from components.layout import page_shell
 from state.auth import AuthState
+from state.blocking import in_session
 from state.credits import CreditsState
-from state.signed_in import in_session, signed_in_user_id
+from state.signed_in import signed_in_user_id
 
 PAGE_SIZE = 20
 

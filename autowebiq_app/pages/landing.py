@@ -12,7 +12,8 @@ from autowebiq_app.errors import DomainError
 from autowebiq_app.services import builds, projects
 from components.layout import error_callout
 from state.auth import AuthState
-from state.signed_in import in_session, signed_in_user_id
+from state.blocking import in_session
+from state.signed_in import signed_in_user_id
 
 EXAMPLES = (
     "Build a luxury e-commerce website for a jewellery brand called Aurum",

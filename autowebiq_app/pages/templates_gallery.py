@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import reflex as rx
 
 from autowebiq_app import routes
@@ -11,14 +13,24 @@ from autowebiq_app.catalog.store import TEMPLATES
 from autowebiq_app.services.project_templates import start_from_template
 from components.category_select import category_select
 from components.layout import error_callout, page_shell
+from state.blocking import in_thread
 from state.credits import CreditsState
-from state.signed_in import as_user, in_thread, page_event
+from state.signed_in import as_user, page_event
 
 DEVICE_WIDTHS = {"phone": "375px", "tablet": "768px", "desktop": "100%"}
 
 
+class TemplateItem(TypedDict):
+    slug: str
+    name: str
+    category: str
+    description: str
+    thumbnail: str
+    tags: str
+
+
 class TemplatesState(rx.State):
-    items: list[dict[str, str]] = []
+    items: list[TemplateItem] = []
     categories: list[str] = []
     category: str = "all"
     query: str = ""
@@ -85,22 +97,22 @@ def _categories() -> list[str]:
     return [row["category"] for row in get_catalog().categories(TEMPLATES)]
 
 
-def _template_items(category: str | None, words: str) -> list[dict[str, str]]:
+def _template_items(category: str | None, words: str) -> list[TemplateItem]:
     """The gallery's cards (a catalog read: MongoDB behind a Redis cache)."""
     return [
-        {
-            "slug": t["slug"],
-            "name": t["name"],
-            "category": t["category"],
-            "description": t["description"],
-            "thumbnail": t.get("thumbnail", ""),
-            "tags": ", ".join(t.get("tags", [])[:4]),
-        }
+        TemplateItem(
+            slug=t["slug"],
+            name=t["name"],
+            category=t["category"],
+            description=t["description"],
+            thumbnail=t.get("thumbnail", ""),
+            tags=", ".join(t.get("tags", [])[:4]),
+        )
         for t in get_catalog().templates(category=category, words=words)
     ]
 
 
-def template_card(item: dict) -> rx.Component:
+def template_card(item: TemplateItem) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.image(

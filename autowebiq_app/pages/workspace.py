@@ -7,6 +7,7 @@ import reflex as rx
 from autowebiq_app import routes
 from autowebiq_app.pages.workspace_code import CodeState, code_panel, spec_panel
 from autowebiq_app.pages.workspace_data import data_listener, data_panel
+from autowebiq_app.pages.workspace_preview import PreviewState
 from autowebiq_app.pages.workspace_state import WorkspaceState
 from autowebiq_app.pages.workspace_versions import VersionsState, versions_panel
 from components.build_feed import build_feed
@@ -317,11 +318,11 @@ def workspace_body() -> rx.Component:
         split_handle(),
         rx.box(
             preview_frame(
-                WorkspaceState.preview_url,
-                device=WorkspaceState.device,
-                on_device=WorkspaceState.set_device,
-                reloads=WorkspaceState.reloads,
-                on_reload=WorkspaceState.reload_preview,
+                PreviewState.url,
+                device=PreviewState.device,
+                on_device=PreviewState.set_device,
+                reloads=PreviewState.reloads,
+                on_reload=PreviewState.reload,
             ),
             # Pinned beside the chat on a wide screen; first on a phone, not below the chat.
             position=rx.breakpoints(initial="static", lg="sticky"),

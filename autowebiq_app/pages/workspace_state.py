@@ -12,11 +12,14 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import Build, BuildStatus, Project
+from autowebiq_app.pages.workspace_preview import PreviewState
 from autowebiq_app.pages.workspace_versions import VersionsState
-from autowebiq_app.services import builds, preview_links, projects, usage, versions
+from autowebiq_app.services import builds, projects, usage, versions
 from autowebiq_app.services.build_feed import BuildFeed
+from components.build_feed import FeedItem
+from state.blocking import in_session
 from state.credits import CreditsState
-from state.signed_in import as_user, in_session, page_event
+from state.signed_in import as_user, page_event
 
 FOLLOW_BLOCK_MS = 5000
 FOLLOW_MAX_SECONDS = 3600
@@ -38,6 +41,18 @@ def _build_usage(build_id: str) -> str:
         return usage.describe(usage.of_build(build)) if build else ""
 
 
+class ChatMessage(TypedDict):
+    role: str
+    """"user" or "assistant"."""
+    content: str
+
+
+class QaCheck(TypedDict):
+    name: str
+    result: str
+    problems: str
+
+
 MODEL_TEXT_SHOWN = 6000
 
 
@@ -45,23 +60,19 @@ class WorkspaceState(rx.State):
     project_id: str = ""
     project_name: str = ""
     not_found: bool = False
-    feed: list[dict[str, str]] = []
+    feed: list[FeedItem] = []
     model_text: str = ""
     """What the model has written for the build so far (its tail), shown as it arrives."""
     stage: str = ""
     build_seconds: str = ""
     notice: str = ""
-    device: str = "desktop"
-    """The preview's width: phone, tablet or desktop."""
-    reloads: int = 0
-    messages: list[dict[str, str]] = []
+    messages: list[ChatMessage] = []
     progress: int = 0
     status: str = "idle"
-    preview_url: str = ""
     error: str = ""
     build_id: str = ""
     qa_score: str = ""
-    qa_checks: list[dict[str, str]] = []
+    qa_checks: list[QaCheck] = []
     qa_features: str = ""
     app_summary: list[str] = []
     reconnecting: bool = False
@@ -88,8 +99,9 @@ class WorkspaceState(rx.State):
             return f"{STATUS_TEXT[self.status]} {self.build_seconds} s"
         return STATUS_TEXT.get(self.status, self.status)
 
-    def _show_latest(self, latest: LatestVersion) -> None:
-        self.preview_url, self.qa_score, self.qa_checks = latest["preview_url"], latest["qa_score"], latest["qa_checks"]
+    async def _show_latest(self, latest: LatestVersion) -> None:
+        (await self.get_state(PreviewState)).show(latest["version_id"])
+        self.qa_score, self.qa_checks = latest["qa_score"], latest["qa_checks"]
         self.qa_features, self.app_summary = latest["qa_features"], latest["app_summary"]
 
     @rx.event
@@ -111,7 +123,7 @@ class WorkspaceState(rx.State):
         self.not_found, self.project_id, self.project_name = False, project.id, project.name
         self.messages = opened.messages
         self.models, self.model = get_settings().models(), projects.project_model(project)[0] or ""
-        self._show_latest(opened.latest_version)
+        await self._show_latest(opened.latest_version)
         self.usage_text = opened.usage
         if latest is not None:
             self.build_id, self.status, self.progress = latest.id, latest.status, latest.progress
@@ -142,14 +154,6 @@ class WorkspaceState(rx.State):
         self.model_text = self.stage = self.build_seconds = self.notice = ""
         self._last_event_id, self.usage_text = "0", ""
         return [CreditsState.refresh, WorkspaceState.follow_build]
-
-    @rx.event
-    def set_device(self, device: str | list[str]):
-        self.device = device if isinstance(device, str) else "desktop"
-
-    @rx.event
-    def reload_preview(self):
-        self.reloads += 1
 
     @rx.event
     @page_event
@@ -208,7 +212,7 @@ class WorkspaceState(rx.State):
         async with self:
             if self._generation != generation:
                 return
-            self._show_latest(latest)
+            await self._show_latest(latest)
             self.usage_text, self.messages = used, messages
             credits_state = await self.get_state(CreditsState)
             await credits_state.refresh()
@@ -232,16 +236,17 @@ class WorkspaceState(rx.State):
         if "plan_text" in event.data:  # the model's reply, streamed: shown whole, not line by line
             self.model_text = (self.model_text + str(event.data["plan_text"]))[-MODEL_TEXT_SHOWN:]
         elif event.type != events.HEARTBEAT:
-            self.feed.append({"id": event.id, "agent": event.agent or "system", "message": event.message})
+            self.feed.append(FeedItem(id=event.id, agent=event.agent or "system", message=event.message))
 
 
-def _messages(*, session, project_id: str) -> list[dict[str, str]]:
+def _messages(*, session, project_id: str) -> list[ChatMessage]:
     return [
-        {"role": m.role, "content": m.content} for m in projects.list_messages(session=session, project_id=project_id)
+        ChatMessage(role=m.role, content=m.content)
+        for m in projects.list_messages(session=session, project_id=project_id)
     ]
 
 
-def _load_messages(project_id: str) -> list[dict[str, str]]:
+def _load_messages(project_id: str) -> list[ChatMessage]:
     with session_scope() as session:
         return _messages(session=session, project_id=project_id)
 
@@ -250,7 +255,7 @@ def _load_messages(project_id: str) -> list[dict[str, str]]:
 class OpenedProject:
     project: Project
     latest_build: Build | None
-    messages: list[dict[str, str]]
+    messages: list[ChatMessage]
     latest_version: LatestVersion
     usage: str
 
@@ -269,9 +274,9 @@ def _open_project(*, session, user_id: str, project_id: str) -> OpenedProject:
 
 
 class LatestVersion(TypedDict):
-    preview_url: str
+    version_id: str
     qa_score: str
-    qa_checks: list[dict[str, str]]
+    qa_checks: list[QaCheck]
     qa_features: str
     app_summary: list[str]
 
@@ -282,17 +287,17 @@ def _latest_version(project_id: str) -> LatestVersion:
     with session_scope() as session:
         version = versions.latest_version(session=session, project_id=project_id)
         if version is None:
-            return LatestVersion(preview_url="", qa_score="", qa_checks=[], qa_features="", app_summary=[])
-        preview_url = routes.preview(preview_links.sign(version.id))
+            return LatestVersion(version_id="", qa_score="", qa_checks=[], qa_features="", app_summary=[])
+        version_id = version.id
         report = version.qa_report or {}
         app = (version.plan or {}).get("app")
     checks = sorted(report.get("checks", []), key=lambda c: (c.get("passed", True), c.get("name", "")))
     rows = [
-        {
-            "name": str(c.get("name", "")),
-            "result": "Passed" if c.get("passed") else "Failed",
-            "problems": "; ".join(str(p) for p in c.get("problems", []))[:300],
-        }
+        QaCheck(
+            name=str(c.get("name", "")),
+            result="Passed" if c.get("passed") else "Failed",
+            problems="; ".join(str(p) for p in c.get("problems", []))[:300],
+        )
         for c in checks
     ]
     features = (
@@ -301,7 +306,7 @@ def _latest_version(project_id: str) -> LatestVersion:
         else ""
     )
     return LatestVersion(
-        preview_url=preview_url,
+        version_id=version_id,
         qa_score=f"{report['score']}/100" if "score" in report else "",
         qa_checks=rows,
         qa_features=features,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import reflex as rx
 
 from autowebiq_app import routes
+from autowebiq_app.pages.workspace_preview import PreviewState
 from autowebiq_app.services import preview_links, projects, publishing, usage, versions
 from components.preview_frame import site_miniature
 from state.signed_in import as_user, page_event
@@ -13,15 +16,35 @@ COMPARE_SCALE = 0.22
 """Two versions side by side: each drawn at 22 % of desktop size, so both fit beside the preview."""
 
 
+class VersionItem(TypedDict):
+    number: str
+    prompt: str
+    score: str
+    created: str
+    download: str
+    tokens: str
+
+
+class FileChange(TypedDict):
+    path: str
+    status: str
+    diff: str
+
+
+class ComparedVersion(TypedDict):
+    label: str
+    url: str
+
+
 class VersionsState(rx.State):
-    items: list[dict[str, str]] = []
+    items: list[VersionItem] = []
     viewing: str = ""
     published_url: str = ""
     published_version: str = ""
     compare_from: str = ""
     compare_to: str = ""
-    changes: list[dict[str, str]] = []
-    compared: list[dict[str, str]] = []
+    changes: list[FileChange] = []
+    compared: list[ComparedVersion] = []
     """The two versions compared, each with its preview, drawn side by side."""
     error: str = ""
 
@@ -30,10 +53,7 @@ class VersionsState(rx.State):
 
     async def _show(self, version) -> None:
         """Point the workspace's preview at `version`."""
-        from autowebiq_app.pages.workspace_state import WorkspaceState  # it imports this module
-
-        workspace = await self.get_state(WorkspaceState)
-        workspace.preview_url = routes.preview(preview_links.sign(version.id))
+        (await self.get_state(PreviewState)).show(version.id)
 
     @rx.event
     @page_event
@@ -41,14 +61,14 @@ class VersionsState(rx.State):
         listing = await as_user(self, _versions_of, project_id=self._project_id())
         project, rows, tokens = listing
         self.items = [
-            {
-                "number": str(v.number),
-                "prompt": v.prompt[:140],
-                "score": "–" if v.qa_score is None else f"{v.qa_score}/100",
-                "created": v.created_at.strftime("%d %b %H:%M"),
-                "download": routes.download(preview_links.sign(v.id)),
-                "tokens": usage.describe(tokens.get(v.build_id or "")),
-            }
+            VersionItem(
+                number=str(v.number),
+                prompt=v.prompt[:140],
+                score="–" if v.qa_score is None else f"{v.qa_score}/100",
+                created=v.created_at.strftime("%d %b %H:%M"),
+                download=routes.download(preview_links.sign(v.id)),
+                tokens=usage.describe(tokens.get(v.build_id or "")),
+            )
             for v in rows
         ]
         self.viewing = self.items[0]["number"] if self.items else ""
@@ -105,10 +125,10 @@ class VersionsState(rx.State):
             newer=int(self.compare_to),
         )
         self.compared = [
-            {"label": f"v{v.number}", "url": routes.preview(preview_links.sign(v.id))} for v in (older, newer)
+            ComparedVersion(label=f"v{v.number}", url=routes.preview(preview_links.sign(v.id))) for v in (older, newer)
         ]
-        self.changes = [{"path": c["path"], "status": c["status"], "diff": c["diff"][:20_000]} for c in changes] or [
-            {"path": "", "status": "same", "diff": "These versions are identical."}
+        self.changes = [FileChange(path=c["path"], status=c["status"], diff=c["diff"][:20_000]) for c in changes] or [
+            FileChange(path="", status="same", diff="These versions are identical.")
         ]
 
     @rx.var
@@ -135,7 +155,7 @@ def _compare(*, session, user_id: str, project_id: str, older: int, newer: int):
     return first, second, versions.diff_versions(first, second)
 
 
-def _version_row(item: dict) -> rx.Component:
+def _version_row(item: VersionItem) -> rx.Component:
     number = item["number"]
     return rx.hstack(
         rx.vstack(
