@@ -87,12 +87,12 @@ def test_no_module_imports_a_higher_layer():
 
 def test_the_rule_catches_what_it_is_for():
     assert not _allowed("autowebiq_app.services.builds", "autowebiq_app.api.v2")
-    assert not _allowed("autowebiq_app.pages.workspace_state", "workers.builds")
-    assert not _allowed("workers.builds", "autowebiq_app.pages.workspace_state")
+    assert not _allowed("autowebiq_app.pages.workspace.state", "workers.builds")
+    assert not _allowed("workers.builds", "autowebiq_app.pages.workspace.state")
     assert not _allowed("autowebiq_app.engine.pipeline", "autowebiq_app.services.builds")
     assert _allowed("autowebiq_app.autowebiq_app", "workers.builds")
     assert {"autowebiq_app.services", "autowebiq_app.events"} <= _imports(
-        ROOT / "autowebiq_app/pages/workspace_state.py"
+        ROOT / "autowebiq_app/pages/workspace/state.py"
     )
     assert _allowed("autowebiq_app.services.build_runner", "autowebiq_app.engine.pipeline")
 

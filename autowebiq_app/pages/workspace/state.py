@@ -12,8 +12,8 @@ from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import Build, BuildStatus, Project
-from autowebiq_app.pages.workspace_preview import PreviewState
-from autowebiq_app.pages.workspace_versions import VersionsState
+from autowebiq_app.pages.workspace.preview import PreviewState
+from autowebiq_app.pages.workspace.versions import VersionsState
 from autowebiq_app.services import builds, projects, usage, versions
 from autowebiq_app.services.build_feed import BuildFeed
 from components.build_feed import FeedItem

@@ -7,7 +7,7 @@ from typing import TypedDict
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.pages.workspace_preview import PreviewState
+from autowebiq_app.pages.workspace.preview import PreviewState
 from autowebiq_app.services import preview_links, projects, publishing, usage, versions
 from components.preview_frame import site_miniature
 from state.signed_in import as_user, page_event

@@ -5,11 +5,11 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.pages.workspace_code import CodeState, code_panel, spec_panel
-from autowebiq_app.pages.workspace_data import data_listener, data_panel
-from autowebiq_app.pages.workspace_preview import PreviewState
-from autowebiq_app.pages.workspace_state import WorkspaceState
-from autowebiq_app.pages.workspace_versions import VersionsState, versions_panel
+from autowebiq_app.pages.workspace.code import CodeState, code_panel, spec_panel
+from autowebiq_app.pages.workspace.data import data_listener, data_panel
+from autowebiq_app.pages.workspace.preview import PreviewState
+from autowebiq_app.pages.workspace.state import WorkspaceState
+from autowebiq_app.pages.workspace.versions import VersionsState, versions_panel
 from components.build_feed import build_feed
 from components.layout import error_callout, page_shell
 from components.preview_frame import preview_frame
