@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from autowebiq_app.api.site_files import SANDBOX_HEADERS
+from autowebiq_app.api.site_files import SANDBOX_HEADERS, plain_404
 from autowebiq_app.catalog.samples import render_component_sample, render_template_sample
 from autowebiq_app.catalog.service import as_component, get_catalog
 from autowebiq_app.errors import NotFound
@@ -20,7 +20,7 @@ def _html(markup: str) -> Response:
 
 
 def _not_found() -> Response:
-    return Response("Not found", status_code=404, media_type="text/plain", headers=SANDBOX_HEADERS)
+    return plain_404()
 
 
 @router.get("/templates/{slug}/preview")

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from autowebiq_app.api.auth import client_ip
-from autowebiq_app.api.site_files import SANDBOX_HEADERS, site_file_response
+from autowebiq_app.api.site_files import SANDBOX_HEADERS, plain_404, site_file_response
 from autowebiq_app.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import publishing, site_submissions
@@ -88,26 +88,29 @@ def _published_files(slug: str) -> dict[str, str] | None:
 
 
 def _not_published(headers: dict[str, str]) -> Response:
-    return Response("This site is not published.", status_code=404, media_type="text/plain", headers=headers)
+    return plain_404("This site is not published.", headers=headers)
 
 
-def install_on_app(api: FastAPI) -> None:
-    """The builder's `/sites/{slug}/…`: the sandboxed site, or a redirect to its own origin."""
+on_app = APIRouter(include_in_schema=False)
+"""The builder's `/sites/{slug}/…`: the sandboxed site, or a redirect to its own origin."""
 
-    @api.api_route("/sites/{slug}", methods=["GET", "HEAD"], include_in_schema=False)
-    async def site_root(slug: str) -> Response:
-        return RedirectResponse(publishing.site_url(slug), status_code=307)
 
-    @api.post(f"/sites/{{slug}}/{SUBMIT_PATH}", include_in_schema=False)
-    async def submit_on_app(slug: str, request: Request) -> JSONResponse:
-        return await receive_submission(slug, request)
+@on_app.api_route("/sites/{slug}", methods=["GET", "HEAD"])
+async def site_root(slug: str) -> Response:
+    return RedirectResponse(publishing.site_url(slug), status_code=307)
 
-    @api.api_route("/sites/{slug}/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
-    async def published_file(slug: str, path: str, request: Request) -> Response:
-        if publishing.sites_have_own_origins():
-            query = f"?{request.url.query}" if request.url.query else ""
-            return RedirectResponse(publishing.site_url(slug) + path + query, status_code=307)
-        return await site_page(slug, path, own_origin=False)
+
+@on_app.post(f"/sites/{{slug}}/{SUBMIT_PATH}")
+async def submit_on_app(slug: str, request: Request) -> JSONResponse:
+    return await receive_submission(slug, request)
+
+
+@on_app.api_route("/sites/{slug}/{path:path}", methods=["GET", "HEAD"])
+async def published_file(slug: str, path: str, request: Request) -> Response:
+    if publishing.sites_have_own_origins():
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(publishing.site_url(slug) + path + query, status_code=307)
+    return await site_page(slug, path, own_origin=False)
 
 
 def create_sites_app() -> FastAPI:

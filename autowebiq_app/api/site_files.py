@@ -33,10 +33,15 @@ def site_file_response(files: dict[str, str], path: str, *, headers: dict[str, s
         path = f"{path}index.html".lstrip("/")
     content = files.get(path)
     if content is None:
-        return Response("Not found", status_code=404, media_type="text/plain", headers=headers)
+        return plain_404(headers=headers)
     suffix = "." + path.rsplit(".", 1)[-1] if "." in path else ""
     media_type = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
     return Response(content, media_type=media_type, headers=headers)
+
+
+def plain_404(message: str = "Not found", *, headers: dict[str, str] = SANDBOX_HEADERS) -> Response:
+    """A text 404 under the same headers as the site files around it."""
+    return Response(message, status_code=404, media_type="text/plain", headers=headers)
 
 
 def zip_response(filename: str, data: bytes) -> Response:

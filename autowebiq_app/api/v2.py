@@ -9,17 +9,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query
 from fastapi.responses import JSONResponse, Response
-from sqlmodel import select
 
 from autowebiq_app import redis_client
 from autowebiq_app.api import compat, presenters, schemas
 from autowebiq_app.api.auth import CurrentUser
+from autowebiq_app.api.database import SessionDep
 from autowebiq_app.api.ids import ProjectId
 from autowebiq_app.api.limits import rate_limit
 from autowebiq_app.api.site_files import site_file_response, zip_response
 from autowebiq_app.config import get_settings
 from autowebiq_app.db import session_scope
-from autowebiq_app.errors import BuildNotFound, Conflict
+from autowebiq_app.errors import Conflict
 from autowebiq_app.models import Build, BuildKind, Project
 from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import (
@@ -37,6 +37,7 @@ from autowebiq_app.services import (
 ERRORS = {code: {"model": schemas.ErrorBody} for code in (400, 401, 402, 404, 409, 413, 422, 429, 503)}
 router = APIRouter(prefix="/api/v2", dependencies=[Depends(rate_limit)], responses=ERRORS)
 Limit = Annotated[int, Query(ge=1, le=100)]
+TaskId = Annotated[str, Path(max_length=64, description="the build's task id (or its build id)")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 IDEMPOTENCY_TTL = 24 * 3600
 
@@ -47,18 +48,17 @@ def me(user: CurrentUser):
 
 
 @router.get("/user/credits", response_model=schemas.CreditsOut, tags=["user"])
-def my_credits(user: CurrentUser):
+def my_credits(session: SessionDep, user: CurrentUser):
     """The balance, what a build costs, and the tokens the user's builds asked of models
     (overall and per model; tokens never change the cost)."""
-    with session_scope() as session:
-        balance = credit_cache.balance(session=session, user_id=user.id)
-        return schemas.CreditsOut(
-            balance=balance,
-            credits=balance,
-            user_id=user.id,
-            build_cost=get_settings().build_cost,
-            tokens=usage.totals(session=session, user_id=user.id),
-        )
+    balance = credit_cache.balance(session=session, user_id=user.id)
+    return schemas.CreditsOut(
+        balance=balance,
+        credits=balance,
+        user_id=user.id,
+        build_cost=get_settings().build_cost,
+        tokens=usage.totals(session=session, user_id=user.id),
+    )
 
 
 @router.get("/models", response_model=schemas.ModelsOut, tags=["projects"])
@@ -69,80 +69,74 @@ def list_models(user: CurrentUser):
 
 
 @router.get("/stats", response_model=schemas.StatsOut, tags=["user"])
-def stats(user: CurrentUser):
-    with session_scope() as session:
-        totals = account_stats.totals(session=session, user_id=user.id)
-        return schemas.StatsOut(
-            projects=totals.projects,
-            versions=totals.versions,
-            builds=totals.builds,
-            credits_balance=totals.balance,
-            credits_spent=totals.credits_spent,
-            user_id=user.id,
-            email=user.email,
-            credits=totals.balance,
-            total_projects=totals.projects,
-            completed_projects=totals.completed_projects,
-            member_since=user.created_at,
-        )
+def stats(session: SessionDep, user: CurrentUser):
+    totals = account_stats.totals(session=session, user_id=user.id)
+    return schemas.StatsOut(
+        projects=totals.projects,
+        versions=totals.versions,
+        builds=totals.builds,
+        credits_balance=totals.balance,
+        credits_spent=totals.credits_spent,
+        user_id=user.id,
+        email=user.email,
+        credits=totals.balance,
+        total_projects=totals.projects,
+        completed_projects=totals.completed_projects,
+        member_since=user.created_at,
+    )
 
 
 @router.post("/projects", response_model=schemas.ProjectOut, tags=["projects"])
-def create_project(body: schemas.ProjectCreate, user: CurrentUser):
+def create_project(session: SessionDep, body: schemas.ProjectCreate, user: CurrentUser):
     """Create a project (200, as the original AutoWebIQ answered)."""
-    with session_scope() as session:
-        project = projects.create_project(
-            session=session, user_id=user.id, name=body.name, description=body.description, model=body.model
-        )
-        return presenters.one_project_out(session, project)
+    project = projects.create_project(
+        session=session, user_id=user.id, name=body.name, description=body.description, model=body.model
+    )
+    return presenters.one_project_out(session, project)
 
 
 @router.get("/projects", response_model=schemas.Page[schemas.ProjectOut], tags=["projects"])
-def list_projects(user: CurrentUser, limit: Limit = 20, offset: Offset = 0):
-    with session_scope() as session:
-        rows = projects.list_projects(session=session, user_id=user.id, limit=limit, offset=offset)
-        return schemas.Page[schemas.ProjectOut](
-            items=presenters.projects_out(session, rows),
-            total=projects.count_projects(session=session, user_id=user.id),
-            limit=limit,
-            offset=offset,
-        )
+def list_projects(session: SessionDep, user: CurrentUser, limit: Limit = 20, offset: Offset = 0):
+    rows = projects.list_projects(session=session, user_id=user.id, limit=limit, offset=offset)
+    return schemas.Page[schemas.ProjectOut](
+        items=presenters.projects_out(session, rows),
+        total=projects.count_projects(session=session, user_id=user.id),
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/projects/{project_id}", response_model=schemas.ProjectDetail, tags=["projects"])
-def get_project(project_id: ProjectId, user: CurrentUser):
-    with session_scope() as session:
-        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        latest = versions.latest_version(session=session, project_id=project.id)
-        build = builds.latest_build(session=session, project_id=project.id)
-        built = latest if latest and build and latest.build_id == build.id else None
-        return schemas.ProjectDetail(
-            **presenters.one_project_out(session, project).model_dump(),
-            latest_version=latest.number if latest else None,
-            latest_build=presenters.build_status(build, built) if build else None,
-        )
+def get_project(session: SessionDep, project_id: ProjectId, user: CurrentUser):
+    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+    latest = versions.latest_version(session=session, project_id=project.id)
+    build = builds.latest_build(session=session, project_id=project.id)
+    built = latest if latest and build and latest.build_id == build.id else None
+    return schemas.ProjectDetail(
+        **presenters.one_project_out(session, project).model_dump(),
+        latest_version=latest.number if latest else None,
+        latest_build=presenters.build_status(build, built) if build else None,
+    )
 
 
 @router.patch("/projects/{project_id}", response_model=schemas.ProjectOut, tags=["projects"])
-def update_project(project_id: ProjectId, body: schemas.ProjectUpdate, user: CurrentUser):
+def update_project(session: SessionDep, project_id: ProjectId, body: schemas.ProjectUpdate, user: CurrentUser):
     """Change the project's name, description or model (only the fields given)."""
-    with session_scope() as session:
-        project = projects.update_project(
-            session=session, user_id=user.id, project_id=project_id, **body.model_dump(exclude_unset=True)
-        )
-        return presenters.one_project_out(session, project)
+    project = projects.update_project(
+        session=session, user_id=user.id, project_id=project_id, **body.model_dump(exclude_unset=True)
+    )
+    return presenters.one_project_out(session, project)
 
 
 @router.post("/projects/{project_id}/duplicate", status_code=201, response_model=schemas.ProjectOut, tags=["projects"])
-def duplicate_project(project_id: ProjectId, user: CurrentUser):
+def duplicate_project(session: SessionDep, project_id: ProjectId, user: CurrentUser):
     """A copy of the project starting from its latest version."""
-    with session_scope() as session:
-        project = versions.duplicate_project(session=session, user_id=user.id, project_id=project_id)
-        return presenters.one_project_out(session, project)
+    project = versions.duplicate_project(session=session, user_id=user.id, project_id=project_id)
+    return presenters.one_project_out(session, project)
 
 
 @router.post("/projects/{project_id}/build", response_model=schemas.BuildAccepted, tags=["builds"])
-def start_build(
+def start_build(session: SessionDep, 
     project_id: ProjectId,
     body: schemas.BuildRequest,
     user: CurrentUser,
@@ -164,16 +158,15 @@ def start_build(
         replay = _cached_response(cache_key, fingerprint)
         if replay is not None:
             return JSONResponse(replay, headers={"Idempotent-Replayed": "true"})
-    with session_scope() as session:
-        build, replayed = builds.start_or_replay(
-            session=session,
-            user_id=user.id,
-            project_id=project_id,
-            prompt=body.prompt,
-            request_key=idempotency_key,
-        )
-        if replayed and (build.project_id != project_id or build.prompt != body.prompt.strip()):
-            raise Conflict("This Idempotency-Key was already used for a different request.")
+    build, replayed = builds.start_or_replay(
+        session=session,
+        user_id=user.id,
+        project_id=project_id,
+        prompt=body.prompt,
+        request_key=idempotency_key,
+    )
+    if replayed and (build.project_id != project_id or build.prompt != body.prompt.strip()):
+        raise Conflict("This Idempotency-Key was already used for a different request.")
     if replayed:
         # A twin request started this build a moment ago: answer what it answered.
         sent = _queued(build.id)
@@ -231,77 +224,59 @@ def _remember_response(key: str, fingerprint: str, response: dict) -> None:
     )
 
 
-def _build_for_task(session, user_id: str, project_id: str, task_id: str) -> Build:
-    build = session.exec(
-        select(Build).where(
-            Build.user_id == user_id,
-            Build.project_id == project_id,
-            (Build.task_id == task_id) | (Build.id == task_id),
-        )
-    ).first()
-    if build is None:
-        raise BuildNotFound()
-    return build
-
-
 @router.get("/projects/{project_id}/build/status/{task_id}", response_model=schemas.BuildStatusOut, tags=["builds"])
-def build_status(project_id: ProjectId, task_id: Annotated[str, Path(max_length=64)], user: CurrentUser):
-    with session_scope() as session:
-        build = _build_for_task(session, user.id, project_id, task_id)
-        version = (
-            versions.get_version(session=session, project_id=project_id, number=build.version_number)
-            if build.version_number
-            else None
-        )
-        return presenters.build_status(build, version)
+def build_status(session: SessionDep, project_id: ProjectId, task_id: TaskId, user: CurrentUser):
+    build = builds.for_task(session=session, user_id=user.id, project_id=project_id, task_id=task_id)
+    version = (
+        versions.get_version(session=session, project_id=project_id, number=build.version_number)
+        if build.version_number
+        else None
+    )
+    return presenters.build_status(build, version)
 
 
 @router.post("/projects/{project_id}/build/{task_id}/cancel", response_model=schemas.BuildStatusOut, tags=["builds"])
-def cancel_build(project_id: ProjectId, task_id: Annotated[str, Path(max_length=64)], user: CurrentUser):
-    with session_scope() as session:
-        build = _build_for_task(session, user.id, project_id, task_id)
-        cancelled = builds.cancel_build(session=session, user_id=user.id, build_id=build.id)
-        return presenters.build_status(cancelled)
+def cancel_build(session: SessionDep, project_id: ProjectId, task_id: TaskId, user: CurrentUser):
+    build = builds.for_task(session=session, user_id=user.id, project_id=project_id, task_id=task_id)
+    cancelled = builds.cancel_build(session=session, user_id=user.id, build_id=build.id)
+    return presenters.build_status(cancelled)
 
 
 @router.get("/credits/history", response_model=compat.CreditHistory, tags=["credits"])
-def credit_history(user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
+def credit_history(session: SessionDep, user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
     """The ledger, newest first; `transactions` repeats `items` in the original AutoWebIQ's shape."""
-    with session_scope() as session:
-        rows = credits.history(session=session, user_id=user.id, limit=limit, offset=offset)
-        return compat.CreditHistory(
-            items=[schemas.TransactionOut.model_validate(r, from_attributes=True) for r in rows],
-            total=credits.count_entries(session=session, user_id=user.id),
-            limit=limit,
-            offset=offset,
-            current_balance=credits.balance(session=session, user_id=user.id),
-            transactions=[compat.original_transaction(r) for r in rows],
-        )
+    rows = credits.history(session=session, user_id=user.id, limit=limit, offset=offset)
+    return compat.CreditHistory(
+        items=[schemas.TransactionOut.model_validate(r, from_attributes=True) for r in rows],
+        total=credits.count_entries(session=session, user_id=user.id),
+        limit=limit,
+        offset=offset,
+        current_balance=credits.balance(session=session, user_id=user.id),
+        transactions=[compat.original_transaction(r) for r in rows],
+    )
 
 
 @router.get("/projects/{project_id}/versions", response_model=schemas.Page[schemas.VersionSummary], tags=["versions"])
-def list_versions(project_id: ProjectId, user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
-    with session_scope() as session:
-        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        rows = versions.list_versions(session=session, project_id=project.id, limit=limit, offset=offset)
-        return schemas.Page[schemas.VersionSummary](
-            items=[presenters.version_summary(v) for v in rows],
-            total=versions.count_versions(session=session, project_id=project.id),
-            limit=limit,
-            offset=offset,
-        )
+def list_versions(session: SessionDep, project_id: ProjectId, user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
+    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+    rows = versions.list_versions(session=session, project_id=project.id, limit=limit, offset=offset)
+    return schemas.Page[schemas.VersionSummary](
+        items=[presenters.version_summary(v) for v in rows],
+        total=versions.count_versions(session=session, project_id=project.id),
+        limit=limit,
+        offset=offset,
+    )
 
 
 VersionNumber = Annotated[int, Path(ge=1, le=1_000_000)]
 
 
 @router.get("/projects/{project_id}/versions/{number}", response_model=schemas.VersionDetail, tags=["versions"])
-def get_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
-    with session_scope() as session:
-        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        return presenters.version_detail(
-            versions.require_version(session=session, project_id=project.id, number=number)
-        )
+def get_version(session: SessionDep, project_id: ProjectId, number: VersionNumber, user: CurrentUser):
+    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+    return presenters.version_detail(
+        versions.require_version(session=session, project_id=project.id, number=number)
+    )
 
 
 @router.get(
@@ -309,15 +284,14 @@ def get_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser)
     tags=["versions"],
     responses={200: {"content": {"text/plain": {}}, "description": "the raw file"}},
 )
-def get_version_file(project_id: ProjectId, number: VersionNumber, path: str, user: CurrentUser):
-    with session_scope() as session:
-        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        version = versions.require_version(session=session, project_id=project.id, number=number)
-        if path not in version.files:
-            from autowebiq_app.errors import NotFound
+def get_version_file(session: SessionDep, project_id: ProjectId, number: VersionNumber, path: str, user: CurrentUser):
+    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+    version = versions.require_version(session=session, project_id=project.id, number=number)
+    if path not in version.files:
+        from autowebiq_app.errors import NotFound
 
-            raise NotFound("File not found in this version.")
-        return site_file_response(version.files, path)
+        raise NotFound("File not found in this version.")
+    return site_file_response(version.files, path)
 
 
 @router.get(
@@ -325,11 +299,10 @@ def get_version_file(project_id: ProjectId, number: VersionNumber, path: str, us
     tags=["versions"],
     responses={200: {"content": {"application/zip": {}}, "description": "the version as a zip"}},
 )
-def export_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
-    with session_scope() as session:
-        project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-        version = versions.require_version(session=session, project_id=project.id, number=number)
-        return zip_response(*versions.export_zip(version, project_name=project.name))
+def export_version(session: SessionDep, project_id: ProjectId, number: VersionNumber, user: CurrentUser):
+    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
+    version = versions.require_version(session=session, project_id=project.id, number=number)
+    return zip_response(*versions.export_zip(version, project_name=project.name))
 
 
 @router.post(
@@ -338,18 +311,16 @@ def export_version(project_id: ProjectId, number: VersionNumber, user: CurrentUs
     response_model=schemas.VersionSummary,
     tags=["versions"],
 )
-def restore_version(project_id: ProjectId, number: VersionNumber, user: CurrentUser):
-    with session_scope() as session:
-        return presenters.version_summary(
-            versions.restore_version(session=session, user_id=user.id, project_id=project_id, number=number)
-        )
+def restore_version(session: SessionDep, project_id: ProjectId, number: VersionNumber, user: CurrentUser):
+    return presenters.version_summary(
+        versions.restore_version(session=session, user_id=user.id, project_id=project_id, number=number)
+    )
 
 
 @router.get("/projects/{project_id}/submissions", response_model=schemas.SubmissionList, tags=["publishing"])
-def list_submissions(project_id: ProjectId, user: CurrentUser):
+def list_submissions(session: SessionDep, project_id: ProjectId, user: CurrentUser):
     """What visitors sent through the published site's forms, newest first."""
-    with session_scope() as session:
-        rows = site_submissions.for_project(session=session, user_id=user.id, project_id=project_id)
+    rows = site_submissions.for_project(session=session, user_id=user.id, project_id=project_id)
     return schemas.SubmissionList(items=[schemas.SubmissionOut(**vars(row)) for row in rows])
 
 
@@ -358,9 +329,8 @@ def list_submissions(project_id: ProjectId, user: CurrentUser):
     tags=["publishing"],
     responses={200: {"content": {"text/csv": {}}, "description": "one row per submission, a column per field"}},
 )
-def export_submissions(project_id: ProjectId, user: CurrentUser):
-    with session_scope() as session:
-        rows = site_submissions.for_project(session=session, user_id=user.id, project_id=project_id)
+def export_submissions(session: SessionDep, project_id: ProjectId, user: CurrentUser):
+    rows = site_submissions.for_project(session=session, user_id=user.id, project_id=project_id)
     return Response(
         site_submissions.as_csv(rows),
         media_type="text/csv; charset=utf-8",
@@ -375,15 +345,13 @@ def _publish_out(project: Project) -> schemas.PublishOut:
 
 
 @router.post("/projects/{project_id}/publish", response_model=schemas.PublishOut, tags=["publishing"])
-def publish(project_id: ProjectId, user: CurrentUser, body: schemas.PublishRequest | None = None):
-    with session_scope() as session:
-        project = publishing.publish(
-            session=session, user_id=user.id, project_id=project_id, version_number=body.version if body else None
-        )
-        return _publish_out(project)
+def publish(session: SessionDep, project_id: ProjectId, user: CurrentUser, body: schemas.PublishRequest | None = None):
+    project = publishing.publish(
+        session=session, user_id=user.id, project_id=project_id, version_number=body.version if body else None
+    )
+    return _publish_out(project)
 
 
 @router.delete("/projects/{project_id}/publish", response_model=schemas.PublishOut, tags=["publishing"])
-def unpublish(project_id: ProjectId, user: CurrentUser):
-    with session_scope() as session:
-        return _publish_out(publishing.unpublish(session=session, user_id=user.id, project_id=project_id))
+def unpublish(session: SessionDep, project_id: ProjectId, user: CurrentUser):
+    return _publish_out(publishing.unpublish(session=session, user_id=user.id, project_id=project_id))

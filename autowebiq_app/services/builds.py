@@ -191,6 +191,21 @@ def project_build(*, session: Session, user_id: str, project_id: str, build_id: 
     return build
 
 
+def for_task(*, session: Session, user_id: str, project_id: str, task_id: str) -> Build:
+    """The user's build of this project with this task id (or build id: the original's
+    clients name builds by either); BuildNotFound for anything else."""
+    build = session.exec(
+        select(Build).where(
+            Build.user_id == user_id,
+            Build.project_id == project_id,
+            (col(Build.task_id) == task_id) | (col(Build.id) == task_id),
+        )
+    ).first()
+    if build is None:
+        raise BuildNotFound()
+    return build
+
+
 def active_build(*, session: Session, project_id: str) -> Build | None:
     return session.exec(select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))).first()
 

@@ -122,6 +122,20 @@ def restore_version(*, session: Session, user_id: str, project_id: str, number: 
     return version
 
 
+def files_by_id(*, session: Session, version_id: str) -> dict[str, str] | None:
+    """A version's files by its id (a signed preview link names it), or None."""
+    version = session.get(ProjectVersion, version_id)
+    return dict(version.files) if version else None
+
+
+def zip_by_id(*, session: Session, version_id: str) -> tuple[str, bytes] | None:
+    """A version's zip by its id (a signed download link names it), or None."""
+    version = session.get(ProjectVersion, version_id)
+    if version is None:
+        return None
+    return export_zip(version, project_name=session.get(Project, version.project_id).name)
+
+
 def export_zip(version: ProjectVersion, *, project_name: str) -> tuple[str, bytes]:
     """(file name, bytes) of the version as a zip whose index.html opens from disk (relative paths)."""
     folder = f"{slugify(project_name)}-v{version.number}"
