@@ -1,9 +1,9 @@
-"""Reflex configuration; every value comes from `autowebiq_app.config.Settings`."""
+"""Reflex configuration; every value comes from `autowebiq_app.core.config.Settings`."""
 
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 settings = get_settings()
 

@@ -6,7 +6,7 @@ from sqlmodel import SQLModel
 
 from alembic import context
 from autowebiq_app import models  # noqa: F401  (registers the tables)
-from autowebiq_app.db import get_engine
+from autowebiq_app.core.db import get_engine
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -32,7 +32,7 @@ def seed_catalog() -> None:
     from autowebiq_app.catalog.files import load_catalog
     from autowebiq_app.catalog.seed import seed
     from autowebiq_app.catalog.service import get_catalog
-    from autowebiq_app.mongo import using_mongomock
+    from autowebiq_app.core.mongo import using_mongomock
 
     report = seed(get_catalog(), load_catalog())
     if using_mongomock():
@@ -58,7 +58,7 @@ def import_original(mongo_url: str, database: str, *, dry_run: bool) -> int:
     from pymongo import MongoClient
     from pymongo.errors import PyMongoError
 
-    from autowebiq_app.db import session_scope
+    from autowebiq_app.core.db import session_scope
     from autowebiq_app.services.import_original import import_original as run_import
 
     client = None
@@ -79,7 +79,7 @@ def import_original(mongo_url: str, database: str, *, dry_run: bool) -> int:
 
 def make_admin(email: str) -> int:
     """Give the account with this e-mail the admin role (it sees /admin/monitor)."""
-    from autowebiq_app.db import session_scope
+    from autowebiq_app.core.db import session_scope
     from autowebiq_app.errors import NotFound
     from autowebiq_app.services import roles
 
@@ -275,7 +275,7 @@ def _wait_until_up(port: int, web: subprocess.Popen, supervisor, timeout: float 
 def supervisord_programs(port: int, workers: int, threads: int, *, web: bool, image_workers: int = 0) -> list:
     """What `autowebiq run` starts, as supervisord programs: the web app and `workers` workers
     of one process each (which also run the periodic jobs, such as the sweeper)."""
-    from autowebiq_app.config import get_settings
+    from autowebiq_app.core.config import get_settings
     from autowebiq_app.supervisord import Program
 
     # Stopping lets a worker finish the build it is running: it lasts at most the hard limit.

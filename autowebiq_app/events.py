@@ -15,8 +15,8 @@ from typing import Any
 import redis
 import redis.asyncio as aioredis
 
-from autowebiq_app.config import get_settings
-from autowebiq_app.redis_client import MAX_BLOCK_MS, get_blocking_redis, get_redis
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.redis_client import MAX_BLOCK_MS, get_blocking_redis, get_redis
 
 BUILD_STARTED = "build_started"
 AGENT_MESSAGE = "agent_message"

@@ -51,7 +51,7 @@ class StateCollector:
         from sqlalchemy import func
         from sqlmodel import select
 
-        from autowebiq_app.db import session_scope
+        from autowebiq_app.core.db import session_scope
         from autowebiq_app.models import Build, BuildStatus
         from autowebiq_app.services import queue_stats, worker_heartbeats
 

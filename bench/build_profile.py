@@ -98,7 +98,7 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
     from autowebiq_app import events
     from autowebiq_app.api import schemas, v2
     from autowebiq_app.api.auth import resolve_user
-    from autowebiq_app.db import get_engine, session_scope
+    from autowebiq_app.core.db import get_engine, session_scope
     from autowebiq_app.engine import edits
     from autowebiq_app.errors import DomainError as AppError
     from autowebiq_app.services import accounts, builds, credits, projects, throttle, versions, worker_heartbeats
@@ -253,7 +253,7 @@ def time_gets(env: dict, *, token: str, project: str | None, http_p50: dict[str,
 
     from autowebiq_app.api import v2
     from autowebiq_app.api.auth import resolve_user
-    from autowebiq_app.db import get_engine
+    from autowebiq_app.core.db import get_engine
     from autowebiq_app.services import throttle
 
     engine = get_engine()

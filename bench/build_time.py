@@ -57,7 +57,7 @@ def through_worker(prompts: list[str], count: int) -> None:
     try:
         from autowebiq_app import events
         from autowebiq_app.cli import migrate, worker_command
-        from autowebiq_app.db import session_scope
+        from autowebiq_app.core.db import session_scope
         from autowebiq_app.services import accounts, builds, credits, projects
         from workers.builds import enqueue_build
 
@@ -115,10 +115,9 @@ def main() -> None:
     parser.add_argument("--browser-every", type=int, default=4, help="app prompts measured with the browser QA")
     args = parser.parse_args()
 
-    from tests.engine.corpus import CORPUS
-
     from autowebiq_app.engine.browser import browser_available, run_selftests
     from bench.functional import load_corpus
+    from tests.engine.corpus import CORPUS
 
     prompts = [case.prompt for case in CORPUS]
     apps = [request["prompt"] for request in load_corpus()]

@@ -40,7 +40,7 @@ def main() -> None:
         from autowebiq_app.catalog.seed import seed
         from autowebiq_app.catalog.service import get_catalog
         from autowebiq_app.catalog.store import COMPONENTS, TEMPLATES
-        from autowebiq_app.mongo import using_mongomock
+        from autowebiq_app.core.mongo import using_mongomock
 
         catalog = get_catalog()
         seed(catalog, load_catalog())

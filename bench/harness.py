@@ -148,7 +148,7 @@ def scratch_only():
 def use_in_this_process(env: dict[str, str]) -> None:
     """Point this process's app modules (imported afterwards) at the same services."""
     os.environ.update(env)
-    from autowebiq_app.config import get_settings
+    from autowebiq_app.core.config import get_settings
 
     get_settings.cache_clear()
 

@@ -52,7 +52,7 @@ class Queue:
         self.user_id = user_id
 
     def prepare(self, prompts: list[str]) -> list[tuple[str, object]]:
-        from autowebiq_app.db import session_scope
+        from autowebiq_app.core.db import session_scope
         from autowebiq_app.services import builds, projects
         from workers.builds import build_site
 
@@ -172,11 +172,10 @@ def main() -> None:
     env = harness.service_env()
     with harness.own_services():
         harness.use_in_this_process({**env, "QA_BROWSER": "off"})
-        from tests.engine.corpus import CORPUS
-
         from autowebiq_app.cli import migrate
-        from autowebiq_app.db import session_scope
+        from autowebiq_app.core.db import session_scope
         from autowebiq_app.services import accounts
+        from tests.engine.corpus import CORPUS
 
         logging.disable(logging.INFO)  # alembic's progress lines
         migrate()

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import reflex as rx
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 
 T = TypeVar("T")
 

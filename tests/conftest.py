@@ -62,7 +62,7 @@ def migrated_database():
     # its heartbeat and acknowledgement sets there.
     import redis
 
-    from autowebiq_app.config import get_settings
+    from autowebiq_app.core.config import get_settings
 
     redis.Redis.from_url(get_settings().effective_broker_url).flushdb()
     import workers.builds  # noqa: F401  (registers the build queue, as the app's entry point does)
@@ -76,8 +76,8 @@ def clean_state(migrated_database):
     from sqlmodel import SQLModel
 
     from autowebiq_app import models  # noqa: F401
-    from autowebiq_app.db import get_engine
-    from autowebiq_app.redis_client import get_redis
+    from autowebiq_app.core.db import get_engine
+    from autowebiq_app.core.redis_client import get_redis
 
     tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
     with get_engine().begin() as conn:
@@ -89,7 +89,7 @@ def clean_state(migrated_database):
 @pytest.fixture
 def settings_override(monkeypatch):
     """Change settings for one test: settings_override(MAX_BUILDS_IN_FLIGHT="2")."""
-    from autowebiq_app.config import get_settings
+    from autowebiq_app.core.config import get_settings
 
     def apply(**env: str) -> None:
         for key, value in env.items():
@@ -103,7 +103,7 @@ def settings_override(monkeypatch):
 
 @pytest.fixture
 def session():
-    from autowebiq_app.db import session_scope
+    from autowebiq_app.core.db import session_scope
 
     with session_scope() as db_session:
         yield db_session

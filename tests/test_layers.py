@@ -12,7 +12,7 @@ PACKAGES = ("autowebiq_app", "state", "components", "workers")
 
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"config", "errors", "db_types", "colour", "text_input", "routes"}),
-    ("infrastructure", {"db", "redis_client", "mongo", "models", "events"}),
+    ("infrastructure", {"core", "db", "redis_client", "mongo", "models", "events"}),
     ("catalog", {"catalog"}),
     ("engine", {"engine"}),
     ("services", {"services", "metrics"}),
@@ -34,10 +34,13 @@ KNOWN = {
 
 
 def _part(module: str) -> str:
-    """The layer part of a module: `autowebiq_app.services.builds` -> `services`."""
+    """The layer part of a module: `autowebiq_app.services.builds` -> `services`,
+    `autowebiq_app.core.db` -> `db` (core holds the infrastructure, each module its own part)."""
     parts = module.split(".")
     if parts[0] != "autowebiq_app":
         return parts[0]
+    if parts[1:2] == ["core"]:
+        return parts[2] if len(parts) > 2 else "core"
     return parts[1] if len(parts) > 1 else "autowebiq_app"
 
 

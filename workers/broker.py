@@ -7,8 +7,8 @@ import redis
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
 
-from autowebiq_app.config import BROKER_NAMESPACE, get_settings
-from autowebiq_app.redis_client import bounded_options
+from autowebiq_app.core.config import BROKER_NAMESPACE, get_settings
+from autowebiq_app.core.redis_client import bounded_options
 from workers.guard import RequireExplicitServices
 from workers.heartbeat import WorkerHeartbeat
 from workers.limits import HardTimeLimit, MaxTasksPerChild

@@ -11,7 +11,7 @@ import logging
 import dramatiq
 from dramatiq.middleware.time_limit import TimeLimitExceeded
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.services import build_queue as services_build_queue
 from autowebiq_app.services import build_runner, worker_heartbeats
 from workers import periodic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dramatiq
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 REQUIRED = {"database_url": "DATABASE_URL", "redis_url": "REDIS_URL"}
 

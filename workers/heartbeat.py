@@ -9,7 +9,7 @@ import time
 import dramatiq
 import redis
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.services import worker_heartbeats
 from autowebiq_app.services.worker_heartbeats import Task, WorkerState
 

@@ -19,7 +19,7 @@ import time
 
 import dramatiq
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 logger = logging.getLogger(__name__)
 

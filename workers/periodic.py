@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import dramatiq
 import redis
 
-from autowebiq_app.config import BROKER_NAMESPACE
+from autowebiq_app.core.config import BROKER_NAMESPACE
 from workers.broker import broker
 
 logger = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from autowebiq_app.api import (
 )
 from autowebiq_app.api.docs import install_docs
 from autowebiq_app.api.limits import BodySizeLimit
-from autowebiq_app.config import get_settings, insecure_defaults
+from autowebiq_app.core.config import get_settings, insecure_defaults
 
 logger = logging.getLogger(__name__)
 OPENAPI_URL = "/api/openapi.json"

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 
-from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import InvalidCredentials, NotAuthenticated
 from autowebiq_app.models import User
 from autowebiq_app.services import accounts

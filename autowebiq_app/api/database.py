@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import Depends
 from sqlmodel import Session
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 
 
 def db_session() -> Iterator[Session]:

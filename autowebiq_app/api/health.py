@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
-from autowebiq_app.db import get_engine
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.core.db import get_engine
+from autowebiq_app.core.redis_client import get_redis
 from autowebiq_app.services import worker_heartbeats
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def _redis() -> None:
 
 
 def _mongodb() -> None:
-    from autowebiq_app.mongo import get_mongo_db
+    from autowebiq_app.core.mongo import get_mongo_db
 
     get_mongo_db().command("ping")
 

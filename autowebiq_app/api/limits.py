@@ -7,7 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from autowebiq_app.api.auth import OptionalUser, client_ip
 from autowebiq_app.api.errors import error_response
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.services import throttle
 
 

@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from autowebiq_app.api.site_files import plain_404, site_file_response, zip_response
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.services import preview_links, versions
 
 router = APIRouter(include_in_schema=False)

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from autowebiq_app.api.auth import client_ip
 from autowebiq_app.api.site_files import SANDBOX_HEADERS, plain_404, site_file_response
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import publishing, site_submissions
 

@@ -10,18 +10,18 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Query
 from fastapi.responses import JSONResponse, Response
 
-from autowebiq_app import redis_client
 from autowebiq_app.api import compat, presenters, schemas
 from autowebiq_app.api.auth import CurrentUser
 from autowebiq_app.api.database import SessionDep
 from autowebiq_app.api.ids import ProjectId
 from autowebiq_app.api.limits import rate_limit
 from autowebiq_app.api.site_files import site_file_response, zip_response
-from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
+from autowebiq_app.core import redis_client
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.db import session_scope
+from autowebiq_app.core.redis_client import get_redis
 from autowebiq_app.errors import Conflict
 from autowebiq_app.models import Build, BuildKind, Project
-from autowebiq_app.redis_client import get_redis
 from autowebiq_app.services import (
     account_stats,
     builds,

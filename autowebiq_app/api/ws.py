@@ -26,7 +26,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from autowebiq_app import events
 from autowebiq_app.api.auth import resolve_user
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.errors import BuildNotFound, ProjectNotFound, RateLimited
 from autowebiq_app.models import canonical_id
 from autowebiq_app.services import throttle

@@ -11,8 +11,8 @@ from autowebiq_app.catalog.files import Loaded, bundled_catalog
 from autowebiq_app.catalog.schema import ComponentDoc, DomainDoc, FeatureDoc, TemplateDoc
 from autowebiq_app.catalog.seed import seed
 from autowebiq_app.catalog.store import CatalogStore
-from autowebiq_app.mongo import get_mongo_db, using_mongomock
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.core.mongo import get_mongo_db, using_mongomock
+from autowebiq_app.core.redis_client import get_redis
 
 logger = logging.getLogger(__name__)
 _seed_lock = threading.Lock()

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from autowebiq_app.catalog.schema import TemplateDoc
 from autowebiq_app.colour import parse_colour
-from autowebiq_app.config import Settings
+from autowebiq_app.core.config import Settings
 from autowebiq_app.engine import copywriter
 from autowebiq_app.engine.anthropic_chat import AnthropicChat
 from autowebiq_app.engine.brief import Brief, choose_template, read_brief, template_score

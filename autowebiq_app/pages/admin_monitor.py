@@ -9,7 +9,7 @@ from typing import NamedTuple, TypedDict
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import DomainError
 from autowebiq_app.pages.not_found import not_found_page

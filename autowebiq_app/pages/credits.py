@@ -7,7 +7,7 @@ from typing import TypedDict
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.services import credit_report
 from components.layout import page_shell
 from state.auth import AuthState

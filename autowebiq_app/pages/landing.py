@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from autowebiq_app import routes
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.errors import DomainError
 from autowebiq_app.services import builds, projects

@@ -16,7 +16,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import EmailTaken, InvalidCredentials, ValidationFailed, WeakPassword
 from autowebiq_app.models import User, UserSession

@@ -26,10 +26,10 @@ import redis
 from sqlmodel import col, select
 
 from autowebiq_app import events
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
+from autowebiq_app.core.redis_client import new_async_redis
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.models import Build, BuildStatus
-from autowebiq_app.redis_client import new_async_redis
 from autowebiq_app.services import builds, projects
 
 FINAL_GRACE = timedelta(seconds=3)

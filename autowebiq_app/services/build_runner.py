@@ -15,10 +15,11 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from autowebiq_app import events, metrics, redis_client
+from autowebiq_app import events, metrics
 from autowebiq_app.catalog.service import engine_catalog
-from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
+from autowebiq_app.core import redis_client
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.engine import browser
 from autowebiq_app.engine.pipeline import EngineError, PlannedSite, finish, illustrate, plan_edit, plan_site

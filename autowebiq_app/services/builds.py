@@ -10,9 +10,10 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from autowebiq_app import events, redis_client
+from autowebiq_app import events
 from autowebiq_app.catalog.service import engine_catalog
-from autowebiq_app.config import get_settings
+from autowebiq_app.core import redis_client
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.engine import edits
 from autowebiq_app.errors import (

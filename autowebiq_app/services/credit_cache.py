@@ -23,8 +23,8 @@ import redis
 from sqlalchemy import event
 from sqlmodel import Session
 
+from autowebiq_app.core.redis_client import get_redis, optional
 from autowebiq_app.metrics import CACHE_REQUESTS, LEDGER_OPERATIONS
-from autowebiq_app.redis_client import get_redis, optional
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from firebase_admin import auth as firebase_auth
 from firebase_admin import credentials
 from sqlmodel import Session, select
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.errors import FirebaseNotConfigured, InvalidCredentials
 from autowebiq_app.models import User
 from autowebiq_app.services import accounts

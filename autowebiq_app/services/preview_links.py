@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import time
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 PREVIEW_TTL_SECONDS = 12 * 3600
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, func, select
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.db_types import utcnow
 from autowebiq_app.errors import ProjectNotFound, UnknownModel, ValidationFailed
 from autowebiq_app.models import Project, ProjectMessage

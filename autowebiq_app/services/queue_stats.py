@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from autowebiq_app.config import BROKER_NAMESPACE
+from autowebiq_app.core.config import BROKER_NAMESPACE
 from autowebiq_app.services import worker_heartbeats
 
 QUEUES = ("builds", "images", "default")

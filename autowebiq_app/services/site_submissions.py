@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.errors import Conflict, SiteNotPublished, ValidationFailed
 from autowebiq_app.models import Project, SiteSubmission
 from autowebiq_app.services import projects, throttle

@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import time
 
-from autowebiq_app import redis_client
-from autowebiq_app.config import get_settings
+from autowebiq_app.core import redis_client
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.redis_client import get_redis
 from autowebiq_app.errors import RateLimited
-from autowebiq_app.redis_client import get_redis
 
 FAILURES_BEFORE_BACKOFF = 5
 MAX_BACKOFF_SECONDS = 15 * 60

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import redis
 
-from autowebiq_app.config import get_settings
-from autowebiq_app.redis_client import bounded_options
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.redis_client import bounded_options
 
 KEY = "autowebiq-workers:heartbeats"
 STATE_KEY = "autowebiq-workers:state:{worker}"

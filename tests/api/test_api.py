@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.models import CreditTransaction, User
 
 

@@ -11,7 +11,7 @@ import pytest
 from autowebiq_app.catalog.cache import Catalog
 from autowebiq_app.catalog.files import DATA_DIR, load_catalog
 from autowebiq_app.catalog.store import CatalogStore
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.core.redis_client import get_redis
 
 REFERENCE_COMPONENTS = ("nav-bar", "hero-split", "feature-grid", "footer-columns")
 REFERENCE_TEMPLATES = ("minimal-launch",)

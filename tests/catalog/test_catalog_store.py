@@ -12,7 +12,7 @@ from autowebiq_app.catalog.cache import Catalog
 from autowebiq_app.catalog.files import CatalogFileError, load_catalog
 from autowebiq_app.catalog.seed import seed
 from autowebiq_app.catalog.store import COMPONENTS, TEMPLATES, CatalogStore
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.core.redis_client import get_redis
 
 
 def test_seeding_twice_changes_nothing(catalog, loaded):

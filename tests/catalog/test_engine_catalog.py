@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from autowebiq_app.catalog.cache import GENERATION_KEY
 from autowebiq_app.catalog.service import engine_catalog
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.core.redis_client import get_redis
 
 
 def test_kept_while_the_generation_stands_and_reloaded_when_it_moves():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.services.import_original import import_original
 from tests.compat.original_client import bearer, wait_for_status
 from tests.services import original_data as original

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.models import Build, BuildStatus, User
 from autowebiq_app.services import builds, credits, projects
 from tests.e2e.flows import build, create_project, sign_up

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from tests.engine.test_providers import model_plan
 from tests.fakes.openai_server import FakeOpenAI
 from tests.helpers import start_app

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.config import Settings
+from autowebiq_app.core.config import Settings
 from autowebiq_app.engine.anthropic_chat import AnthropicChat
 from autowebiq_app.engine.llm import ModelUnavailable
 from autowebiq_app.engine.pipeline import build_site

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 
-from autowebiq_app.db import session_scope
-from autowebiq_app.redis_client import get_redis
+from autowebiq_app.core.db import session_scope
+from autowebiq_app.core.redis_client import get_redis
 from autowebiq_app.services import credit_cache, credits
 from tests.operations.helpers import start_build
 

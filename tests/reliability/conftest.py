@@ -11,8 +11,8 @@ from tests.reliability.servers import RedisServer
 
 
 def _forget_redis_clients() -> None:
-    from autowebiq_app import redis_client
     from autowebiq_app.catalog import service
+    from autowebiq_app.core import redis_client
 
     redis_client.get_redis.cache_clear()
     redis_client.get_blocking_redis.cache_clear()

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import Conflict, ProjectNotFound
 from autowebiq_app.services import builds, projects, versions
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import InsufficientCredits, RateLimited
 from autowebiq_app.services import builds, credits, projects
 

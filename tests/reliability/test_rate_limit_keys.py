@@ -7,7 +7,7 @@ import secrets
 
 import pytest
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.services import accounts, sign_in
 from tests.helpers import wait_for
 

@@ -11,7 +11,7 @@ from sqlalchemy import event
 from starlette.websockets import WebSocketDisconnect
 
 from autowebiq_app import events
-from autowebiq_app.db import get_engine
+from autowebiq_app.core.db import get_engine
 from autowebiq_app.services import build_runner, builds, projects
 from tests.helpers import wait_for
 

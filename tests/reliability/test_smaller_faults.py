@@ -95,7 +95,7 @@ def test_the_launcher_stores_a_random_secret_key_once(tmp_path, monkeypatch):
 
 def test_the_default_secret_key_is_warned_about_at_start(settings_override, caplog):
     from autowebiq_app.api.app import create_api
-    from autowebiq_app.config import DEFAULT_SECRET_KEY
+    from autowebiq_app.core.config import DEFAULT_SECRET_KEY
 
     settings_override(SECRET_KEY=DEFAULT_SECRET_KEY)
     create_api()

@@ -6,7 +6,7 @@ import time
 
 import redis
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.services import worker_heartbeats
 
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from autowebiq_app import events
 from autowebiq_app.api import presenters, ws
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.models import Build, BuildStatus, CreditTransaction
 from autowebiq_app.services import build_runner, builds, credits, projects, usage
 from tests.engine.test_providers import model_plan

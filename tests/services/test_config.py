@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from autowebiq_app.config import DEFAULT_SECRET_KEY, Settings
+from autowebiq_app.core.config import DEFAULT_SECRET_KEY, Settings
 
 STRONG = "x" * 40
 

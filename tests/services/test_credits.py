@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import InsufficientCredits, QueueUnavailable
 from autowebiq_app.models import Build, BuildStatus, ChargeState, CreditTransaction, User
 from autowebiq_app.services import builds, credits, projects

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from sqlmodel import select
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 from autowebiq_app.errors import InvalidCredentials
 from autowebiq_app.models import User
 from autowebiq_app.services import accounts, credits, firebase_auth

@@ -8,7 +8,7 @@ from argon2 import PasswordHasher
 from sqlmodel import select
 
 from autowebiq_app import cli
-from autowebiq_app.db import get_engine, session_scope
+from autowebiq_app.core.db import get_engine, session_scope
 from autowebiq_app.errors import InvalidCredentials
 from autowebiq_app.models import CreditTransaction, Project, ProjectMessage, ProjectVersion, User
 from autowebiq_app.services import accounts, credits, project_overview, projects

@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 from alembic import command
 from autowebiq_app import models  # noqa: F401  (registers the tables)
-from autowebiq_app.db import get_engine
+from autowebiq_app.core.db import get_engine
 
 TOKEN_COLUMNS = {"prompt_tokens", "completion_tokens", "total_tokens", "llm_model"}
 

@@ -8,8 +8,8 @@ from typing import TypedDict
 import reflex as rx
 
 from autowebiq_app import events, routes
-from autowebiq_app.config import get_settings
-from autowebiq_app.db import session_scope
+from autowebiq_app.core.config import get_settings
+from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
 from autowebiq_app.models import Build, BuildStatus, Project
 from autowebiq_app.pages.workspace.preview import PreviewState

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from pymongo.database import Database
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from redis.asyncio.retry import Retry as AsyncRetry
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 logger = logging.getLogger(__name__)
 MAX_BLOCK_MS = 5000

@@ -10,7 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from autowebiq_app.config import get_settings
+from autowebiq_app.core.config import get_settings
 
 
 @lru_cache
