@@ -97,7 +97,7 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
     import workers.builds as worker_builds
     from autowebiq_app import events
     from autowebiq_app.api import schemas, v2
-    from autowebiq_app.api.auth import resolve_user
+    from autowebiq_app.api.auth import resolve_user, user_for_bearer
     from autowebiq_app.core.db import get_engine, session_scope
     from autowebiq_app.engine import edits
     from autowebiq_app.errors import DomainError as AppError
@@ -120,15 +120,20 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
                 pass
 
     def one_post(project_id: str, prompt: str, timings: dict[str, list[float]]):
+        """As the API serves it: one session for the request (SessionDep), the token looked up
+        in it, the rate limit, the route."""
         started = time.perf_counter()
-        who = resolve_user(token)
-        looked_up = time.perf_counter()
-        throttle.request(user_id=who.id, client_ip="127.0.0.1")
-        limited = time.perf_counter()
-        try:
-            accepted = v2.start_build(project_id=project_id, body=schemas.BuildRequest(prompt=prompt), user=who)
-        except AppError as exc:
-            accepted = exc
+        with session_scope() as session:
+            who = user_for_bearer(session, token)
+            looked_up = time.perf_counter()
+            throttle.request(user_id=who.id, client_ip="127.0.0.1")
+            limited = time.perf_counter()
+            try:
+                accepted = v2.start_build(
+                    session=session, project_id=project_id, body=schemas.BuildRequest(prompt=prompt), user=who
+                )
+            except AppError as exc:
+                accepted = exc
         done = time.perf_counter()
         timings["token lookup (resolve_user)"].append((looked_up - started) * 1000)
         timings["rate limit (throttle.request)"].append((limited - looked_up) * 1000)
@@ -150,8 +155,7 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
     segments.wrap(sqlalchemy.orm.Session, "flush", "flush (INSERT build, ledger row, message)")
     segments.wrap(projects, "get_project", "project lookup")
     segments.wrap(worker_heartbeats, "any_alive", "a worker alive? (broker heartbeats)")
-    segments.wrap(builds, "active_build", "active build / in-flight count")
-    segments.wrap(builds, "active_builds_count", "active build / in-flight count")
+    segments.wrap(builds, "_active_counts", "active build / in-flight count (one query)")
     segments.wrap(builds, "request_kind", "edit classifier: request_kind (rest)")
     segments.wrap(versions, "latest_version", "edit classifier: latest version")
     segments.wrap(edits, "is_new_site", "edit classifier: is_new_site + read_edit")
@@ -162,7 +166,6 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
     segments.wrap(projects, "touch", "chat message + project touch")
     segments.wrap(events, "announce_build", "announce (Redis XADD)")
     segments.wrap(worker_builds, "enqueue_build", "enqueue (Dramatiq send to Redis)")
-    segments.wrap(builds, "set_task", "set task id (UPDATE)")
     segments.wrap(accounts, "user_for_token", "token lookup: sessions ⋈ users query")
     segments.wrap(throttle, "hit", "rate limit: Redis INCR + EXPIRE")
 
@@ -252,8 +255,8 @@ def time_gets(env: dict, *, token: str, project: str | None, http_p50: dict[str,
     import sqlalchemy.event
 
     from autowebiq_app.api import v2
-    from autowebiq_app.api.auth import resolve_user
-    from autowebiq_app.core.db import get_engine
+    from autowebiq_app.api.auth import user_for_bearer
+    from autowebiq_app.core.db import get_engine, session_scope
     from autowebiq_app.services import throttle
 
     engine = get_engine()
@@ -265,12 +268,14 @@ def time_gets(env: dict, *, token: str, project: str | None, http_p50: dict[str,
 
     sqlalchemy.event.listen(engine, "before_cursor_execute", count)
     calls = {
-        "GET /api/v2/models": lambda user: v2.list_models(user),
-        "GET /api/v2/projects": lambda user: v2.list_projects(user, limit=20, offset=0),
-        "GET /api/v2/user/credits": lambda user: v2.my_credits(user),
+        "GET /api/v2/models": lambda session, user: v2.list_models(user),
+        "GET /api/v2/projects": lambda session, user: v2.list_projects(session, user, limit=20, offset=0),
+        "GET /api/v2/user/credits": lambda session, user: v2.my_credits(session, user),
     }
     if project:
-        calls["GET /api/v2/projects/{id}/versions"] = lambda user: v2.list_versions(project, user, limit=50, offset=0)
+        calls["GET /api/v2/projects/{id}/versions"] = lambda session, user: v2.list_versions(
+            session, project, user, limit=50, offset=0
+        )
     print("\nthe GETs in process (token lookup + rate limit + handler + JSON), one at a time:")
     print(f"    {'request':<40}{'p50 ms':>9}{'SQL/request':>13}{'HTTP p50 ms':>13}{'stack ms':>10}")
     for label, call in calls.items():
@@ -279,11 +284,12 @@ def time_gets(env: dict, *, token: str, project: str | None, http_p50: dict[str,
         for n in range(rounds + 10):
             counted[1] = n >= 10
             started = time.perf_counter()
-            user = resolve_user(token)
-            throttle.request(user_id=user.id, client_ip="127.0.0.1")
-            answer = call(user)
-            if hasattr(answer, "model_dump_json"):
-                answer.model_dump_json()
+            with session_scope() as session:  # the request's one session (SessionDep)
+                user = user_for_bearer(session, token)
+                throttle.request(user_id=user.id, client_ip="127.0.0.1")
+                answer = call(session, user)
+                if hasattr(answer, "model_dump_json"):
+                    answer.model_dump_json()
             if n >= 10:
                 samples.append((time.perf_counter() - started) * 1000)
         counted[1] = False
@@ -294,7 +300,7 @@ def time_gets(env: dict, *, token: str, project: str | None, http_p50: dict[str,
             + (f"{http:>13.2f}{http - p50:>10.2f}" if http else "")
         )
     sqlalchemy.event.remove(engine, "before_cursor_execute", count)
-    print("    (SQL/request counts statements, not the pool's pre-ping SELECT 1 at each of the two checkouts)")
+    print("    (SQL/request counts statements, not the pool's pre-ping SELECT 1 at the request's checkout)")
 
 
 def round_trips(stats: pstats.Stats, posts: int) -> str:

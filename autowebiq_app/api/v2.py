@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query
@@ -18,7 +17,6 @@ from autowebiq_app.api.limits import rate_limit
 from autowebiq_app.api.site_files import site_file_response, zip_response
 from autowebiq_app.core import redis_client
 from autowebiq_app.core.config import get_settings
-from autowebiq_app.core.db import session_scope
 from autowebiq_app.core.redis_client import get_redis
 from autowebiq_app.errors import Conflict
 from autowebiq_app.models import Build, BuildKind, Project
@@ -169,8 +167,7 @@ def start_build(session: SessionDep,
         raise Conflict("This Idempotency-Key was already used for a different request.")
     if replayed:
         # A twin request started this build a moment ago: answer what it answered.
-        sent = _queued(build.id)
-        first = _cached_response(cache_key, fingerprint) or _accepted(sent, body).model_dump(mode="json")
+        first = _cached_response(cache_key, fingerprint) or _accepted(build, body).model_dump(mode="json")
         return JSONResponse(first, headers={"Idempotent-Replayed": "true"})
     accepted = _accepted(build, body)
     if cache_key:
@@ -193,17 +190,6 @@ def _accepted(build: Build, body: schemas.BuildRequest) -> schemas.BuildAccepted
         message=message + (NOT_USING_IMAGES if body.uploaded_images else ""),
         websocket_url=compat.websocket_path(build.project_id),
     )
-
-
-def _queued(build_id: str, wait_seconds: float = 2.0) -> Build:
-    """The build once its job was sent (its task id set, or it failed), waiting a bounded time."""
-    deadline = time.monotonic() + wait_seconds
-    while True:
-        with session_scope() as session:
-            build = session.get(Build, build_id)
-        if build.task_id or build.status != "queued" or time.monotonic() > deadline:
-            return build
-        time.sleep(0.02)
 
 
 def _cached_response(key: str, fingerprint: str) -> dict | None:

@@ -377,10 +377,9 @@ def _send_again(build_id: str, queue: BuildQueue) -> bool:
         if not builds.claim_requeue(session=session, build_id=build_id):
             return False
         try:
-            task_id = queue.send(build_id)
+            queue.send(build_id)
         except Exception:
             logger.exception("could not send build %s again", build_id)
             return False
-        builds.set_task(session=session, build_id=build_id, task_id=task_id)
     logger.warning("build %s: its job was lost from the queue; sent it again", build_id)
     return True

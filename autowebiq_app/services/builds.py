@@ -113,10 +113,11 @@ def start_or_replay(
             return earlier, True
     if queue_ready is not None and not queue_ready():
         raise NoBuildWorkers()
-    if active_build(session=session, project_id=project_id) is not None:
+    in_project, in_flight = _active_counts(session=session, user_id=user_id, project_id=project_id)
+    if in_project:
         raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
     limit = get_settings().max_builds_in_flight
-    if active_builds_count(session=session, user_id=user_id) >= limit:
+    if in_flight >= limit:
         raise RateLimited(f"You already have {limit} builds in progress. Wait for one to finish.")
     kind, base_version = request_kind(session=session, project_id=project_id, message=prompt)
     settings = get_settings()
@@ -129,6 +130,9 @@ def start_or_replay(
         cost=settings.edit_cost if kind == BuildKind.EDIT else settings.build_cost,
         request_key=request_key,
     )
+    # The task id clients poll is the build's own id, known before the commit: no second
+    # transaction to record the job's id once it is sent.
+    build.task_id = build.id
     try:
         session.add(build)
         session.flush()
@@ -144,14 +148,12 @@ def start_or_replay(
         raise
     redis_client.optional(lambda: events.announce_build(project_id, build.id), default=None, what="build announcements")
     try:
-        task_id = enqueue(build.id)
+        enqueue(build.id)
     except Exception as exc:
         logger.exception("could not enqueue build %s", build.id)
         unavailable = QueueUnavailable()
         fail_build(session=session, build_id=build.id, reason=unavailable.message)
         raise unavailable from exc
-    set_task(session=session, build_id=build.id, task_id=task_id)
-    session.refresh(build)
     return build, False
 
 
@@ -209,6 +211,15 @@ def for_task(*, session: Session, user_id: str, project_id: str, task_id: str) -
 
 def active_build(*, session: Session, project_id: str) -> Build | None:
     return session.exec(select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))).first()
+
+
+def _active_counts(*, session: Session, user_id: str, project_id: str) -> tuple[int, int]:
+    """(the project's queued or running builds, the user's), in one query."""
+    in_project = func.count().filter(Build.project_id == project_id)
+    row = session.exec(
+        select(in_project, func.count()).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE))
+    ).one()
+    return row[0], row[1]
 
 
 def active_builds_count(*, session: Session, user_id: str) -> int:
@@ -396,8 +407,3 @@ def claim_requeue(*, session: Session, build_id: str) -> bool:
     )
     session.commit()
     return result.rowcount == 1
-
-
-def set_task(*, session: Session, build_id: str, task_id: str) -> None:
-    session.execute(update(Build).where(col(Build.id) == build_id).values(task_id=task_id))
-    session.commit()

@@ -98,9 +98,10 @@ def test_a_builds_status_shows_its_tokens_and_the_credits_show_the_users_totals(
     headers, user_id = user
     project = api.post("/api/v2/projects", json={"name": "Crumb"}, headers=headers).json()
     build = builds.start_build(
-        session=session, user_id=user_id, project_id=project["id"], prompt="A bakery", enqueue=lambda b: "task-1"
+        session=session, user_id=user_id, project_id=project["id"], prompt="A bakery", enqueue=lambda b: "sent"
     )
-    status_url = f"/api/v2/projects/{project['id']}/build/status/task-1"
+    assert build.task_id == build.id  # the task id clients poll is known before the job is sent
+    status_url = f"/api/v2/projects/{project['id']}/build/status/{build.task_id}"
     assert api.get(status_url, headers=headers).json()["usage"] is None
     used = {"prompt_tokens": 1200, "completion_tokens": 34, "total_tokens": 1234, "requests": 2, "model": "gpt-4o"}
     usage.record(session=session, build_id=build.id, used=used)
