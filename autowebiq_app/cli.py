@@ -334,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     run_parser.add_argument("--threads", type=int, default=2, help="threads per worker process")
     run_parser.add_argument("--image-workers", type=int, default=0, help="extra worker processes for images only")
     run_parser.add_argument("--no-web", action="store_true", help="only the workers (supervised)")
+    run_parser.add_argument(
+        "--web-processes", type=int, help="Reflex backend processes behind the port (WEB_PROCESSES, default 1)"
+    )
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("seed-catalog", help="load the template/component files into MongoDB")
     commands.add_parser("warm-cache", help="preload the catalog into Redis")
@@ -359,11 +362,16 @@ def main(argv: list[str] | None = None) -> int:
     supervise_parser = commands.add_parser("supervise", help="run the web app and the workers under supervisord")
     supervise_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 3000)))
     supervise_parser.add_argument("--workers", type=int, default=2, help="build worker processes")
+    supervise_parser.add_argument(
+        "--web-processes", type=int, help="Reflex backend processes behind the port (WEB_PROCESSES, default 1)"
+    )
     supervise_parser.add_argument("--threads", type=int, default=2, help="threads per build worker")
     supervise_parser.add_argument("--image-workers", type=int, default=0, help="extra worker processes for images only")
     supervise_parser.add_argument("--no-web", action="store_true", help="only the workers")
     supervise_parser.add_argument("--config-only", action="store_true", help="write the configuration, print its path")
     args = parser.parse_args(argv)
+    if getattr(args, "web_processes", None):
+        os.environ["WEB_PROCESSES"] = str(args.web_processes)  # read by rxconfig in the web process
     if args.command == "run":
         return run(args.port, args.workers, threads=args.threads, image_workers=args.image_workers, web=not args.no_web)
     if args.command == "migrate":

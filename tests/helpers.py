@@ -88,6 +88,7 @@ def live_workers(base: str) -> int:
 class RunningApp:
     url: str
     worker: subprocess.Popen
+    web: subprocess.Popen
 
 
 @contextmanager
@@ -138,7 +139,7 @@ def start_app(logs: Path, **overrides: str):
             )
             # Builds are refused (503) until a worker has announced itself.
             wait_for(lambda: live_workers(base) >= 1, timeout=120, interval=0.5, what="a live build worker")
-            yield RunningApp(url=base, worker=worker)
+            yield RunningApp(url=base, worker=worker, web=web)
     finally:
         stop_group(web)
         stop_group(sites_server)

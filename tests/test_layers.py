@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("services", {"services", "metrics"}),
     ("workers", {"workers"}),
     ("web", {"api", "pages", "state", "components", "ops"}),
-    ("entry points", {"autowebiq_app", "cli", "supervisor", "supervisord", "embedded", "e2e_client"}),
+    ("entry points", {"autowebiq_app", "cli", "supervisor", "supervisord", "embedded", "e2e_client", "web_processes"}),
 ]
 RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
 SIDE_BY_SIDE = {frozenset({"workers", "web"})}

@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     max_sockets_per_user: int = Field(20, gt=0, description="open build WebSockets per user")
     api_max_body_bytes: int = Field(256 * 1024, gt=1024)
     public_url: str = "http://localhost:3000"
+    web_processes: int = Field(
+        1, ge=1, le=32, description="Reflex backend processes behind the one port (more than one needs REDIS_URL)"
+    )
     sites_url: str | None = Field(
         None,
         description="Published sites each get an origin of their own under this one: with "
@@ -138,6 +141,12 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _shared_state_for_many_web_processes(self) -> Settings:
+        if self.web_processes > 1 and "redis_url" not in self.model_fields_set:
+            raise ValueError("WEB_PROCESSES above 1 needs REDIS_URL: the processes keep the browsers' state there")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.environment != "production":
             return self
@@ -166,6 +175,18 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url[len(prefix) :]
         return url
+
+    @property
+    def reflex_state_redis_url(self) -> str | None:
+        """Where the Reflex backend keeps each browser's state: Redis (its own db, two after
+        REDIS_URL's, away from the cache, the streams and the broker) when REDIS_URL is set,
+        so any of the WEB_PROCESSES can serve any browser and a restarted one loses nobody's
+        page; else Reflex's default (a file per browser under .web)."""
+        if "redis_url" not in self.model_fields_set:
+            return None
+        parts = urlsplit(self.redis_url)
+        db = int(parts.path.strip("/") or 0)
+        return urlunsplit(parts._replace(path=f"/{(db + 2) % 16}"))
 
     @property
     def effective_broker_url(self) -> str:
