@@ -124,15 +124,21 @@ def test_recent_builds_filter_by_outcome_kind_and_part_of_the_users_email(make_u
     assert recent(user="a_a") == [] and recent(user="%") == []
 
 
-def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else_can(make_user, session):
-    from autowebiq_app.errors import BuildNotFound, Conflict
-    from autowebiq_app.services import builds, credits
-
+@pytest.fixture
+def owner_admin_and_project(make_user, session):
+    """A user with a project, and an admin who is someone else."""
     owner, _ = make_user()
     admin, _ = make_user(email="admin@example.com")
     session.commit()
     roles.make_admin(session=session, email="admin@example.com")
-    project = projects.create_project(session=session, user_id=owner.id, name="Cafe")
+    return owner, admin, projects.create_project(session=session, user_id=owner.id, name="Cafe")
+
+
+def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else_can(owner_admin_and_project, session):
+    from autowebiq_app.errors import BuildNotFound, Conflict
+    from autowebiq_app.services import builds, credits
+
+    owner, admin, project = owner_admin_and_project
     build = builds.start_build(
         session=session, user_id=owner.id, project_id=project.id, prompt="A cafe", enqueue=lambda build_id: "task"
     )
@@ -153,15 +159,11 @@ def test_an_admin_cancels_anyones_active_build_which_is_refunded_and_nobody_else
         monitor.cancel(session=session, admin_id=admin.id, build_id=build.id)
 
 
-def test_an_admin_retries_a_failed_build_once_for_its_owner_who_pays_for_the_new_build(make_user, session):
+def test_an_admin_retries_a_failed_build_once_for_its_owner_who_pays_for_it(owner_admin_and_project, session):
     from autowebiq_app.errors import BuildNotFound, Conflict
     from autowebiq_app.services import builds, credits
 
-    owner, _ = make_user()
-    admin, _ = make_user(email="admin@example.com")
-    session.commit()
-    roles.make_admin(session=session, email="admin@example.com")
-    project = projects.create_project(session=session, user_id=owner.id, name="Cafe")
+    owner, admin, project = owner_admin_and_project
     sent: list[str] = []
 
     def enqueue(build_id: str) -> str:
