@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+from autowebiq_app.catalog.illustrations import illustration
 from autowebiq_app.catalog.render import (
     RenderedPage,
     Theme,
@@ -15,7 +16,6 @@ from autowebiq_app.catalog.render import (
     section_anchors,
 )
 from autowebiq_app.catalog.schema import ComponentDoc, Fonts, Palette, TemplateDoc
-from autowebiq_app.engine.images import illustration
 
 PREVIEW_THEME = Theme(
     palette=Palette(
