@@ -244,11 +244,12 @@ def credit_history(session: SessionDep, user: CurrentUser, limit: Limit = 50, of
 
 @router.get("/projects/{project_id}/versions", response_model=schemas.Page[schemas.VersionSummary], tags=["versions"])
 def list_versions(session: SessionDep, project_id: ProjectId, user: CurrentUser, limit: Limit = 50, offset: Offset = 0):
-    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-    rows = versions.list_versions(session=session, project_id=project.id, limit=limit, offset=offset)
+    _, rows, total = versions.users_versions(
+        session=session, user_id=user.id, project_id=project_id, limit=limit, offset=offset
+    )
     return schemas.Page[schemas.VersionSummary](
         items=[presenters.version_summary(v) for v in rows],
-        total=versions.count_versions(session=session, project_id=project.id),
+        total=total,
         limit=limit,
         offset=offset,
     )
@@ -259,10 +260,8 @@ VersionNumber = Annotated[int, Path(ge=1, le=1_000_000)]
 
 @router.get("/projects/{project_id}/versions/{number}", response_model=schemas.VersionDetail, tags=["versions"])
 def get_version(session: SessionDep, project_id: ProjectId, number: VersionNumber, user: CurrentUser):
-    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-    return presenters.version_detail(
-        versions.require_version(session=session, project_id=project.id, number=number)
-    )
+    _, version = versions.users_version(session=session, user_id=user.id, project_id=project_id, number=number)
+    return presenters.version_detail(version)
 
 
 @router.get(
@@ -271,8 +270,7 @@ def get_version(session: SessionDep, project_id: ProjectId, number: VersionNumbe
     responses={200: {"content": {"text/plain": {}}, "description": "the raw file"}},
 )
 def get_version_file(session: SessionDep, project_id: ProjectId, number: VersionNumber, path: str, user: CurrentUser):
-    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-    version = versions.require_version(session=session, project_id=project.id, number=number)
+    _, version = versions.users_version(session=session, user_id=user.id, project_id=project_id, number=number)
     if path not in version.files:
         from autowebiq_app.errors import NotFound
 
@@ -286,8 +284,9 @@ def get_version_file(session: SessionDep, project_id: ProjectId, number: Version
     responses={200: {"content": {"application/zip": {}}, "description": "the version as a zip"}},
 )
 def export_version(session: SessionDep, project_id: ProjectId, number: VersionNumber, user: CurrentUser):
-    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-    version = versions.require_version(session=session, project_id=project.id, number=number)
+    project, version = versions.users_version(
+        session=session, user_id=user.id, project_id=project_id, number=number
+    )
     return zip_response(*versions.export_zip(version, project_name=project.name))
 
 

@@ -101,6 +101,28 @@ def require_version(*, session: Session, project_id: str, number: int) -> Projec
     return version
 
 
+def users_version(*, session: Session, user_id: str, project_id: str, number: int) -> tuple[Project, ProjectVersion]:
+    """Version `number` of the user's project, with the project; ProjectNotFound for anyone
+    else's (or a missing one), VersionNotFound for a missing version."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    return project, require_version(session=session, project_id=project.id, number=number)
+
+
+def users_versions(
+    *, session: Session, user_id: str, project_id: str, limit: int = 50, offset: int = 0
+) -> tuple[Project, list[ProjectVersion], int]:
+    """A page of the user's project's versions, newest first, and how many there are."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    rows = list_versions(session=session, project_id=project.id, limit=limit, offset=offset)
+    return project, rows, count_versions(session=session, project_id=project.id)
+
+
+def users_latest_version(*, session: Session, user_id: str, project_id: str) -> ProjectVersion | None:
+    """The latest version of the user's project (None before the first); ProjectNotFound otherwise."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    return latest_version(session=session, project_id=project.id)
+
+
 def restore_version(*, session: Session, user_id: str, project_id: str, number: int) -> ProjectVersion:
     """A new version with the files and plan of version `number` of the user's project (history
     is never rewritten); commits. A Conflict while a build is queued or running for the project

@@ -9,7 +9,7 @@ import posixpath
 import reflex as rx
 
 from autowebiq_app.errors import DomainError
-from autowebiq_app.services import projects, versions
+from autowebiq_app.services import versions
 from state.signed_in import SignedOut, as_user
 
 LANGUAGES = {".html": "html", ".css": "css", ".js": "javascript", ".svg": "xml", ".json": "json", ".txt": "text"}
@@ -119,6 +119,5 @@ def spec_panel() -> rx.Component:
 
 def _latest_files(*, session, user_id: str, project_id: str) -> tuple[dict[str, str], dict]:
     """The files and plan of the user's project's latest version (empty before the first)."""
-    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
-    version = versions.latest_version(session=session, project_id=project.id)
+    version = versions.users_latest_version(session=session, user_id=user_id, project_id=project_id)
     return (dict(version.files), version.plan or {}) if version else ({}, {})

@@ -8,7 +8,7 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.pages.workspace.preview import PreviewState
-from autowebiq_app.services import preview_links, projects, publishing, usage, versions
+from autowebiq_app.services import preview_links, publishing, usage, versions
 from components.preview_frame import site_miniature
 from state.signed_in import as_user, page_event
 
@@ -81,7 +81,7 @@ class VersionsState(rx.State):
     @rx.event
     @page_event
     async def view(self, number: str):
-        version = await as_user(self, _version_of, project_id=self._project_id(), number=int(number))
+        _, version = await as_user(self, versions.users_version, project_id=self._project_id(), number=int(number))
         await self._show(version)
         self.viewing = number
 
@@ -138,20 +138,14 @@ class VersionsState(rx.State):
 
 def _versions_of(*, session, user_id: str, project_id: str):
     """The user's project, its latest 100 versions and the tokens their builds used."""
-    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
-    rows = versions.list_versions(session=session, project_id=project.id, limit=100)
+    project, rows, _ = versions.users_versions(session=session, user_id=user_id, project_id=project_id, limit=100)
     tokens = usage.of_builds(session=session, build_ids=[v.build_id for v in rows if v.build_id])
     return project, rows, tokens
 
 
-def _version_of(*, session, user_id: str, project_id: str, number: int):
-    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
-    return versions.require_version(session=session, project_id=project.id, number=number)
-
-
 def _compare(*, session, user_id: str, project_id: str, older: int, newer: int):
-    first = _version_of(session=session, user_id=user_id, project_id=project_id, number=older)
-    second = _version_of(session=session, user_id=user_id, project_id=project_id, number=newer)
+    _, first = versions.users_version(session=session, user_id=user_id, project_id=project_id, number=older)
+    _, second = versions.users_version(session=session, user_id=user_id, project_id=project_id, number=newer)
     return first, second, versions.diff_versions(first, second)
 
 
