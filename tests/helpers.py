@@ -178,3 +178,13 @@ def run_build_now(session, project, prompt: str):
     build_runner.run_build(build.id)
     session.expire_all()
     return session.get(Build, build.id)
+
+
+def api_error(response, status: int, code: str) -> str:
+    """The API's error answer: `status`, the error `code`, and `detail` repeating its message
+    (where the original's clients read it); returns the message."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error", "detail"} and body["error"]["code"] == code, body
+    assert body["detail"] == body["error"]["message"]
+    return body["error"]["message"]

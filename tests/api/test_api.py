@@ -1,4 +1,5 @@
-"""Every endpoint, against the running app (real PostgreSQL, Redis and worker)."""
+"""The endpoints that need the running app (its worker, its server's handling of bodies, its
+health with live processes); the rest run in process (`test_api_in_process.py`)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,7 @@ import httpx
 
 from autowebiq_app.core.db import session_scope
 from autowebiq_app.models import CreditTransaction, User
-
-
-def _error(response, status: int, code: str) -> str:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error", "detail"} and body["error"]["code"] == code, body
-    assert body["detail"] == body["error"]["message"]
-    return body["error"]["message"]
+from tests.helpers import api_error
 
 
 def _wait_for_build(client, project_id: str, task_id: str, timeout: float = 60) -> dict:
@@ -43,43 +37,6 @@ def _built_project(client, prompt: str = "A bakery called Crumb and Co") -> tupl
     return project["id"], status
 
 
-def test_legacy_register_login_balance_and_projects(anonymous, client):
-    me = client.get("/api/v2/user/me").json()
-    login = anonymous.post("/api/auth/login", json={"email": me["email"].upper(), "password": "api-password-1"})
-    assert login.status_code == 200 and login.json()["user"]["id"] == me["id"]
-    token = login.json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
-    assert anonymous.get("/api/credits/balance", headers=headers).json() == {"balance": 100, "credits": 100}
-    created = anonymous.post("/api/projects/create", json={"name": "Legacy site"}, headers=headers)
-    assert created.status_code == 200
-    listed = anonymous.get("/api/projects", headers=headers).json()
-    assert [p["id"] for p in listed["projects"]] == [created.json()["id"]]
-
-
-def test_auth_errors_are_clear_and_do_not_say_which_part_was_wrong(anonymous, client):
-    email = client.get("/api/v2/user/me").json()["email"]
-    _error(
-        anonymous.post("/api/auth/register", json={"email": email, "password": "another-pass-1"}), 400, "email_taken"
-    )
-    _error(
-        anonymous.post("/api/auth/register", json={"email": "new@example.com", "password": "short"}),
-        422,
-        "weak_password",
-    )
-    wrong = _error(
-        anonymous.post("/api/auth/login", json={"email": email, "password": "wrong-pass-1"}), 401, "invalid_credentials"
-    )
-    unknown = _error(
-        anonymous.post("/api/auth/login", json={"email": "no@example.com", "password": "wrong-pass-1"}),
-        401,
-        "invalid_credentials",
-    )
-    assert wrong == unknown
-    _error(anonymous.get("/api/v2/user/me"), 401, "not_authenticated")
-    _error(anonymous.get("/api/v2/user/me", headers={"Authorization": "Bearer forged"}), 401, "not_authenticated")
-    _error(anonymous.post("/api/auth/login", json={"email": email}), 422, "invalid_input")
-
-
 def test_user_credits_stats_and_history(client):
     no_tokens = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0, "builds": 0, "by_model": []}
     assert client.get("/api/v2/user/credits").json() == {
@@ -98,23 +55,6 @@ def test_user_credits_stats_and_history(client):
     history = client.get("/api/v2/credits/history", params={"limit": 1}).json()
     assert history["total"] == 2 and history["limit"] == 1 and len(history["items"]) == 1
     assert history["items"][0]["kind"] == "build_reserve" and history["items"][0]["amount"] == -10
-
-
-def test_projects_paginate_and_are_scoped_to_their_owner(client, make_client):
-    ids = [client.post("/api/v2/projects", json={"name": f"Site {i}"}).json()["id"] for i in range(3)]
-    page = client.get("/api/v2/projects", params={"limit": 2, "offset": 0}).json()
-    assert page["total"] == 3 and len(page["items"]) == 2
-    rest = client.get("/api/v2/projects", params={"limit": 2, "offset": 2}).json()
-    assert {p["id"] for p in page["items"] + rest["items"]} == set(ids)
-    detail = client.get(f"/api/v2/projects/{ids[0]}").json()
-    assert detail["latest_version"] is None and detail["latest_build"] is None
-
-    stranger = make_client()
-    for method, path in (("get", ""), ("get", "/versions"), ("post", "/publish"), ("get", "/versions/1")):
-        _error(getattr(stranger, method)(f"/api/v2/projects/{ids[0]}{path}"), 404, "not_found")
-    _error(stranger.post(f"/api/v2/projects/{ids[0]}/build", json={"prompt": "mine"}), 404, "not_found")
-    _error(client.post("/api/v2/projects", json={"name": ""}), 422, "invalid_input")
-    _error(client.get("/api/v2/projects", params={"limit": 1000}), 422, "invalid_input")
 
 
 def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
@@ -138,8 +78,8 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
     page = client.get(f"/api/v2/projects/{project['id']}/versions/1/files/index.html")
     assert page.status_code == 200 and "<title>Aurum | " in page.text
     assert page.headers["content-security-policy"] == "sandbox allow-scripts allow-forms"
-    _error(client.get(f"/api/v2/projects/{project['id']}/versions/1/files/nope.html"), 404, "not_found")
-    _error(client.get(f"/api/v2/projects/{project['id']}/versions/9"), 404, "not_found")
+    api_error(client.get(f"/api/v2/projects/{project['id']}/versions/1/files/nope.html"), 404, "not_found")
+    api_error(client.get(f"/api/v2/projects/{project['id']}/versions/9"), 404, "not_found")
 
     archive = client.get(f"/api/v2/projects/{project['id']}/versions/1/export.zip")
     assert archive.headers["content-type"] == "application/zip"
@@ -152,7 +92,7 @@ def test_build_answers_at_once_then_status_versions_files_zip_restore(client):
 
     balance = client.get("/api/v2/user/credits").json()["balance"]
     unknown = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "Sing it a lullaby"})
-    _error(unknown, 422, "edit_not_understood")
+    api_error(unknown, 422, "edit_not_understood")
     assert "make the header dark" in unknown.json()["error"]["message"]
     assert client.get("/api/v2/user/credits").json()["balance"] == balance
     edit = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "make the header dark"}).json()
@@ -199,7 +139,7 @@ def test_publish_serves_the_site_on_its_own_origin_and_unpublish_takes_it_down(c
     assert down == {"published": False, "slug": None, "version": None, "url": None}
     assert _visit(published["url"]).status_code == 404
     assert _visit(published["url"], "HEAD").status_code == 404
-    _error(client.post(f"/api/v2/projects/{project_id}/publish", json={"version": 7}), 404, "not_found")
+    api_error(client.post(f"/api/v2/projects/{project_id}/publish", json={"version": 7}), 404, "not_found")
 
 
 def test_idempotency_key_returns_the_first_response_and_charges_once(client):
@@ -210,7 +150,7 @@ def test_idempotency_key_returns_the_first_response_and_charges_once(client):
     assert first.status_code == second.status_code == 200
     assert second.json() == first.json() and second.headers.get("idempotent-replayed") == "true"
     _wait_for_build(client, project["id"], first.json()["task_id"])
-    _error(
+    api_error(
         client.post(url, json={"prompt": "A different gym"}, headers={"Idempotency-Key": "retry-1"}), 409, "conflict"
     )
     assert client.get("/api/v2/user/credits").json()["balance"] == 90
@@ -227,7 +167,7 @@ def test_not_enough_credits_is_402_and_charges_nothing(client):
         user.credits = 5
         session.commit()
     project = client.post("/api/v2/projects", json={"name": "Broke"}).json()
-    message = _error(
+    message = api_error(
         client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "A shop"}), 402, "insufficient_credits"
     )
     assert "costs 10" in message
@@ -236,8 +176,9 @@ def test_not_enough_credits_is_402_and_charges_nothing(client):
 
 def test_oversized_prompt_and_body_are_413(client):
     project = client.post("/api/v2/projects", json={"name": "Big"}).json()
-    _error(client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "x" * 5000}), 413, "prompt_too_long")
-    _error(
+    too_long = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": "x" * 5000})
+    api_error(too_long, 413, "prompt_too_long")
+    api_error(
         client.post(
             "/api/v2/projects", content=b"{" + b" " * 300_000 + b"}", headers={"content-type": "application/json"}
         ),
@@ -254,7 +195,7 @@ def test_a_client_still_sending_an_oversized_body_reads_the_413(client):
         chunked = iter([b"{", b" " * 200_000, b" " * (300_000 + extra), b"}"])
         for body in (declared, chunked):
             response = client.post("/api/v2/projects", content=body, headers={"content-type": "application/json"})
-            _error(response, 413, "payload_too_large")
+            api_error(response, 413, "payload_too_large")
 
 
 def test_second_build_while_one_runs_is_409_and_cancel_refunds(running_app, client):
@@ -263,40 +204,17 @@ def test_second_build_while_one_runs_is_409_and_cancel_refunds(running_app, clie
     os.killpg(running_app.worker.pid, signal.SIGSTOP)
     try:
         first = client.post(url, json={"prompt": "A florist"}).json()
-        _error(client.post(url, json={"prompt": "Another"}), 409, "build_in_progress")
+        api_error(client.post(url, json={"prompt": "Another"}), 409, "build_in_progress")
         cancelled = client.post(f"/api/v2/projects/{project['id']}/build/{first['task_id']}/cancel")
         assert cancelled.status_code == 200 and cancelled.json()["state"] == "failed"
         assert cancelled.json()["charge_state"] == "refunded"
-        _error(client.post(f"/api/v2/projects/{project['id']}/build/{first['task_id']}/cancel"), 409, "conflict")
+        api_error(client.post(f"/api/v2/projects/{project['id']}/build/{first['task_id']}/cancel"), 409, "conflict")
     finally:
         os.killpg(running_app.worker.pid, signal.SIGCONT)
     assert client.get("/api/v2/user/credits").json()["balance"] == 100
     time.sleep(1)
     assert _wait_for_build(client, project["id"], first["task_id"])["state"] == "failed"
     assert client.get(f"/api/v2/projects/{project['id']}/versions").json()["total"] == 0
-
-
-def test_request_rate_is_limited_per_caller(make_client):
-    limited = make_client()
-    # The window is a clock minute: keep going until refused (at most two windows' worth).
-    for sent in range(1, 2 * 240 + 20):  # noqa: B007  (read after the loop)
-        response = limited.get("/api/v2/user/credits")
-        if response.status_code == 429:
-            break
-        assert response.status_code == 200
-    _error(response, 429, "rate_limited")
-    assert sent > 200 and int(response.headers["retry-after"]) > 0
-
-
-def test_unknown_api_route_is_json_404(anonymous):
-    _error(anonymous.get("/api/v2/nothing-here"), 404, "not_found")
-
-
-def test_openapi_spec_is_served(anonymous):
-    spec = anonymous.get("/api/openapi.json").json()
-    assert spec["info"]["title"] == "AutoWebIQ API"
-    for path in ("/api/v2/user/me", "/api/v2/projects/{project_id}/build", "/api/auth/login", "/api/health"):
-        assert path in spec["paths"]
 
 
 def test_health_reports_every_dependency(anonymous):

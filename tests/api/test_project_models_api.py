@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from autowebiq_app.services import builds, usage
+from tests.helpers import api_error
 
 
 @pytest.fixture
@@ -32,12 +33,6 @@ def user(api):
 @pytest.fixture
 def offered(settings_override):
     settings_override(LLM_PROVIDER="openai", LLM_MODELS="gpt-4o-mini,claude-sonnet")
-
-
-def _error(response, status: int, code: str) -> str:
-    assert response.status_code == status, response.text
-    assert response.json()["error"]["code"] == code, response.json()
-    return response.json()["error"]["message"]
 
 
 def test_the_models_offered_and_the_default_are_listed(api, user, offered):
@@ -65,7 +60,7 @@ def test_a_project_is_created_on_an_offered_model_and_can_change_it(api, user, o
     changed = api.patch(f"/api/v2/projects/{project['id']}", json={"model": "gpt-4o-mini"}, headers=headers)
     assert changed.status_code == 200 and changed.json()["model"] == "gpt-4o-mini"
     assert changed.json()["name"] == "Aurum"
-    message = _error(
+    message = api_error(
         api.patch(f"/api/v2/projects/{project['id']}", json={"model": "gpt-3"}, headers=headers),
         422,
         "unknown_model",
@@ -78,7 +73,7 @@ def test_a_project_is_created_on_an_offered_model_and_can_change_it(api, user, o
 def test_a_model_not_offered_is_refused_by_both_creates_and_nothing_is_written(api, user, offered):
     headers, _ = user
     for path in ("/api/v2/projects", "/api/projects/create"):
-        message = _error(
+        message = api_error(
             api.post(path, json={"name": "Aurum", "model": "gpt-3"}, headers=headers), 422, "unknown_model"
         )
         assert message == "The model 'gpt-3' is not offered here. Choose one of: gpt-4o-mini, claude-sonnet."
