@@ -9,8 +9,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from autowebiq_app.catalog.files import load_catalog  # noqa: E402
-from autowebiq_app.catalog.gates import check_pages  # noqa: E402
 from autowebiq_app.catalog.samples import render_component_sample, render_template_sample  # noqa: E402
+from devtools.catalog_gates import check_pages  # noqa: E402
 
 
 def main(slugs: list[str]) -> int:

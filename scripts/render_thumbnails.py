@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from autowebiq_app.catalog import thumbnails  # noqa: E402
 from autowebiq_app.catalog.files import load_catalog  # noqa: E402
+from devtools import thumbnails  # noqa: E402
 
 if __name__ == "__main__":
     loaded = load_catalog()

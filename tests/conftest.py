@@ -127,7 +127,7 @@ def browser_page():
     """A fresh headless Chromium page (Debian's /usr/bin/chromium, no network)."""
     from playwright.sync_api import sync_playwright
 
-    from autowebiq_app.catalog.gates import CHROMIUM, CHROMIUM_ARGS
+    from autowebiq_app.engine.browser import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

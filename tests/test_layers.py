@@ -27,7 +27,6 @@ here only to order them): the web reaches the workers through `services.build_qu
 
 KNOWN = {
     # The catalog's own checks and sample pictures still use engine code; each is to move.
-    ("autowebiq_app.catalog.gates", "autowebiq_app.engine.browser"),
     ("autowebiq_app.catalog.schema", "autowebiq_app.engine.spec"),
 }
 

@@ -6,13 +6,13 @@ import itertools
 
 import pytest
 
-from autowebiq_app.catalog import thumbnails
 from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.catalog.gates import check_pages
 from autowebiq_app.catalog.samples import render_component_sample, render_template_sample
 from autowebiq_app.catalog.schema import COMPONENT_CATEGORIES
 from autowebiq_app.engine.brief import SECTION_WORDS
 from autowebiq_app.engine.sections import kind_components
+from devtools import thumbnails
+from devtools.catalog_gates import check_pages
 
 CATALOG = bundled_catalog()
 PAGES = {

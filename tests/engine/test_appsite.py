@@ -108,7 +108,7 @@ GATED = (
 
 @pytest.mark.browser
 def test_every_page_of_app_sites_passes_the_validator_axe_and_overflow_gates():
-    from autowebiq_app.catalog.gates import check_sites
+    from devtools.catalog_gates import check_sites
 
     sites = {}
     for index, prompt in enumerate(GATED):

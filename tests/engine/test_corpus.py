@@ -7,10 +7,10 @@ from functools import lru_cache
 import pytest
 
 from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.catalog.gates import check_sites
 from autowebiq_app.engine.pipeline import SilentReporter, build_site
 from autowebiq_app.engine.providers import OfflinePlanner
 from autowebiq_app.engine.sections import kind_components
+from devtools.catalog_gates import check_sites
 from tests.engine.corpus import CORPUS, Case
 
 CATALOG = bundled_catalog()

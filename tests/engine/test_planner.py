@@ -8,10 +8,10 @@ import re
 import pytest
 
 from autowebiq_app.catalog.files import bundled_catalog
-from autowebiq_app.catalog.gates import check_sites
 from autowebiq_app.colour import contrast
 from autowebiq_app.engine.pipeline import SilentReporter, produce
 from autowebiq_app.engine.planner import plan_site
+from devtools.catalog_gates import check_sites
 
 CATALOG = bundled_catalog()
 PROMPTS = {

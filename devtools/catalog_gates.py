@@ -14,7 +14,7 @@ from pathlib import Path
 
 from autowebiq_app.engine.browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 VNU_JAR = ROOT / "tools/node_modules/vnu-jar/build/dist/vnu.jar"
 WIDTHS = (375, 768, 1280)
 AXE_WIDTHS = (375, 1280)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from autowebiq_app.catalog.files import Loaded, content_hash
 
-THUMBNAIL_DIR = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "thumbnails"
+THUMBNAIL_DIR = Path(__file__).resolve().parents[1] / "assets" / "catalog" / "thumbnails"
 MANIFEST = THUMBNAIL_DIR / "manifest.json"
 VIEWPORT = {"width": 1280, "height": 800}
 SCALE = 0.5
@@ -53,8 +53,8 @@ def render(loaded: Loaded, slugs: list[str]) -> None:
     """Screenshot each template's light variant at 1280x800 into a 640x400 PNG."""
     from playwright.sync_api import sync_playwright
 
-    from autowebiq_app.catalog.gates import CHROMIUM, CHROMIUM_ARGS
     from autowebiq_app.catalog.samples import render_template_sample
+    from devtools.catalog_gates import CHROMIUM, CHROMIUM_ARGS
 
     THUMBNAIL_DIR.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest()
