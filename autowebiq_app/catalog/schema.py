@@ -187,12 +187,12 @@ class DomainDoc(_Strict):
     roles: list[Literal["visitor", "member", "admin"]] = Field(default_factory=lambda: ["visitor"])
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="the usual currency, if any")
     generic: bool = Field(False, description="lend its entities first when a brief names them without a domain")
-    entities: list[dict] = Field(default_factory=list, description="engine.spec.Entity documents")
-    pages: list[dict] = Field(min_length=2, description="engine.spec.PageSpec documents; the first is home")
+    entities: list[dict] = Field(default_factory=list, description="app_spec.Entity documents")
+    pages: list[dict] = Field(min_length=2, description="app_spec.PageSpec documents; the first is home")
 
     @model_validator(mode="after")
     def _valid_spec_parts(self) -> DomainDoc:
-        from autowebiq_app.engine.spec import Entity, PageSpec
+        from autowebiq_app.catalog.app_spec import Entity, PageSpec
 
         entities = {e.name: e for e in (Entity.model_validate(raw) for raw in self.entities)}
         pages = [PageSpec.model_validate(raw) for raw in self.pages]

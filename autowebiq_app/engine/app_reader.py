@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from autowebiq_app.catalog.app_spec import AppSpec, Entity, Highlight, PageSpec
 from autowebiq_app.catalog.schema import DomainDoc, FeatureDoc
 from autowebiq_app.engine.brief import Brief
 from autowebiq_app.engine.reading.entities import (
@@ -29,6 +30,7 @@ from autowebiq_app.engine.reading.entities import (
     with_products,
 )
 from autowebiq_app.engine.reading.facts import read_facts, without_language
+from autowebiq_app.engine.reading.goals import with_goal
 from autowebiq_app.engine.reading.pages import (
     APP_ASKS,
     APPS_HAVE,
@@ -53,11 +55,9 @@ from autowebiq_app.engine.reading.phrases import (
     tracked_nouns,
 )
 from autowebiq_app.engine.reading.quiz import quiz_from_brief
-from autowebiq_app.engine.reading.goals import with_goal
 from autowebiq_app.engine.reading.reactions import with_reactions
 from autowebiq_app.engine.reading.site_pages import named_pages, with_named_pages
 from autowebiq_app.engine.reading.timer import with_timer_lengths
-from autowebiq_app.engine.spec import AppSpec, Entity, Highlight, PageSpec
 
 
 @dataclass(frozen=True)

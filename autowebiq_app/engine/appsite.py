@@ -13,11 +13,11 @@ import hashlib
 import html
 import json
 
+from autowebiq_app.catalog.app_spec import AppSpec, Entity, PageSpec
 from autowebiq_app.catalog.files import RUNTIME_CSS, RUNTIME_JS
 from autowebiq_app.catalog.render import BASE_CSS, Theme
 from autowebiq_app.catalog.schema import FeatureDoc, TemplateDoc
 from autowebiq_app.engine.images import FAVICON, SOCIAL_PREVIEW
-from autowebiq_app.engine.spec import AppSpec, Entity, PageSpec
 from autowebiq_app.engine.words import words_for
 
 HERO_IMAGE = "assets/hero.svg"

@@ -25,13 +25,13 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from autowebiq_app.catalog.app_spec import AppSpec, CustomFeature, FeatureUse
 from autowebiq_app.catalog.schema import FeatureDoc
 from autowebiq_app.engine import frontend, images
 from autowebiq_app.engine.interfaces import EngineError
 from autowebiq_app.engine.llm import ModelUnavailable
 from autowebiq_app.engine.model_spec import read_json
 from autowebiq_app.engine.plan import SitePlan
-from autowebiq_app.engine.spec import AppSpec, CustomFeature, FeatureUse
 
 logger = logging.getLogger(__name__)
 

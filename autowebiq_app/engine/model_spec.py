@@ -12,8 +12,8 @@ import json
 
 from pydantic import ValidationError
 
+from autowebiq_app.catalog.app_spec import CUSTOM_PREFIX, AppSpec
 from autowebiq_app.engine.frontend import CatalogView
-from autowebiq_app.engine.spec import CUSTOM_PREFIX, AppSpec
 
 SPEC_MIN_TOKENS = 4000
 """A whole app spec runs to 2,000–3,500 tokens; with a smaller budget (`LLM_SPEC_MAX_TOKENS`,

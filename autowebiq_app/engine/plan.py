@@ -11,8 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from autowebiq_app.catalog.app_spec import AppSpec
 from autowebiq_app.catalog.schema import Fonts, Palette, Section
-from autowebiq_app.engine.spec import AppSpec
 
 __all__ = ["Fonts", "ImageWanted", "Palette", "Section", "SitePlan", "Tone"]
 

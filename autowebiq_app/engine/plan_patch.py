@@ -16,10 +16,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from autowebiq_app.catalog.app_spec import CUSTOM_PREFIX
 from autowebiq_app.engine.interfaces import CatalogView
 from autowebiq_app.engine.model_spec import catalog_problems, read_json
 from autowebiq_app.engine.plan import SitePlan
-from autowebiq_app.engine.spec import CUSTOM_PREFIX
 
 EDITABLE = ("name", "tagline", "description", "audience", "tone", "variant", "palette", "fonts", "sections", "app")
 """The plan's top-level keys a patch may change; the rest (template, seed, images…) follow from them."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from autowebiq_app.catalog.app_spec import AppSpec
 from autowebiq_app.catalog.files import Loaded
 from autowebiq_app.catalog.render import ASPECTS, image_slots, section_anchors
 from autowebiq_app.catalog.schema import ComponentDoc, Section, TemplateDoc
@@ -19,7 +20,6 @@ from autowebiq_app.engine.brief import Brief, choose_template, read_brief, templ
 from autowebiq_app.engine.images import image_path
 from autowebiq_app.engine.palette import apply_colours, fonts_for
 from autowebiq_app.engine.plan import ImageWanted, SitePlan
-from autowebiq_app.engine.spec import AppSpec
 from autowebiq_app.engine.translation import translated
 
 FALLBACK_TEMPLATE = "minimal-launch"

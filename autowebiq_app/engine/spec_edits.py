@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from autowebiq_app.catalog.app_spec import AppSpec, FeatureUse, FieldSpec, PageSpec, slug_key
 from autowebiq_app.engine.reading.entities import generic_entity
 from autowebiq_app.engine.reading.facts import CURRENCIES
 from autowebiq_app.engine.reading.pages import collection_page, dashboard_page, report_page
 from autowebiq_app.engine.reading.phrases import field_type, plural_of, singular
-from autowebiq_app.engine.spec import AppSpec, FeatureUse, FieldSpec, PageSpec, slug_key
 
 SPEC_ACTIONS = ("field", "page", "entity", "currency", "feature", "copy")
 _FEATURE_PAGES = {

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from autowebiq_app.catalog.app_spec import AppSpec, Entity, PageSpec
 from autowebiq_app.catalog.schema import DomainDoc
-from autowebiq_app.engine.spec import AppSpec, Entity, PageSpec
 
 GLOSSARY_DIR = Path(__file__).parent / "glossary"
 # A feature option is shown as text when its key ends like these (add_label, heading, title)...

@@ -3,10 +3,10 @@ over the bundled catalog (a prompt that yields none fails the test that asked)."
 
 from __future__ import annotations
 
+from autowebiq_app.catalog.app_spec import AppSpec
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine.app_reader import read_app
 from autowebiq_app.engine.brief import read_brief
-from autowebiq_app.engine.spec import AppSpec
 
 CATALOG = bundled_catalog()
 

@@ -7,11 +7,11 @@ from functools import lru_cache
 
 import pytest
 
+from autowebiq_app.catalog.app_spec import AppSpec, Entity, FeatureUse, PageSpec
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine import browser
 from autowebiq_app.engine.pipeline import SilentReporter, build_site, produce
 from autowebiq_app.engine.providers import OfflinePlanner
-from autowebiq_app.engine.spec import AppSpec, Entity, FeatureUse, PageSpec
 
 pytestmark = pytest.mark.browser
 CATALOG = bundled_catalog()

@@ -12,6 +12,7 @@ import pytest
 
 from autowebiq_app import events
 from autowebiq_app.api import ws
+from autowebiq_app.catalog.app_spec import AppSpec
 from autowebiq_app.catalog.files import bundled_catalog
 from autowebiq_app.engine import browser
 from autowebiq_app.engine.brief import read_brief
@@ -19,7 +20,6 @@ from autowebiq_app.engine.model_spec import prompt_wins, spec_schema, validate_s
 from autowebiq_app.engine.pipeline import EngineError, build_site
 from autowebiq_app.engine.planner import app_draft
 from autowebiq_app.engine.providers import OpenAIPlanner
-from autowebiq_app.engine.spec import AppSpec
 from autowebiq_app.models import BuildStatus
 from autowebiq_app.services import credits, projects, versions
 from tests.engine.test_providers import Recorder, model_plan

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
+from autowebiq_app.catalog.app_spec import AppSpec, Entity, Facts, Highlight, PageSpec
 from autowebiq_app.catalog.schema import DomainDoc
 from autowebiq_app.engine.app_reader import read_app
 from autowebiq_app.engine.brief import read_brief
 from autowebiq_app.engine.pipeline import SilentReporter, build_site
 from autowebiq_app.engine.planner import plan_site
 from autowebiq_app.engine.providers import OfflinePlanner
-from autowebiq_app.engine.spec import AppSpec, Entity, Facts, Highlight, PageSpec
 from autowebiq_app.engine.translation import Glossary, catalog_strings, glossary, translated, visible_strings
 from tests.engine.reading import CATALOG
 

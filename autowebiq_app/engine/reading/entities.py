@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from autowebiq_app.catalog.app_spec import Entity, FieldSpec, PageSpec, slug_key
 from autowebiq_app.catalog.schema import DomainDoc
 from autowebiq_app.engine.reading.phrases import plural_of, singular, tracked_nouns
-from autowebiq_app.engine.spec import Entity, FieldSpec, PageSpec, slug_key
 
 
 def same_thing(noun: str, entity: Entity) -> bool:

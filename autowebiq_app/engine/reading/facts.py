@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
+from autowebiq_app.catalog.app_spec import Facts
 from autowebiq_app.catalog.schema import DomainDoc
 from autowebiq_app.engine.brief import Brief
-from autowebiq_app.engine.spec import Facts
 
 CURRENCIES = (
     ("EUR", r"\beuros?\b|€|\beur\b"),

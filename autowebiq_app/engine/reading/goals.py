@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from autowebiq_app.catalog.app_spec import Entity, FeatureUse, PageSpec
 from autowebiq_app.engine.reading.phrases import singular
-from autowebiq_app.engine.spec import Entity, FeatureUse, PageSpec
 
 _NUMBER = r"(\d{1,3}(?:[,.\s]\d{3})+|\d+)"
 _GOAL = (

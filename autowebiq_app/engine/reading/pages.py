@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from autowebiq_app.catalog.app_spec import Entity, FeatureUse, FieldSpec, PageSpec, map_uses, slug_key
 from autowebiq_app.catalog.schema import FeatureDoc
 from autowebiq_app.engine.reading.entities import (
     PRODUCT_NAMES,
@@ -22,7 +23,6 @@ from autowebiq_app.engine.reading.phrases import (
     singular,
 )
 from autowebiq_app.engine.reading.reactions import ASKED as REACTIONS_ASKED
-from autowebiq_app.engine.spec import Entity, FeatureUse, FieldSpec, PageSpec, map_uses, slug_key
 
 # Features a prompt can ask for by name, added to the page of the main entity or as a page.
 ASKS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from autowebiq_app.engine.spec import FieldSpec, slug_key
+from autowebiq_app.catalog.app_spec import FieldSpec, slug_key
 
 APP_VERBS = (
     r"\b(?:add|adding|track|tracking|manage|managing|log|logging|record|recording|keep track of|list|organi[sz]e"

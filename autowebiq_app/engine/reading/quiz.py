@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from autowebiq_app.engine.spec import FeatureUse, PageSpec
+from autowebiq_app.catalog.app_spec import FeatureUse, PageSpec
 
 _NUMBER_WORDS = {
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,

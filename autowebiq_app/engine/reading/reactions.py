@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from autowebiq_app.engine.spec import Entity, FeatureUse, PageSpec
+from autowebiq_app.catalog.app_spec import Entity, FeatureUse, PageSpec
 
 _ANONYMOUS = r"\banonymous(?:ly)?\b|\bwithout (?:a |their |any )?names?\b|\bno names?\b"
 _REPORT = r"\b(?:be |get |are )?reported\b|\breport (?:a |the |any )?(?:posts?|it|them|abuse|comments?|spam)\b|\bflag(?:ged)? (?:posts?|it|them)\b"

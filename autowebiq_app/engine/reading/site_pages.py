@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from autowebiq_app.catalog.app_spec import Entity, FeatureUse, PageSpec
 from autowebiq_app.catalog.schema import DomainDoc
 from autowebiq_app.engine.reading.entities import borrowed_entity
 from autowebiq_app.engine.reading.phrases import singular
-from autowebiq_app.engine.spec import Entity, FeatureUse, PageSpec
 
 _LISTED = re.compile(r"\b(?:pages?\s*:|pages\s+(?:include|including|for|like|such as|with))\s*([^.;!?:]+)", re.I)
 _ONE_PAGE = re.compile(

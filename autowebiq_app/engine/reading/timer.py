@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from autowebiq_app.engine.spec import FeatureUse, PageSpec, map_uses
+from autowebiq_app.catalog.app_spec import FeatureUse, PageSpec, map_uses
 
 _LENGTHS = {
     "long_break": r"(\d{1,3})[- ]?min(?:ute)?s?\s+long breaks?",
