@@ -184,18 +184,20 @@ class Settings(BaseSettings):
         page; else Reflex's default (a file per browser under .web)."""
         if "redis_url" not in self.model_fields_set:
             return None
-        parts = urlsplit(self.redis_url)
-        db = int(parts.path.strip("/") or 0)
-        return urlunsplit(parts._replace(path=f"/{(db + 2) % 16}"))
+        return self._redis_db_after(2)
 
     @property
     def effective_broker_url(self) -> str:
         """The broker's Redis URL: its own db number, away from cache and streams."""
         if self.broker_url:
             return self.broker_url
+        return self._redis_db_after(1)
+
+    def _redis_db_after(self, offset: int) -> str:
+        """REDIS_URL with the db number `offset` after its own (modulo Redis's 16)."""
         parts = urlsplit(self.redis_url)
         db = int(parts.path.strip("/") or 0)
-        return urlunsplit(parts._replace(path=f"/{(db + 1) % 16}"))
+        return urlunsplit(parts._replace(path=f"/{(db + offset) % 16}"))
 
     @property
     def cors_origins(self) -> list[str]:

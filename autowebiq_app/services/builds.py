@@ -33,7 +33,6 @@ from autowebiq_app.text_input import reject_control_characters
 
 logger = logging.getLogger(__name__)
 
-ACTIVE = ACTIVE_STATUSES
 Enqueue = Callable[[str], str]
 """Sends the build's job to the workers and returns the task id."""
 QueueReady = Callable[[], bool]
@@ -210,21 +209,22 @@ def for_task(*, session: Session, user_id: str, project_id: str, task_id: str) -
 
 
 def active_build(*, session: Session, project_id: str) -> Build | None:
-    return session.exec(select(Build).where(Build.project_id == project_id, col(Build.status).in_(ACTIVE))).first()
+    active = col(Build.status).in_(ACTIVE_STATUSES)
+    return session.exec(select(Build).where(Build.project_id == project_id, active)).first()
 
 
 def _active_counts(*, session: Session, user_id: str, project_id: str) -> tuple[int, int]:
     """(the project's queued or running builds, the user's), in one query."""
     in_project = func.count().filter(Build.project_id == project_id)
     row = session.exec(
-        select(in_project, func.count()).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE))
+        select(in_project, func.count()).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE_STATUSES))
     ).one()
     return row[0], row[1]
 
 
 def active_builds_count(*, session: Session, user_id: str) -> int:
     return session.exec(
-        select(func.count()).select_from(Build).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE))
+        select(func.count()).select_from(Build).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE_STATUSES))
     ).one()
 
 
@@ -239,7 +239,7 @@ def mark_running(*, session: Session, build_id: str) -> Build | None:
     now = utcnow()
     result = session.execute(
         update(Build)
-        .where(col(Build.id) == build_id, col(Build.status).in_(ACTIVE))
+        .where(col(Build.id) == build_id, col(Build.status).in_(ACTIVE_STATUSES))
         .values(
             status=BuildStatus.RUNNING,
             started_at=func.coalesce(Build.started_at, now),
@@ -350,7 +350,7 @@ def fail_build(*, session: Session, build_id: str, reason: str) -> bool:
     """
     result = session.execute(
         update(Build)
-        .where(col(Build.id) == build_id, col(Build.status).in_(ACTIVE))
+        .where(col(Build.id) == build_id, col(Build.status).in_(ACTIVE_STATUSES))
         .values(status=BuildStatus.FAILED, error=reason, finished_at=utcnow())
         .returning(Build.project_id)
     ).first()
@@ -394,7 +394,7 @@ def stale_builds(*, session: Session, now: datetime | None = None) -> list[Build
     """Queued/running builds silent for longer than BUILD_STALE_SECONDS (a queued build's
     heartbeat is its creation, or its last re-send)."""
     cutoff = (now or utcnow()) - timedelta(seconds=get_settings().build_stale_seconds)
-    return list(session.exec(select(Build).where(col(Build.status).in_(ACTIVE), Build.heartbeat_at < cutoff)))
+    return list(session.exec(select(Build).where(col(Build.status).in_(ACTIVE_STATUSES), Build.heartbeat_at < cutoff)))
 
 
 def claim_requeue(*, session: Session, build_id: str) -> bool:

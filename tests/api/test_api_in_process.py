@@ -4,12 +4,11 @@ running-app tier (`test_api.py`), which keeps what crosses the process boundary.
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from fastapi.testclient import TestClient
 
 from autowebiq_app.api.app import create_api
+from tests.api.conftest import signed_up
 from tests.helpers import api_error
 
 
@@ -31,13 +30,7 @@ def make_client(api_app):
     def make(password: str = "api-password-1") -> TestClient:
         client = TestClient(api_app, base_url="http://testserver")
         clients.append(client)
-        email = f"api-{uuid.uuid4().hex[:10]}@example.com"
-        response = client.post("/api/auth/register", json={"email": email, "password": password})
-        assert response.status_code == 200, response.text
-        client.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
-        client.email = email  # type: ignore[attr-defined]
-        client.user_id = response.json()["user"]["id"]  # type: ignore[attr-defined]
-        return client
+        return signed_up(client, password)
 
     yield make
     for client in clients:

@@ -145,9 +145,10 @@ class WorkspaceState(rx.State):
         try:
             build = await as_user(self, builds.start_build, project_id=self.project_id, prompt=form.get("prompt", ""))
         except EditNotUnderstood:
-            return  # the engine's answer is in the chat, which is read again below
-        finally:
-            self.messages = await in_session(_messages, project_id=self.project_id)
+            build = None  # the engine's answer is in the chat, read below
+        self.messages = await in_session(_messages, project_id=self.project_id)
+        if build is None:
+            return
         self._user_id = build.user_id
         self._generation += 1
         self.build_id, self.status, self.progress, self.feed = build.id, build.status, 0, []
