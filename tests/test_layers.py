@@ -5,6 +5,8 @@ registered build queue; the entry points wire everything together."""
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,3 +152,70 @@ def test_the_pages_and_states_import_each_other_one_way():
 
 def test_the_cycle_finder_finds_a_circle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+KEYS = {"project_id", "build_id", "version_id", "task_id"}
+"""Parameters that name one user's thing: a service that reads by one of them takes the user too."""
+
+
+def _service_calls(path: Path) -> list[tuple[int, object]]:
+    """(line, function) of each call from `path` into a service: `module.fn(...)` through
+    `from autowebiq_app.services import module`, or `fn(...)` imported from a service module."""
+    tree = ast.parse(path.read_text())
+    modules, functions = {}, {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "autowebiq_app.services":
+            for alias in node.names:
+                modules[alias.asname or alias.name] = importlib.import_module(f"{node.module}.{alias.name}")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("autowebiq_app.services."):
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                functions[alias.asname or alias.name] = getattr(module, alias.name)
+    calls = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        target = node.func
+        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in modules:
+            calls.append((node.lineno, getattr(modules[target.value.id], target.attr, None)))
+        elif isinstance(target, ast.Name) and target.id in functions:
+            calls.append((node.lineno, functions[target.id]))
+    # `as_user(self, service.fn, …)` / `in_session(service.fn, …)` pass the function on: count those too
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"as_user", "in_session"}:
+            for arg in node.args:
+                if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and arg.value.id in modules:
+                    calls.append((node.lineno, getattr(modules[arg.value.id], arg.attr, None)))
+    return [(line, fn) for line, fn in calls if callable(fn)]
+
+
+def _unscoped(fn) -> bool:
+    """A service function that reads the database by a project, build or version id without the user."""
+    try:
+        params = set(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        return False
+    return "session" in params and bool(params & KEYS) and "user_id" not in params
+
+
+def test_the_pages_and_the_api_read_users_things_only_through_services_that_take_the_user():
+    """Services scope by user themselves (docs/architecture.md): a front door cannot forget to.
+    Reads by a project, build or version id alone are for other services and the workers."""
+    wrong = []
+    for name, path in _modules():
+        if LAYERS[RANK[_part(name)]][0] != "web":
+            continue
+        for line, fn in _service_calls(path):
+            if _unscoped(fn):
+                wrong.append(f"{path.relative_to(ROOT)}:{line} calls {fn.__module__}.{fn.__name__}")
+    assert wrong == []
+
+
+def test_the_scope_rule_catches_an_unscoped_read():
+    from autowebiq_app.services import builds, preview_links, versions
+
+    assert _unscoped(versions.latest_version) and _unscoped(builds.active_build)
+    assert not _unscoped(versions.users_latest_version) and not _unscoped(builds.latest_build)
+    assert not _unscoped(preview_links.sign)  # no database read
+    calls = _service_calls(ROOT / "autowebiq_app/pages/workspace/state.py")
+    assert builds.start_build in [fn for _, fn in calls]

@@ -9,10 +9,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from autowebiq_app.api.site_files import plain_404, site_file_response, zip_response
 from autowebiq_app.core.db import session_scope
-from autowebiq_app.services import preview_links, versions
+from autowebiq_app.services import versions
 
 router = APIRouter(include_in_schema=False)
-EXPIRED = "This {what} link has expired. Reload the workspace."
+GONE = "This {what} link has expired, or its version is gone. Reload the workspace."
 
 
 @router.api_route("/preview/{token}", methods=["GET", "HEAD"])
@@ -22,28 +22,17 @@ async def preview_root(token: str) -> Response:
 
 @router.api_route("/preview/{token}/{path:path}", methods=["GET", "HEAD"])
 async def preview_file(token: str, path: str) -> Response:
-    version_id = preview_links.verify(token)
-    if version_id is None:
-        return plain_404(EXPIRED.format(what="preview"))
-    files = await run_in_threadpool(_files, version_id)
-    return site_file_response(files, path) if files is not None else plain_404()
+    files = await run_in_threadpool(_read, versions.linked_files, token)
+    return site_file_response(files, path) if files is not None else plain_404(GONE.format(what="preview"))
 
 
 @router.get("/download/{token}.zip")
 async def download_version(token: str) -> Response:
     """A signed link to one version's zip."""
-    version_id = preview_links.verify(token)
-    archive = await run_in_threadpool(_zip, version_id) if version_id else None
-    if archive is None:
-        return plain_404(EXPIRED.format(what="download"))
-    return zip_response(*archive)
+    archive = await run_in_threadpool(_read, versions.linked_zip, token)
+    return zip_response(*archive) if archive is not None else plain_404(GONE.format(what="download"))
 
 
-def _files(version_id: str) -> dict[str, str] | None:
+def _read(read, token: str):
     with session_scope() as session:
-        return versions.files_by_id(session=session, version_id=version_id)
-
-
-def _zip(version_id: str) -> tuple[str, bytes] | None:
-    with session_scope() as session:
-        return versions.zip_by_id(session=session, version_id=version_id)
+        return read(session=session, token=token)

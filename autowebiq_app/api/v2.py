@@ -25,6 +25,7 @@ from autowebiq_app.services import (
     builds,
     credit_cache,
     credits,
+    project_overview,
     projects,
     publishing,
     site_submissions,
@@ -106,14 +107,12 @@ def list_projects(session: SessionDep, user: CurrentUser, limit: Limit = 20, off
 
 @router.get("/projects/{project_id}", response_model=schemas.ProjectDetail, tags=["projects"])
 def get_project(session: SessionDep, project_id: ProjectId, user: CurrentUser):
-    project = projects.get_project(session=session, user_id=user.id, project_id=project_id)
-    latest = versions.latest_version(session=session, project_id=project.id)
-    build = builds.latest_build(session=session, project_id=project.id)
-    built = latest if latest and build and latest.build_id == build.id else None
+    found = project_overview.detail(session=session, user_id=user.id, project_id=project_id)
+    build, latest = found.latest_build, found.latest_version
     return schemas.ProjectDetail(
-        **presenters.one_project_out(session, project).model_dump(),
+        **presenters.one_project_out(session, found.project).model_dump(),
         latest_version=latest.number if latest else None,
-        latest_build=presenters.build_status(build, built) if build else None,
+        latest_build=presenters.build_status(build, found.built_version) if build else None,
     )
 
 
@@ -212,12 +211,7 @@ def _remember_response(key: str, fingerprint: str, response: dict) -> None:
 
 @router.get("/projects/{project_id}/build/status/{task_id}", response_model=schemas.BuildStatusOut, tags=["builds"])
 def build_status(session: SessionDep, project_id: ProjectId, task_id: TaskId, user: CurrentUser):
-    build = builds.for_task(session=session, user_id=user.id, project_id=project_id, task_id=task_id)
-    version = (
-        versions.get_version(session=session, project_id=project_id, number=build.version_number)
-        if build.version_number
-        else None
-    )
+    build, version = builds.task_result(session=session, user_id=user.id, project_id=project_id, task_id=task_id)
     return presenters.build_status(build, version)
 
 

@@ -7,9 +7,7 @@ import reflex as rx
 
 from autowebiq_app import routes
 from autowebiq_app.core.config import get_settings
-from autowebiq_app.engine.brief import read_brief
-from autowebiq_app.errors import DomainError
-from autowebiq_app.services import builds, projects
+from autowebiq_app.services import prompt_projects
 from components.layout import error_callout
 from state.auth import AuthState
 from state.blocking import in_session
@@ -29,18 +27,6 @@ STEPS = (
     ("🎨", "Frontend", "writes the pages, styles and scripts"),
     ("✅", "QA", "tries every feature in a real browser before you see it"),
 )
-MAX_NAME = 60
-
-
-def project_name(prompt: str) -> str:
-    """The business the prompt names ("… called Aurum" -> "Aurum"), else its first words."""
-    named = read_brief(prompt).name
-    if named:
-        return named[:MAX_NAME]
-    words = prompt.split()
-    return (" ".join(words[:6]) + ("…" if len(words) > 6 else ""))[:MAX_NAME] or "My site"
-
-
 class LandingState(rx.State):
     draft: str = ""
     error: str = ""
@@ -74,26 +60,8 @@ class LandingState(rx.State):
         prompt, auth.pending_prompt = auth.pending_prompt, ""
         if not prompt:
             return rx.redirect(routes.DASHBOARD)
-        project = await in_session(_first_build, user_id=user_id, prompt=prompt)
+        project = await in_session(prompt_projects.start, user_id=user_id, prompt=prompt)
         return rx.redirect(routes.workspace(project.id))
-
-
-def _first_build(*, session, user_id: str, prompt: str):
-    """A project named from the prompt, with its first build started; if the build cannot
-    start, nothing is lost: the prompt and why it did not start wait in the project's chat."""
-    project = projects.create_project(session=session, user_id=user_id, name=project_name(prompt))
-    try:
-        builds.start_build(session=session, user_id=user_id, project_id=project.id, prompt=prompt)
-    except DomainError as exc:
-        projects.add_message(session=session, project_id=project.id, role="user", content=prompt)
-        projects.add_message(
-            session=session,
-            project_id=project.id,
-            role="assistant",
-            content=f"{exc.message} Send it again when you are ready.",
-        )
-        session.commit()
-    return project
 
 
 def _example(text: str) -> rx.Component:

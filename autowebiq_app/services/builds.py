@@ -208,6 +208,16 @@ def for_task(*, session: Session, user_id: str, project_id: str, task_id: str) -
     return build
 
 
+def task_result(
+    *, session: Session, user_id: str, project_id: str, task_id: str
+) -> tuple[Build, ProjectVersion | None]:
+    """The user's build named by task id (as `for_task`) and the version it made, if any."""
+    build = for_task(session=session, user_id=user_id, project_id=project_id, task_id=task_id)
+    if build.version_number is None:
+        return build, None
+    return build, versions.get_version(session=session, project_id=build.project_id, number=build.version_number)
+
+
 def active_build(*, session: Session, project_id: str) -> Build | None:
     active = col(Build.status).in_(ACTIVE_STATUSES)
     return session.exec(select(Build).where(Build.project_id == project_id, active)).first()
@@ -228,9 +238,12 @@ def active_builds_count(*, session: Session, user_id: str) -> int:
     ).one()
 
 
-def latest_build(*, session: Session, project_id: str) -> Build | None:
+def latest_build(*, session: Session, user_id: str, project_id: str) -> Build | None:
+    """The newest build of the user's project (None before the first, or for anyone else's)."""
     return session.exec(
-        select(Build).where(Build.project_id == project_id).order_by(col(Build.created_at).desc(), col(Build.id).desc())
+        select(Build)
+        .where(Build.project_id == project_id, Build.user_id == user_id)
+        .order_by(col(Build.created_at).desc(), col(Build.id).desc())
     ).first()
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from autowebiq_app.models import Build, BuildStatus, Project, ProjectVersion
+from autowebiq_app.services import builds, projects, versions
 
 DRAFT, BUILDING, COMPLETED, FAILED = "draft", "building", "completed", "failed"
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")
@@ -52,6 +53,32 @@ def overviews(*, session: Session, projects: list[Project], with_code: bool = Tr
 
 def overview(*, session: Session, project: Project) -> ProjectOverview:
     return overviews(session=session, projects=[project])[project.id]
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    """One of the user's projects as its pages show it: the project, its newest build and its
+    newest version."""
+
+    project: Project
+    latest_build: Build | None
+    latest_version: ProjectVersion | None
+
+    @property
+    def built_version(self) -> ProjectVersion | None:
+        """The latest version if the latest build made it (its `result`), else None."""
+        made = self.latest_version and self.latest_build and self.latest_version.build_id == self.latest_build.id
+        return self.latest_version if made else None
+
+
+def detail(*, session: Session, user_id: str, project_id: str) -> ProjectDetail:
+    """The user's project with its newest build and version; ProjectNotFound for anyone else's."""
+    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
+    return ProjectDetail(
+        project=project,
+        latest_build=builds.latest_build(session=session, user_id=user_id, project_id=project.id),
+        latest_version=versions.latest_version(session=session, project_id=project.id),
+    )
 
 
 def build_seconds(build: Build | None) -> float | None:

@@ -159,11 +159,13 @@ def add_message(
     return message
 
 
-def list_messages(*, session: Session, project_id: str, limit: int = 200) -> list[ProjectMessage]:
+def list_messages(*, session: Session, user_id: str, project_id: str, limit: int = 200) -> list[ProjectMessage]:
+    """The chat of the user's project, oldest first (empty for anyone else's)."""
     return list(
         session.exec(
             select(ProjectMessage)
-            .where(ProjectMessage.project_id == project_id)
+            .join(Project, col(Project.id) == ProjectMessage.project_id)
+            .where(ProjectMessage.project_id == project_id, Project.user_id == user_id)
             .order_by(col(ProjectMessage.created_at), col(ProjectMessage.id))
             .limit(limit)
         )

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from autowebiq_app.errors import Conflict, VersionNotFound
 from autowebiq_app.models import ACTIVE_STATUSES, Build, Project, ProjectVersion
-from autowebiq_app.services import projects
+from autowebiq_app.services import preview_links, projects
 from autowebiq_app.text_input import slugify
 
 
@@ -144,15 +144,21 @@ def restore_version(*, session: Session, user_id: str, project_id: str, number: 
     return version
 
 
-def files_by_id(*, session: Session, version_id: str) -> dict[str, str] | None:
-    """A version's files by its id (a signed preview link names it), or None."""
-    version = session.get(ProjectVersion, version_id)
+def _linked(session: Session, token: str) -> ProjectVersion | None:
+    version_id = preview_links.verify(token)
+    return session.get(ProjectVersion, version_id) if version_id else None
+
+
+def linked_files(*, session: Session, token: str) -> dict[str, str] | None:
+    """The files of the version a signed preview link grants; None if the link is forged,
+    expired or its version gone (the link is the grant: a browser frame carries no session)."""
+    version = _linked(session, token)
     return dict(version.files) if version else None
 
 
-def zip_by_id(*, session: Session, version_id: str) -> tuple[str, bytes] | None:
-    """A version's zip by its id (a signed download link names it), or None."""
-    version = session.get(ProjectVersion, version_id)
+def linked_zip(*, session: Session, token: str) -> tuple[str, bytes] | None:
+    """The zip of the version a signed download link grants; None as for `linked_files`."""
+    version = _linked(session, token)
     if version is None:
         return None
     return export_zip(version, project_name=session.get(Project, version.project_id).name)

@@ -4,10 +4,14 @@ running-app tier (`test_api.py`), which keeps what crosses the process boundary.
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from fastapi.testclient import TestClient
 
 from autowebiq_app.api.app import create_api
+from autowebiq_app.services import preview_links, versions
 from tests.api.conftest import signed_up
 from tests.helpers import api_error
 
@@ -117,3 +121,29 @@ def test_openapi_spec_is_served(anonymous):
     assert spec["info"]["title"] == "AutoWebIQ API"
     for path in ("/api/v2/user/me", "/api/v2/projects/{project_id}/build", "/api/auth/login", "/api/health"):
         assert path in spec["paths"]
+
+
+def test_a_signed_preview_link_grants_its_version_only_while_valid(anonymous, client, session):
+    project = client.post("/api/v2/projects", json={"name": "Linked"}).json()
+    version = versions.create_version(
+        session=session,
+        project_id=project["id"],
+        files={"index.html": "<h1>Linked</h1>", "app.js": "1"},
+        plan={},
+        prompt="x",
+    )
+    session.commit()
+    token = preview_links.sign(version.id)
+    page = anonymous.get(f"/preview/{token}/")
+    assert page.status_code == 200 and "<h1>Linked</h1>" in page.text
+    archive = anonymous.get(f"/download/{token}.zip")
+    assert archive.status_code == 200 and archive.headers["content-type"] == "application/zip"
+    assert 'filename="linked-v1.zip"' in archive.headers["content-disposition"]
+    assert "linked-v1/index.html" in zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
+    forged = token[:-1] + ("0" if token[-1] != "0" else "1")
+    expired = preview_links.sign(version.id, ttl_seconds=-1)
+    gone = preview_links.sign("0" * 32)
+    for bad in (forged, expired, gone, "not-a-token"):
+        for path in (f"/preview/{bad}/", f"/download/{bad}.zip"):
+            answer = anonymous.get(path)
+            assert answer.status_code == 404 and "expired, or its version is gone" in answer.text, (bad, path)

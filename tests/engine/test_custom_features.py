@@ -230,5 +230,5 @@ def test_a_build_whose_module_never_passes_ships_the_fallback_and_says_so_in_the
     assert build.status == BuildStatus.SUCCEEDED, build.error
     version = versions.latest_version(session=session, project_id=project.id)
     assert version.plan["app"]["custom_features"] == [] and "custom-dice-roller" not in version.files["app.js"]
-    answer = projects.list_messages(session=session, project_id=project.id)[-1].content
+    answer = projects.list_messages(session=session, user_id=project.user_id, project_id=project.id)[-1].content
     assert "“Dice roller” could not be verified" in answer and "the library's Calculator stands in for it" in answer

@@ -147,7 +147,7 @@ def test_a_message_the_rules_do_not_understand_becomes_a_model_edit_of_the_lates
     assert after.number == before.number + 1
     untouched = set(before.files) - {"clients.html", "index.html"}
     assert all(after.files[path] == before.files[path] for path in untouched)
-    answer = projects.list_messages(session=session, project_id=project.id)[-1].content
+    answer = projects.list_messages(session=session, user_id=project.user_id, project_id=project.id)[-1].content
     assert "Changed 2 of 11 files (clients.html, index.html)." in answer
     spent = 100 - credits.balance(session=session, user_id=project.user_id)
     assert spent == build.cost + session.get(Build, before.build_id).cost  # the fixed costs, tokens or not

@@ -243,7 +243,7 @@ def test_an_edit_that_changes_no_file_makes_no_version_and_costs_nothing(session
     assert versions.latest_version(session=session, project_id=project.id).number == 1
     assert credits.balance(session=session, user_id=project.user_id) == 90
     assert credits.ledger_sum(session=session, user_id=project.user_id) == 90
-    answer = projects.list_messages(session=session, project_id=project.id)[-1].content
+    answer = projects.list_messages(session=session, user_id=project.user_id, project_id=project.id)[-1].content
     assert "No file changed." in answer and answer.endswith(builds.UNCHANGED)
     final = events.read(edit.id)[-1]
     assert final.type == events.BUILD_COMPLETE and final.data["version"] == 1 and final.data["unchanged"] is True
@@ -269,9 +269,21 @@ def test_an_edit_the_engine_does_not_understand_is_answered_free(session, projec
         )
     assert credits.balance(session=session, user_id=project.user_id) == 90
     assert credits.ledger_sum(session=session, user_id=project.user_id) == 90
-    messages = projects.list_messages(session=session, project_id=project.id)
+    messages = projects.list_messages(session=session, user_id=project.user_id, project_id=project.id)
     assert [m.role for m in messages[-2:]] == ["user", "assistant"] and "make the header dark" in messages[-1].content
-    assert builds.latest_build(session=session, project_id=project.id).id == first.id
+    assert builds.latest_build(session=session, user_id=project.user_id, project_id=project.id).id == first.id
+
+
+def test_a_projects_builds_and_chat_are_read_by_its_owner_only(session, project, make_user):
+    build = builds.start_build(
+        session=session, user_id=project.user_id, project_id=project.id, prompt="Build a site for a gym", enqueue=_queue
+    )
+    stranger, _ = make_user()
+    assert builds.latest_build(session=session, user_id=stranger.id, project_id=project.id) is None
+    assert projects.list_messages(session=session, user_id=stranger.id, project_id=project.id) == []
+    assert builds.latest_build(session=session, user_id=project.user_id, project_id=project.id).id == build.id
+    chat = projects.list_messages(session=session, user_id=project.user_id, project_id=project.id)
+    assert [m.content for m in chat] == ["Build a site for a gym"]
 
 
 def test_duplicate_copies_the_latest_version_into_a_new_project(session, project):

@@ -89,7 +89,7 @@ def test_insufficient_credits_writes_nothing(session, make_user):
     assert "costs 10 credits but your balance is 5" in info.value.message
     assert session.exec(select(Build)).all() == []
     assert credits.balance(session=session, user_id=user.id) == 5
-    assert projects.list_messages(session=session, project_id=project.id) == []
+    assert projects.list_messages(session=session, user_id=project.user_id, project_id=project.id) == []
 
 
 def test_refund_happens_exactly_once_even_when_raced(session, make_user):

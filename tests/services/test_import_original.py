@@ -75,7 +75,7 @@ def test_a_project_s_generated_site_becomes_version_1_with_its_chat(session):
     assert version.number == 1 and version.files == {"index.html": original.SHOP_HTML, "about.html": "<h1>About</h1>"}
     overview = project_overview.overview(session=session, project=shop)
     assert overview.status == "completed" and overview.generated_code == original.SHOP_HTML
-    chat = projects.list_messages(session=session, project_id=shop.id)
+    chat = projects.list_messages(session=session, user_id=ada.id, project_id=shop.id)
     assert [m.role for m in chat] == ["assistant", "user", "assistant"]
     assert chat[1].content == "Build a jewellery shop called Aurum" and chat[2].content.startswith("✅ Multi-page")
     draft = session.get(Project, original.DRAFT_ID.replace("-", ""))

@@ -9,12 +9,11 @@ import reflex as rx
 
 from autowebiq_app import events, routes
 from autowebiq_app.core.config import get_settings
-from autowebiq_app.core.db import session_scope
 from autowebiq_app.errors import DomainError, EditNotUnderstood, ProjectNotFound
-from autowebiq_app.models import Build, BuildStatus, Project
+from autowebiq_app.models import Build, BuildStatus, Project, ProjectVersion
 from autowebiq_app.pages.workspace.preview import PreviewState
 from autowebiq_app.pages.workspace.versions import VersionsState
-from autowebiq_app.services import builds, projects, usage, versions
+from autowebiq_app.services import builds, project_overview, projects, usage, versions
 from autowebiq_app.services.build_feed import BuildFeed
 from components.build_feed import FeedItem
 from state.blocking import in_session
@@ -32,13 +31,6 @@ STATUS_TEXT = {
 }
 STAGES = {"planner": "🧠 Planner", "image": "🖼️ Image", "frontend": "🎨 Frontend", "qa": "🔍 QA"}
 """The stage a running build is in, by the agent that spoke last."""
-
-
-def _build_usage(build_id: str) -> str:
-    """The build's tokens ("1,234 tokens (gpt-4o-mini)") if it used a model, else ""."""
-    with session_scope() as session:
-        build = session.get(builds.Build, build_id) if build_id else None
-        return usage.describe(usage.of_build(build)) if build else ""
 
 
 class ChatMessage(TypedDict):
@@ -146,7 +138,7 @@ class WorkspaceState(rx.State):
             build = await as_user(self, builds.start_build, project_id=self.project_id, prompt=form.get("prompt", ""))
         except EditNotUnderstood:
             build = None  # the engine's answer is in the chat, read below
-        self.messages = await in_session(_messages, project_id=self.project_id)
+        self.messages = await as_user(self, _messages, project_id=self.project_id)
         if build is None:
             return
         self._user_id = build.user_id
@@ -207,14 +199,15 @@ class WorkspaceState(rx.State):
         if not ended:
             return
         # What the build left, read without holding the state's lock.
-        latest, used, messages = await rx.run_in_thread(
-            lambda: (_latest_version(project_id), _build_usage(build_id), _load_messages(project_id))
-        )
+        try:
+            opened = await in_session(_open_project, user_id=user_id, project_id=project_id)
+        except DomainError:
+            return  # deleted meanwhile
         async with self:
             if self._generation != generation:
                 return
-            await self._show_latest(latest)
-            self.usage_text, self.messages = used, messages
+            await self._show_latest(opened.latest_version)
+            self.usage_text, self.messages = opened.usage, opened.messages
             credits_state = await self.get_state(CreditsState)
             await credits_state.refresh()
             versions_state = await self.get_state(VersionsState)
@@ -240,16 +233,11 @@ class WorkspaceState(rx.State):
             self.feed.append(FeedItem(id=event.id, agent=event.agent or "system", message=event.message))
 
 
-def _messages(*, session, project_id: str) -> list[ChatMessage]:
+def _messages(*, session, user_id: str, project_id: str) -> list[ChatMessage]:
     return [
         ChatMessage(role=m.role, content=m.content)
-        for m in projects.list_messages(session=session, project_id=project_id)
+        for m in projects.list_messages(session=session, user_id=user_id, project_id=project_id)
     ]
-
-
-def _load_messages(project_id: str) -> list[ChatMessage]:
-    with session_scope() as session:
-        return _messages(session=session, project_id=project_id)
 
 
 @dataclass(frozen=True)
@@ -259,18 +247,19 @@ class OpenedProject:
     messages: list[ChatMessage]
     latest_version: LatestVersion
     usage: str
+    """The latest build's tokens ("1,234 tokens (gpt-4o-mini)") if it used a model, else ""."""
 
 
 def _open_project(*, session, user_id: str, project_id: str) -> OpenedProject:
     """What the workspace shows of a project of this user's (ProjectNotFound otherwise)."""
-    project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
-    latest = builds.latest_build(session=session, project_id=project.id)
+    found = project_overview.detail(session=session, user_id=user_id, project_id=project_id)
+    latest = found.latest_build
     return OpenedProject(
-        project=project,
+        project=found.project,
         latest_build=latest,
-        messages=_messages(session=session, project_id=project.id),
-        latest_version=_latest_version(project.id),
-        usage=_build_usage(latest.id) if latest is not None else "",
+        messages=_messages(session=session, user_id=user_id, project_id=project_id),
+        latest_version=_latest_version(found.latest_version),
+        usage=usage.describe(usage.of_build(latest)) if latest is not None else "",
     )
 
 
@@ -282,16 +271,14 @@ class LatestVersion(TypedDict):
     app_summary: list[str]
 
 
-def _latest_version(project_id: str) -> LatestVersion:
+def _latest_version(version: ProjectVersion | None) -> LatestVersion:
     """The latest version's preview link, QA score and checks (failed first), features
     verified in a browser, and what its app spec holds; blanks if none."""
-    with session_scope() as session:
-        version = versions.latest_version(session=session, project_id=project_id)
-        if version is None:
-            return LatestVersion(version_id="", qa_score="", qa_checks=[], qa_features="", app_summary=[])
-        version_id = version.id
-        report = version.qa_report or {}
-        app = (version.plan or {}).get("app")
+    if version is None:
+        return LatestVersion(version_id="", qa_score="", qa_checks=[], qa_features="", app_summary=[])
+    version_id = version.id
+    report = version.qa_report or {}
+    app = (version.plan or {}).get("app")
     checks = sorted(report.get("checks", []), key=lambda c: (c.get("passed", True), c.get("name", "")))
     rows = [
         QaCheck(
