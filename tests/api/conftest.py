@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import httpx
@@ -20,6 +21,25 @@ def signed_up(client: httpx.Client, password: str = "api-password-1") -> httpx.C
     client.email = email  # type: ignore[attr-defined]
     client.user_id = response.json()["user"]["id"]  # type: ignore[attr-defined]
     return client
+
+
+def wait_for_build(client, project_id: str, task_id: str, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = client.get(f"/api/v2/projects/{project_id}/build/status/{task_id}").json()
+        if status["state"] in ("succeeded", "failed"):
+            return status
+        time.sleep(0.2)
+    raise AssertionError("build did not finish")
+
+
+def built_project(client, prompt: str = "A bakery called Crumb and Co") -> tuple[str, dict]:
+    project = client.post("/api/v2/projects", json={"name": "Crumb"}).json()
+    accepted = client.post(f"/api/v2/projects/{project['id']}/build", json={"prompt": prompt})
+    assert accepted.status_code == 200, accepted.text
+    status = wait_for_build(client, project["id"], accepted.json()["task_id"])
+    assert status["state"] == "succeeded", status
+    return project["id"], status
 
 
 @pytest.fixture

@@ -1,49 +1,12 @@
-"""The API routes that need no worker and no real server, served in process (FastAPI's
-TestClient against the API factory, on the real PostgreSQL and Redis): faster than the
-running-app tier (`test_api.py`), which keeps what crosses the process boundary."""
+"""The API's routes that need no worker, served in process (see conftest)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
-import pytest
-from fastapi.testclient import TestClient
-
-from autowebiq_app.api.app import create_api
 from autowebiq_app.services import preview_links, versions
-from tests.api.conftest import signed_up
 from tests.helpers import api_error
-
-
-@pytest.fixture(scope="module")
-def api_app():
-    return create_api()
-
-
-@pytest.fixture
-def anonymous(api_app):
-    with TestClient(api_app, base_url="http://testserver") as client:
-        yield client
-
-
-@pytest.fixture
-def make_client(api_app):
-    clients: list[TestClient] = []
-
-    def make(password: str = "api-password-1") -> TestClient:
-        client = TestClient(api_app, base_url="http://testserver")
-        clients.append(client)
-        return signed_up(client, password)
-
-    yield make
-    for client in clients:
-        client.close()
-
-
-@pytest.fixture
-def client(make_client):
-    return make_client()
 
 
 def test_legacy_register_login_balance_and_projects(anonymous, client):
