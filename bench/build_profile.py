@@ -101,7 +101,7 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
     from autowebiq_app.core.db import get_engine, session_scope
     from autowebiq_app.engine import edits
     from autowebiq_app.errors import DomainError as AppError
-    from autowebiq_app.services import accounts, builds, credits, projects, throttle, versions, worker_heartbeats
+    from autowebiq_app.services import accounts, builds, credits, projects, throttle, worker_heartbeats
 
     user = resolve_user(token)
     from bench.api_load import prompts
@@ -153,15 +153,14 @@ def profile_build_post(env: dict, *, token: str, versioned_project: str | None, 
     segments.wrap(engine.dialect, "do_ping", "pool pre-ping (SELECT 1 at each checkout)")
     segments.wrap(sqlalchemy.orm.Session, "commit", "COMMIT")
     segments.wrap(sqlalchemy.orm.Session, "flush", "flush (INSERT build, ledger row, message)")
-    segments.wrap(projects, "get_project", "project lookup")
+    segments.wrap(builds, "_target", "project, its active build, latest version (one query)")
     segments.wrap(worker_heartbeats, "any_alive", "a worker alive? (broker heartbeats)")
-    segments.wrap(builds, "_active_counts", "active build / in-flight count (one query)")
+    segments.wrap(builds, "_locked_counts", "in-flight counts after the lock (one query)")
     segments.wrap(builds, "request_kind", "edit classifier: request_kind (rest)")
-    segments.wrap(versions, "latest_version", "edit classifier: latest version")
     segments.wrap(edits, "is_new_site", "edit classifier: is_new_site + read_edit")
     segments.wrap(edits, "read_edit", "edit classifier: is_new_site + read_edit")
     segments.wrap(builds, "engine_catalog", "edit classifier: catalog templates")
-    segments.wrap(credits, "reserve_for_build", "reserve credits (UPDATE … RETURNING + ledger)")
+    segments.wrap(credits, "take", "debit: UPDATE users … RETURNING (the user's row lock)")
     segments.wrap(projects, "add_message", "chat message + project touch")
     segments.wrap(projects, "touch", "chat message + project touch")
     segments.wrap(events, "announce_build", "announce (Redis XADD)")

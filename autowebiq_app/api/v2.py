@@ -133,7 +133,8 @@ def duplicate_project(session: SessionDep, project_id: ProjectId, user: CurrentU
 
 
 @router.post("/projects/{project_id}/build", response_model=schemas.BuildAccepted, tags=["builds"])
-def start_build(session: SessionDep, 
+def start_build(
+    session: SessionDep,
     project_id: ProjectId,
     body: schemas.BuildRequest,
     user: CurrentUser,

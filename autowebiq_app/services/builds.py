@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
@@ -22,12 +23,13 @@ from autowebiq_app.errors import (
     Conflict,
     EditNotUnderstood,
     NoBuildWorkers,
+    ProjectNotFound,
     PromptTooLong,
     QueueUnavailable,
     RateLimited,
     ValidationFailed,
 )
-from autowebiq_app.models import ACTIVE_STATUSES, Build, BuildKind, BuildStatus, ProjectVersion, User
+from autowebiq_app.models import ACTIVE_STATUSES, Build, BuildKind, BuildStatus, Project, ProjectVersion
 from autowebiq_app.services import build_drafts, build_queue, credits, projects, versions
 from autowebiq_app.text_input import reject_control_characters
 
@@ -102,23 +104,10 @@ def start_or_replay(
     if enqueue is None:
         queue = build_queue.registered()
         enqueue, queue_ready = queue.send, queue_ready or queue.ready
-    # The user's row lock comes first: a deletion of the project (which takes it too) is then
-    # either seen here or waits for this build to be inserted.
-    session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
-    projects.get_project(session=session, user_id=user_id, project_id=project_id)
-    if request_key:
-        earlier = session.exec(select(Build).where(Build.user_id == user_id, Build.request_key == request_key)).first()
-        if earlier is not None:
-            return earlier, True
-    if queue_ready is not None and not queue_ready():
-        raise NoBuildWorkers()
-    in_project, in_flight = _active_counts(session=session, user_id=user_id, project_id=project_id)
-    if in_project:
+    target = _target(session=session, user_id=user_id, project_id=project_id)
+    if target.building and not request_key:  # (a replay's own build may be the one running)
         raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
-    limit = get_settings().max_builds_in_flight
-    if in_flight >= limit:
-        raise RateLimited(f"You already have {limit} builds in progress. Wait for one to finish.")
-    kind, base_version = request_kind(session=session, project_id=project_id, message=prompt)
+    kind, base_version = request_kind(session=session, project_id=project_id, message=prompt, latest=target.latest)
     settings = get_settings()
     build = Build(
         project_id=project_id,
@@ -133,9 +122,34 @@ def start_or_replay(
     # transaction to record the job's id once it is sent.
     build.task_id = build.id
     try:
+        # The debit comes first and locks the user's row: this user's build starts are one at a
+        # time from here, and what is read below is read after the lock (a concurrent start or
+        # a deletion of the project, which takes the lock too, is seen). Every refusal below
+        # rolls the debit back.
+        balance_after = credits.take(session=session, user_id=user_id, cost=build.cost)
+        if request_key:
+            earlier = session.exec(
+                select(Build).where(Build.user_id == user_id, Build.request_key == request_key)
+            ).first()
+            if earlier is not None:
+                session.rollback()
+                return earlier, True
+        if queue_ready is not None and not queue_ready():
+            raise NoBuildWorkers()
+        in_project, in_flight, live = _locked_counts(session=session, user_id=user_id, project_id=project_id)
+        if not live:
+            raise ProjectNotFound()
+        if in_project:
+            raise BuildInProgress("A build is already running for this project. Wait for it to finish.")
+        limit = settings.max_builds_in_flight
+        if in_flight >= limit:
+            raise RateLimited(f"You already have {limit} builds in progress. Wait for one to finish.")
+        if balance_after is None:
+            raise credits.insufficient(session=session, user_id=user_id, cost=build.cost)
         session.add(build)
-        session.flush()
-        credits.reserve_for_build(session=session, user_id=user_id, build_id=build.id, cost=build.cost)
+        credits.record_reservation(
+            session=session, user_id=user_id, build_id=build.id, cost=build.cost, balance_after=balance_after
+        )
         projects.add_message(session=session, project_id=project_id, role="user", content=prompt, build_id=build.id)
         projects.touch(session=session, project_id=project_id)
         session.commit()
@@ -156,16 +170,66 @@ def start_or_replay(
     return build, False
 
 
-def request_kind(*, session: Session, project_id: str, message: str) -> tuple[BuildKind, int | None]:
-    """Whether `message` builds a new site or edits the latest version (and which).
+@dataclass(frozen=True)
+class _Target:
+    """What a build request reads of its project before anything is locked."""
+
+    building: bool
+    """A build of the project is queued or running."""
+    latest: tuple[int, str | None] | None
+    """The latest version's number and its plan's format (None before the first version)."""
+
+
+def _target(*, session: Session, user_id: str, project_id: str) -> _Target:
+    """The user's live project's active builds and latest version, in one query; ProjectNotFound
+    for anyone else's."""
+    active = (
+        select(func.count())
+        .select_from(Build)
+        .where(Build.project_id == Project.id, col(Build.status).in_(ACTIVE_STATUSES))
+        .scalar_subquery()
+    )
+    newest = select(ProjectVersion).where(ProjectVersion.project_id == Project.id).order_by(
+        col(ProjectVersion.number).desc()
+    )
+    number = newest.with_only_columns(ProjectVersion.number).limit(1).scalar_subquery()
+    plan_format = newest.with_only_columns(ProjectVersion.plan["format"].as_string()).limit(1).scalar_subquery()
+    row = session.execute(
+        select(active, number, plan_format).where(
+            Project.id == project_id, Project.user_id == user_id, col(Project.archived_at).is_(None)
+        )
+    ).first()
+    if row is None:
+        raise ProjectNotFound()
+    return _Target(building=row[0] > 0, latest=(row[1], row[2]) if row[1] is not None else None)
+
+
+def _locked_counts(*, session: Session, user_id: str, project_id: str) -> tuple[int, int, bool]:
+    """(the project's queued or running builds, the user's, whether the project is still
+    there), in one query: read after the user's row lock, so no concurrent start is missed."""
+    in_project = func.count().filter(Build.project_id == project_id)
+    counts = (
+        select(in_project, func.count())
+        .where(Build.user_id == user_id, col(Build.status).in_(ACTIVE_STATUSES))
+        .subquery()
+    )
+    live = select(Project.id).where(Project.id == project_id, col(Project.archived_at).is_(None)).exists()
+    row = session.execute(select(counts, live)).one()
+    return row[0], row[1], bool(row[2])
+
+
+def request_kind(
+    *, session: Session, project_id: str, message: str, latest: tuple[int, str | None] | None
+) -> tuple[BuildKind, int | None]:
+    """Whether `message` builds a new site or edits the latest version (`latest`: its number
+    and its plan's format), and which.
 
     A project with a version takes chat edits; a message that is neither an edit the
     rules understand nor a new site goes to the model when one is configured, and is
     otherwise answered in the chat, free, with what it can do.
     Commits that answer before raising `EditNotUnderstood`.
     """
-    latest = versions.latest_plan(session=session, project_id=project_id)
-    if latest is None or latest[1].get("format") != 2 or edits.is_new_site(message):
+    if latest is None or str(latest[1]) != "2" or edits.is_new_site(message):
         return BuildKind.BUILD, None
     if edits.read_edit(message, list(engine_catalog().templates.values())) or get_settings().llm_provider != "offline":
         # What the rules do not understand, a configured model edits as a patch of the plan.
@@ -221,15 +285,6 @@ def task_result(
 def active_build(*, session: Session, project_id: str) -> Build | None:
     active = col(Build.status).in_(ACTIVE_STATUSES)
     return session.exec(select(Build).where(Build.project_id == project_id, active)).first()
-
-
-def _active_counts(*, session: Session, user_id: str, project_id: str) -> tuple[int, int]:
-    """(the project's queued or running builds, the user's), in one query."""
-    in_project = func.count().filter(Build.project_id == project_id)
-    row = session.exec(
-        select(in_project, func.count()).where(Build.user_id == user_id, col(Build.status).in_(ACTIVE_STATUSES))
-    ).one()
-    return row[0], row[1]
 
 
 def active_builds_count(*, session: Session, user_id: str) -> int:

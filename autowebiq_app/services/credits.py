@@ -53,31 +53,35 @@ def grant(*, session: Session, user_id: str, amount: int, idempotency_key: str, 
     )
 
 
-def reserve_for_build(*, session: Session, user_id: str, build_id: str, cost: int) -> int:
-    """Take `cost` credits for a build in the caller's transaction; returns the new balance.
-
-    Raises:
-        InsufficientCredits: the balance does not cover the cost; nothing was written.
-    """
-    new_balance = session.execute(
+def take(*, session: Session, user_id: str, cost: int) -> int | None:
+    """Debit `cost` in the caller's transaction if the balance covers it: the new balance, or
+    None (nothing taken). One conditional UPDATE, which also holds the user's row lock until the
+    transaction ends; the caller records why (`record_reservation`) before it commits."""
+    return session.execute(
         update(User)
         .where(col(User.id) == user_id, col(User.credits) >= cost)
         .values(credits=User.credits - cost)
         .returning(User.credits)
     ).scalar_one_or_none()
-    if new_balance is None:
-        raise InsufficientCredits(balance=balance(session=session, user_id=user_id), cost=cost)
+
+
+def record_reservation(*, session: Session, user_id: str, build_id: str, cost: int, balance_after: int) -> None:
+    """The ledger row of a build's reservation taken by `take`, in the same transaction."""
     _append(
         session=session,
         user_id=user_id,
         build_id=build_id,
         kind=LedgerKind.BUILD_RESERVE,
         amount=-cost,
-        balance_after=new_balance,
+        balance_after=balance_after,
         idempotency_key=f"build:{build_id}:reserve",
         description="Build",
     )
-    return new_balance
+
+
+def insufficient(*, session: Session, user_id: str, cost: int) -> InsufficientCredits:
+    """The error for a build `take` could not pay for, with the balance it found."""
+    return InsufficientCredits(balance=balance(session=session, user_id=user_id), cost=cost)
 
 
 def settle_build(*, session: Session, build_id: str) -> bool:

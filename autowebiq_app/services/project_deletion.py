@@ -18,7 +18,7 @@ def delete_project(*, session: Session, user_id: str, project_id: str) -> None:
         ProjectNotFound: not the user's project, or already deleted.
         BuildInProgress: a build is queued or running on it; nothing was changed.
     """
-    # The same lock a build start takes first, so no build can start on a deleted project.
+    # The lock a build start takes with its debit, so no build can start on a deleted project.
     session.exec(select(User.id).where(User.id == user_id).with_for_update()).one()
     project = projects.get_project(session=session, user_id=user_id, project_id=project_id)
     if builds.active_build(session=session, project_id=project.id) is not None:

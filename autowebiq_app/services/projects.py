@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from autowebiq_app.core.config import get_settings
@@ -144,10 +145,8 @@ def get_project(*, session: Session, user_id: str, project_id: str) -> Project:
 
 
 def touch(*, session: Session, project_id: str) -> None:
-    project = session.get(Project, project_id)
-    if project is not None:
-        project.updated_at = utcnow()
-        session.add(project)
+    """Mark the project changed now, in the caller's transaction (one UPDATE, no read)."""
+    session.execute(update(Project).where(col(Project.id) == project_id).values(updated_at=utcnow()))
 
 
 def add_message(

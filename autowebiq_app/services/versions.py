@@ -57,18 +57,6 @@ def latest_version(*, session: Session, project_id: str) -> ProjectVersion | Non
     ).first()
 
 
-def latest_plan(*, session: Session, project_id: str) -> tuple[int, dict] | None:
-    """The latest version's number and plan, without its files (what deciding between a new
-    site and an edit needs, on every build request)."""
-    row = session.exec(
-        select(ProjectVersion.number, ProjectVersion.plan)
-        .where(ProjectVersion.project_id == project_id)
-        .order_by(col(ProjectVersion.number).desc())
-        .limit(1)
-    ).first()
-    return (row[0], row[1]) if row else None
-
-
 def get_version(*, session: Session, project_id: str, number: int) -> ProjectVersion | None:
     return session.exec(
         select(ProjectVersion).where(ProjectVersion.project_id == project_id, ProjectVersion.number == number)
