@@ -180,6 +180,13 @@ class Build(SQLModel, table=True):
             postgresql_where=text(ACTIVE_BUILD_CONDITION),
             sqlite_where=text(ACTIVE_BUILD_CONDITION),
         ),
+        # Each user's builds in flight, counted at every build request (migration 0012).
+        Index(
+            "ix_builds_user_active",
+            "user_id",
+            postgresql_where=text(ACTIVE_BUILD_CONDITION),
+            sqlite_where=text(ACTIVE_BUILD_CONDITION),
+        ),
         UniqueConstraint("user_id", "request_key", name="uq_builds_user_request_key"),
         CheckConstraint("progress >= 0 AND progress <= 100", name="ck_builds_progress_range"),
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -183,22 +183,7 @@ class _Target:
 def _target(*, session: Session, user_id: str, project_id: str) -> _Target:
     """The user's live project's active builds and latest version, in one query; ProjectNotFound
     for anyone else's."""
-    active = (
-        select(func.count())
-        .select_from(Build)
-        .where(Build.project_id == Project.id, col(Build.status).in_(ACTIVE_STATUSES))
-        .scalar_subquery()
-    )
-    newest = select(ProjectVersion).where(ProjectVersion.project_id == Project.id).order_by(
-        col(ProjectVersion.number).desc()
-    )
-    number = newest.with_only_columns(ProjectVersion.number).limit(1).scalar_subquery()
-    plan_format = newest.with_only_columns(ProjectVersion.plan["format"].as_string()).limit(1).scalar_subquery()
-    row = session.execute(
-        select(active, number, plan_format).where(
-            Project.id == project_id, Project.user_id == user_id, col(Project.archived_at).is_(None)
-        )
-    ).first()
+    row = session.execute(_TARGET, {"user_id": user_id, "project_id": project_id}).first()
     if row is None:
         raise ProjectNotFound()
     return _Target(building=row[0] > 0, latest=(row[1], row[2]) if row[1] is not None else None)
@@ -207,15 +192,46 @@ def _target(*, session: Session, user_id: str, project_id: str) -> _Target:
 def _locked_counts(*, session: Session, user_id: str, project_id: str) -> tuple[int, int, bool]:
     """(the project's queued or running builds, the user's, whether the project is still
     there), in one query: read after the user's row lock, so no concurrent start is missed."""
-    in_project = func.count().filter(Build.project_id == project_id)
+    row = session.execute(_LOCKED_COUNTS, {"user_id": user_id, "project_id": project_id}).one()
+    return row[0], row[1], bool(row[2])
+
+
+def _is_active():
+    """Queued or running, the values written into the SQL: as a bound parameter they would keep
+    PostgreSQL from the partial indexes of active builds once the statement is prepared."""
+    statuses = bindparam("active", [status.value for status in ACTIVE_STATUSES], expanding=True, literal_execute=True)
+    return col(Build.status).in_(statuses)
+
+
+def _target_query():
+    active = select(func.count()).select_from(Build).where(Build.project_id == Project.id, _is_active())
+    active = active.scalar_subquery()
+    newest = select(ProjectVersion).where(ProjectVersion.project_id == Project.id).order_by(
+        col(ProjectVersion.number).desc()
+    )
+    number = newest.with_only_columns(ProjectVersion.number).limit(1).scalar_subquery()
+    plan_format = newest.with_only_columns(ProjectVersion.plan["format"].as_string()).limit(1).scalar_subquery()
+    return select(active, number, plan_format).where(
+        Project.id == bindparam("project_id"),
+        Project.user_id == bindparam("user_id"),
+        col(Project.archived_at).is_(None),
+    )
+
+
+def _locked_counts_query():
+    in_project = func.count().filter(Build.project_id == bindparam("project_id"))
     counts = (
         select(in_project, func.count())
-        .where(Build.user_id == user_id, col(Build.status).in_(ACTIVE_STATUSES))
+        .where(Build.user_id == bindparam("user_id"), _is_active())  # ix_builds_user_active
         .subquery()
     )
-    live = select(Project.id).where(Project.id == project_id, col(Project.archived_at).is_(None)).exists()
-    row = session.execute(select(counts, live)).one()
-    return row[0], row[1], bool(row[2])
+    live = select(Project.id).where(Project.id == bindparam("project_id"), col(Project.archived_at).is_(None))
+    return select(counts, live.exists())
+
+
+# Built once: every build request runs them, and building one costs about as much as running it.
+_TARGET = _target_query()
+_LOCKED_COUNTS = _locked_counts_query()
 
 
 def request_kind(

@@ -8,7 +8,8 @@ read-then-write), and every ledger row carries a unique idempotency key.
 
 from __future__ import annotations
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from autowebiq_app.errors import InsufficientCredits, NotFound
@@ -57,12 +58,23 @@ def take(*, session: Session, user_id: str, cost: int) -> int | None:
     """Debit `cost` in the caller's transaction if the balance covers it: the new balance, or
     None (nothing taken). One conditional UPDATE, which also holds the user's row lock until the
     transaction ends; the caller records why (`record_reservation`) before it commits."""
-    return session.execute(
-        update(User)
-        .where(col(User.id) == user_id, col(User.credits) >= cost)
-        .values(credits=User.credits - cost)
-        .returning(User.credits)
-    ).scalar_one_or_none()
+    new_balance = session.execute(_DEBIT, {"user_id": user_id, "cost": cost}).scalar_one_or_none()
+    loaded = session.identity_map.get(session.identity_key(User, user_id))
+    if loaded is not None and new_balance is not None:
+        set_committed_value(loaded, "credits", new_balance)
+    return new_balance
+
+
+_DEBIT = (
+    update(User)
+    .where(col(User.id) == bindparam("user_id"), col(User.credits) >= bindparam("cost"))
+    .values(credits=User.credits - bindparam("cost"))
+    .returning(User.credits)
+    # Not synchronized by evaluating the WHERE clause in Python (which cost more than the UPDATE
+    # itself): `take` gives the user's loaded row, if any, the new balance.
+    .execution_options(synchronize_session=False)
+)
+"""Built once, as the other statements every build request runs."""
 
 
 def record_reservation(*, session: Session, user_id: str, build_id: str, cost: int, balance_after: int) -> None:

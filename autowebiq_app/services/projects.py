@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, func, select
 
 from autowebiq_app.core.config import get_settings
@@ -146,7 +146,15 @@ def get_project(*, session: Session, user_id: str, project_id: str) -> Project:
 
 def touch(*, session: Session, project_id: str) -> None:
     """Mark the project changed now, in the caller's transaction (one UPDATE, no read)."""
-    session.execute(update(Project).where(col(Project.id) == project_id).values(updated_at=utcnow()))
+    session.execute(_TOUCH, {"project_id": project_id, "now": utcnow()})
+
+
+_TOUCH = (
+    update(Project)
+    .where(col(Project.id) == bindparam("project_id"))
+    .values(updated_at=bindparam("now"))
+    .execution_options(synchronize_session=False)  # the loaded row's updated_at may lag: nothing reads it
+)
 
 
 def add_message(

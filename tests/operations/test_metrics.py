@@ -34,6 +34,7 @@ def test_metrics_show_builds_by_status_queues_ledger_http_and_cache(api, make_us
     headers = {"Authorization": f"Bearer {token}"}
     assert api.get("/api/v2/user/credits", headers=headers).json()["balance"] == 100
     assert api.get("/api/v2/user/credits", headers=headers).json()["balance"] == 100
+    assert api.get("/api/v2/no-such-thing", headers=headers).status_code == 404
     start_build(session, user.id)  # queued: no worker here
 
     response = api.get("/metrics")
@@ -47,6 +48,8 @@ def test_metrics_show_builds_by_status_queues_ledger_http_and_cache(api, make_us
     assert samples[("autowebiq_cache_requests_total", (("cache", "balance"), ("result", "hit")))] >= 1
     route = (("method", "GET"), ("route", "/api/v2/user/credits"), ("status", "200"))
     assert samples[("autowebiq_http_request_duration_seconds_count", route)] >= 2
+    unrouted = (("method", "GET"), ("route", "/api/{rest:path}"), ("status", "404"))
+    assert samples[("autowebiq_http_request_duration_seconds_count", unrouted)] >= 1
 
 
 @pytest.mark.worker

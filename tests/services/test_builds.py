@@ -298,3 +298,24 @@ def test_duplicate_copies_the_latest_version_into_a_new_project(session, project
     assert copied.number == 1 and copied.files == original.files and copied.plan == original.plan
     with pytest.raises(ProjectNotFound):
         versions.duplicate_project(session=session, user_id="someone-else", project_id=project.id)
+
+
+def test_a_build_requests_counts_read_the_partial_indexes_of_active_builds(session, project):
+    """With the statuses as bound parameters PostgreSQL could not use them once prepared, and
+    every request would read all of the user's builds ever run."""
+    from sqlalchemy import event, text
+
+    sent = []
+    connection = session.connection()
+    event.listen(connection, "before_cursor_execute", lambda *args: sent.append((args[2], args[3])))
+    for statement in (builds._LOCKED_COUNTS, builds._TARGET):
+        session.execute(statement, {"user_id": project.user_id, "project_id": project.id}).all()
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    plans = [
+        "\n".join(row[0] for row in connection.exec_driver_sql("EXPLAIN " + sql, params).all())
+        for sql, params in sent[:2]
+    ]
+    session.rollback()
+    assert "IN ('queued', 'running')" in sent[0][0]
+    assert "ix_builds_user_active" in plans[0], plans[0]
+    assert "uq_builds_project_active" in plans[1], plans[1]

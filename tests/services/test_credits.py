@@ -158,3 +158,14 @@ def test_failed_enqueue_refunds_and_fails_the_build(session, make_user):
     assert "queue is unavailable" in build.error
     assert credits.balance(session=session, user_id=user.id) == 100
     assert credits.ledger_sum(session=session, user_id=user.id) == 100
+
+
+def test_a_debit_brings_the_sessions_loaded_user_up_to_date(session, make_user):
+    user, _ = make_user()
+    loaded = session.get(User, user.id)
+    assert credits.take(session=session, user_id=user.id, cost=10) == 90
+    assert loaded.credits == 90 and not session.dirty
+    assert credits.take(session=session, user_id=user.id, cost=1000) is None
+    assert loaded.credits == 90
+    session.rollback()
+    assert credits.balance(session=session, user_id=user.id) == 100
