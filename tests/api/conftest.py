@@ -48,18 +48,24 @@ def anonymous(app_url):
         yield client
 
 
-@pytest.fixture
-def make_client(app_url):
-    clients: list[httpx.Client] = []
+def signed_up_clients(new_client):
+    """For a `make_client` fixture: yields `make(password)`, a client from `new_client()` signed
+    up to a fresh account; closes every client it made afterwards."""
+    clients = []
 
-    def make(password: str = "api-password-1") -> httpx.Client:
-        client = httpx.Client(base_url=app_url, timeout=30)
+    def make(password: str = "api-password-1"):
+        client = new_client()
         clients.append(client)
         return signed_up(client, password)
 
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def make_client(app_url):
+    yield from signed_up_clients(lambda: httpx.Client(base_url=app_url, timeout=30))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from autowebiq_app.api.app import create_api
-from tests.api.conftest import signed_up
+from tests.api.conftest import signed_up_clients
 from tests.helpers import dramatiq_worker, wait_for
 from tests.reliability.workers import live_worker_pids
 
@@ -28,23 +28,12 @@ def anonymous(api_app):
 
 @pytest.fixture
 def make_client(api_app):
-    clients: list[TestClient] = []
-
-    def make(password: str = "api-password-1") -> TestClient:
-        client = TestClient(api_app, base_url="http://testserver")
-        clients.append(client)
-        return signed_up(client, password)
-
-    yield make
-    for client in clients:
-        client.close()
+    yield from signed_up_clients(lambda: TestClient(api_app, base_url="http://testserver"))
 
 
 @pytest.fixture
 def client(make_client):
     return make_client()
-
-
 
 
 @pytest.fixture(scope="module")
