@@ -103,6 +103,7 @@ def test_the_preview_stays_beside_the_chat_with_device_widths_and_a_new_tab(app_
     page.locator("#preview-device").get_by_role("radio", name="Phone").click()
     expect(frame).to_have_css("width", "390px")
     page.locator("#preview-device").get_by_role("radio", name="Desktop").click()
+    expect(frame).not_to_have_css("width", "390px")  # the device switch is a round trip to the state
     assert frame.bounding_box()["width"] > 390
     src = frame.get_attribute("src")
     page.get_by_role("button", name="Reload").click()
