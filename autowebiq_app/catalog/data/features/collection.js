@@ -27,7 +27,12 @@ AW.feature("collection", function (root, config) {
   root.appendChild(detailView);
 
   /* the add / edit form */
-  var formTitle = h("h3", { id: uid + "-form-title", text: config.add_label || AW.t("add", "Add") + " " + entity.label.toLowerCase() });
+  /* The list's head has a "New <thing>" button that leads to the form; the form's own button
+     says what it does, so a page never has two buttons of one name doing different things. */
+  var jumpText = AW.t("new", "New") + " " + entity.label.toLowerCase();
+  var addText = config.add_label && config.add_label.toLowerCase() !== jumpText.toLowerCase()
+    ? config.add_label : AW.t("add", "Add") + " " + entity.label.toLowerCase();
+  var formTitle = h("h3", { id: uid + "-form-title", text: addText });
   var form = h("form", { class: "aw-form card", novalidate: true, "aria-labelledby": uid + "-form-title" });
   var submit = h("button", { type: "submit", class: "btn btn-primary" });
   var cancel = h("button", { type: "button", class: "btn btn-outline", hidden: true, text: AW.t("cancel", "Cancel") });
@@ -39,7 +44,7 @@ AW.feature("collection", function (root, config) {
       if (f.compute) return;  /* worked out on save */
       form.appendChild(AW.input(f, record ? record[f.key] : f.default, uid));
     });
-    submit.textContent = record ? AW.t("save", "Save changes") : config.add_label || AW.t("add", "Add") + " " + entity.label.toLowerCase();
+    submit.textContent = record ? AW.t("save", "Save changes") : addText;
     formTitle.textContent = record ? AW.t("edit", "Edit") + " " + AW.title(config.entity, record) : submit.textContent;
     cancel.hidden = !record;
     form.appendChild(h("div", { class: "btn-row" }, submit, cancel));
@@ -172,7 +177,7 @@ AW.feature("collection", function (root, config) {
       form.scrollIntoView({ block: "nearest" });
       var first = form.querySelector("input, textarea, select");
       if (first) first.focus();
-    } }, AW.t("new", "New") + " " + entity.label.toLowerCase())));
+    } }, jumpText)));
   listView.appendChild(layout);
   buildForm(null);
 

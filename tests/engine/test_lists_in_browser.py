@@ -1,0 +1,83 @@
+"""Lists people keep, in Chromium: a helpdesk's add button that is not the list's "New ticket"
+link to the form, a reading list browsed by the topics typed into it, and a newsletter's
+archive with a subscribe form instead of a marketing page."""
+
+from __future__ import annotations
+
+import pytest
+
+from autowebiq_app.catalog.files import bundled_catalog
+from autowebiq_app.engine.browser import serve_files
+from autowebiq_app.engine.pipeline import SilentReporter, build_site
+from autowebiq_app.engine.providers import OfflinePlanner
+
+pytestmark = pytest.mark.browser
+
+
+def built(prompt: str) -> dict[str, str]:
+    return build_site(prompt, reporter=SilentReporter(), catalog=bundled_catalog(), planner=OfflinePlanner()).files
+
+
+def ready(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("html[data-app-ready]", state="attached")
+
+
+def test_the_form_button_adds_and_the_new_button_only_leads_to_the_form(browser_page):
+    page = browser_page
+    files = built("Support ticket dashboard for our helpdesk with a list of tickets I can add to and close")
+    with serve_files(files) as base:
+        ready(page, base + "tickets.html")
+        collection = page.locator('[data-feature="collection"]')
+        names = collection.get_by_role("button").all_inner_texts()
+        assert names.count("New ticket") == 1, names  # one button of that name, not two doing different things
+        collection.get_by_role("button", name="New ticket").click()
+        assert page.evaluate("document.activeElement.name") == "subject"  # it leads to the form's first field
+        page.get_by_label("Subject").fill("Printer on floor 7 hums Mozart")
+        collection.get_by_role("button", name="Add ticket").click()
+        page.reload()
+        page.wait_for_selector("html[data-app-ready]", state="attached")
+        assert collection.get_by_text("Printer on floor 7 hums Mozart").count() == 1
+
+
+def test_a_reading_list_is_browsed_by_the_topics_typed_into_it(browser_page):
+    page = browser_page
+    files = built("A read-later reading list: I paste article links with a title and a topic, and mark them as read")
+    assert "Crumb" not in "".join(files.values())
+    with serve_files(files) as base:
+        ready(page, base + "articles.html")
+        saved = (("Brindlewick bridge engineering", "Engineering"), ("Marmalade in twelve steps", "Cooking"))
+        for title, topic in saved:
+            form = page.locator("form.aw-form")
+            form.locator("[name=title]").fill(title)
+            form.get_by_label("Link").fill("https://example.com/" + topic.lower())
+            form.locator("[name=topic]").fill(topic)
+            form.get_by_role("button", name="Save article").click()
+        page.locator("nav.aw-browse").get_by_role("link", name="Cooking").click()
+        page.wait_for_selector("html[data-app-ready]", state="attached")
+        cards = page.locator(".aw-card")
+        assert "Marmalade in twelve steps" in cards.all_inner_texts()[0]
+        assert not any("Brindlewick" in text for text in cards.all_inner_texts())
+        assert cards.first.get_by_role("button", name="Mark as read").count() == 1
+        cards.first.get_by_role("button", name="Mark as read").click()
+        assert cards.first.get_by_role("button", name="Mark as read").count() == 0
+        assert cards.first.get_by_role("checkbox", name="Read").is_checked()
+
+
+def test_a_newsletter_has_an_archive_of_issues_and_a_subscribe_form(browser_page):
+    page = browser_page
+    files = built(
+        "Newsletter archive for 'The Friday Fern', a weekly gardening newsletter: past issues and a subscribe form."
+    )
+    assert {"archive.html", "subscribe.html"} <= set(files)
+    with serve_files(files) as base:
+        ready(page, base)
+        assert "The Friday Fern" in page.locator("h1").first.inner_text()
+        page.get_by_label("Email").first.fill("fern.lover42@example.com")
+        page.get_by_role("button", name="Subscribe").first.click()
+        page.get_by_text("Thank", exact=False).first.wait_for()
+        ready(page, base + "archive.html")
+        assert page.locator('[data-feature="collection"] form').count() == 0  # readers read; publishing is its own page
+        page.locator(".aw-card").first.get_by_role("link").first.click()
+        page.wait_for_selector("html[data-app-ready]", state="attached")
+        assert "Issue" in page.locator(".aw-collection__detail").inner_text()
