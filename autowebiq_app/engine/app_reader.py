@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from autowebiq_app.catalog.app_spec import AppSpec, Entity, Highlight, PageSpec
 from autowebiq_app.catalog.schema import DomainDoc, FeatureDoc
 from autowebiq_app.engine.brief import Brief
+from autowebiq_app.engine.reading.counts import with_asked_figures
 from autowebiq_app.engine.reading.entities import (
     borrowed_entity,
     described_entity,
@@ -180,6 +181,7 @@ def read_app(
     pages, entities = configure_shops(text, pages, entities)
     pages, entities = with_reactions(text, pages, entities, main, selling="shop" in asks)
     pages = with_goal(text, pages, next((e for e in entities if main and e.name == main.name), None))
+    pages = with_asked_figures(text, pages, entities)
     pages = primary_first(text, pages, features)
     pages = quiz_from_brief(text, pages)
     pages = with_timer_lengths(text, pages)

@@ -81,3 +81,28 @@ def test_a_newsletter_has_an_archive_of_issues_and_a_subscribe_form(browser_page
         page.locator(".aw-card").first.get_by_role("link").first.click()
         page.wait_for_selector("html[data-app-ready]", state="attached")
         assert "Issue" in page.locator(".aw-collection__detail").inner_text()
+
+
+def test_a_school_dashboard_counts_different_classes_and_a_teacher_takes_any_subject(browser_page):
+    page = browser_page
+    files = built("School admin dashboard showing the number of students, teachers and classes, with pages to add them")
+    with serve_files(files) as base:
+        ready(page, base + "dashboard.html")
+        figure = page.locator(".aw-stat", has_text="Classes")
+        classes = page.evaluate(
+            "new Set(AW.db.list('student').map(function (s) { return s['class']; }).filter(Boolean)).size"
+        )
+        assert classes >= 2 and figure.locator(".aw-stat__value").inner_text() == str(classes)
+        page.evaluate("AW.db.add('student', {name: 'New pupil', 'class': 'Year 12 Z'})")
+        page.wait_for_function(
+            "document.querySelector('.aw-stat:nth-child(3) .aw-stat__value').textContent === String(%d)" % (classes + 1)
+        )
+        ready(page, base + "teachers.html")
+        form = page.locator("form.aw-form")
+        form.locator("[name=name]").fill("Ignatius Bellweather")
+        subject = form.locator("[name=subject]")
+        assert subject.evaluate("el => el.list && el.list.options.length") >= 5  # the usual subjects suggested
+        subject.fill("Astronomy")
+        form.get_by_role("button", name="Add teacher").click()
+        card = page.locator(".aw-card", has_text="Ignatius Bellweather")
+        assert "Astronomy" in card.inner_text()

@@ -77,7 +77,7 @@ _DESCRIBED = (
 _ITEM = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?"
 
 _OPTION_LIST = re.compile(
-    r"\b((?i:stages?|status(?:es)?|categor(?:y|ies)|types?|priorit(?:y|ies)|levels?|departments?|rooms?|sizes?|genres?|tags?))"
+    r"\b((?i:stages?|status(?:es)?|categor(?:y|ies)|types?|priorit(?:y|ies)|levels?|departments?|rooms?|sizes?|genres?|tags?|sections?))"
     rf"\s*(?:of|like|such as|called|named|:|\()?\s*({_ITEM}(?:,\s*{_ITEM})*,?\s+(?:and|or)\s+{_ITEM}|{_ITEM}(?:,\s*{_ITEM})+)",
 )
 
@@ -326,6 +326,8 @@ def fields_asked(text: str) -> list[FieldSpec]:
     """Fields listed for the app as a whole: "with name, phone, birthday and notes"."""
     fields: list[FieldSpec] = []
     for match in re.finditer(r"\b(?:with|including|fields?(?: for)?|having)\s+(?=(.+))", text, flags=re.I):
+        if _OPTION_LIST.match(match.group(1)):
+            continue  # "with sections Local, Sports and Business": one field's choices (option_fields)
         listed = field_list(match.group(1))
         if len(listed) >= 2 and not _all_plural(listed):
             fields += [f for f in listed if f.key not in {g.key for g in fields}]

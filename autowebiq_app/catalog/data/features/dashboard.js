@@ -1,4 +1,4 @@
-/* Dashboard: figures (count, sum, average) and a bar chart computed from the stored records,
+/* Dashboard: figures (count, sum, average, distinct values) and a bar chart computed from the stored records,
    updated whenever the data changes. Config: {stats: [{label, entity, agg, field, where, last, date}],
    chart: {entity, by, title, sum}}. */
 AW.feature("dashboard", function (root, config) {
@@ -31,6 +31,12 @@ AW.feature("dashboard", function (root, config) {
     if (spec.agg === "sum" || spec.agg === "avg") {
       var total = list.reduce(function (acc, r) { return acc + (Number(r[spec.field]) || 0); }, 0);
       return spec.agg === "sum" ? total : list.length ? total / list.length : 0;
+    }
+    if (spec.agg === "distinct") {
+      /* "the number of classes" when a class is a value students have: how many different ones. */
+      var seen = {};
+      list.forEach(function (r) { var v = String(r[spec.field] === undefined || r[spec.field] === null ? "" : r[spec.field]).trim(); if (v) seen[v] = true; });
+      return Object.keys(seen).length;
     }
     return list.length;
   };

@@ -226,7 +226,7 @@
   /* ---------- fields and validation ---------- */
   AW.input = function (field, value, idPrefix) {
     var id = (idPrefix || AW.uid("f")) + "-" + field.key;
-    var control;
+    var control, suggestions = null;
     var attrs = { id: id, name: field.key, class: "input" };
     if (field.required) attrs.required = true;
     if (field.type === "longtext") {
@@ -256,6 +256,12 @@
       if (field.type === "number") attrs.step = "any";
       if (field.type === "money" || field.min === 0) attrs.min = "0";
       control = h("input", attrs);
+      if (field.type === "text" && field.options && field.options.length) {
+        /* An open choice (a teacher's subject): the usual values suggested, any other typed. */
+        suggestions = h("datalist", { id: id + "-options" });
+        field.options.forEach(function (o) { suggestions.appendChild(h("option", { value: o })); });
+        control.setAttribute("list", suggestions.id);
+      }
       if ((value === undefined || value === null) && field.type === "date" && field.required) value = AW.today();
       /* A required amount starts at a sensible value rather than blocking the form. */
       if ((value === undefined || value === null) && field.type === "number" && field.required) value = /quantit|qty|seat|people|guest|count/i.test(field.key) ? 1 : 0;
@@ -264,7 +270,7 @@
     var error = h("p", { class: "field-error", id: id + "-error", "aria-live": "polite" });
     control.setAttribute("aria-describedby", id + "-error");
     var counter = field.max && (field.type === "text" || field.type === "longtext") ? characterCounter(control, field.max) : null;
-    return h("div", { class: "field aw-field" }, h("label", { for: id, text: field.label + (field.required ? " *" : "") }), control, counter, error);
+    return h("div", { class: "field aw-field" }, h("label", { for: id, text: field.label + (field.required ? " *" : "") }), control, suggestions, counter, error);
   };
   /* Choices to press rather than pick from a list (a mood: Great, Good, Okay…): buttons that
      set a hidden value the form reads like any other. */
