@@ -32,6 +32,7 @@ from autowebiq_app.engine.reading.entities import (
 )
 from autowebiq_app.engine.reading.facts import read_facts, without_language
 from autowebiq_app.engine.reading.goals import with_goal
+from autowebiq_app.engine.reading.metrics import METRICS_DOMAIN, with_named_metrics
 from autowebiq_app.engine.reading.pages import (
     APP_ASKS,
     APPS_HAVE,
@@ -108,6 +109,9 @@ def read_app(
     if "shop" in asks and (match is None or match.domain.kind != "shops"):
         nouns = nouns[1:]  # the first thing named is what the shop sells (shop_pages names it)
     domain = match.domain if match else None
+    metrics = domain is not None and domain.slug == METRICS_DOMAIN
+    if metrics:
+        described, nouns = {}, []  # the figures and tables it names are read by reading.metrics
     entities = [Entity.model_validate(raw) for raw in domain.entities] if domain else []
     pages = [PageSpec.model_validate(raw) for raw in domain.pages] if domain else [PageSpec(slug="home", title="Home")]
     main = main_entity(entities, pages)
@@ -160,7 +164,7 @@ def read_app(
         )
         if listing is not None:
             pages = [pages[0], listing, *[p for p in pages[1:] if p is not listing]]
-    if main is not None:
+    if main is not None and not metrics:
         main = next(e for e in entities if e.name == main.name)
         extra = option_fields(text) + parenthesised_choices(text) + posted_kinds(text) + mark_fields(text)
         listed = [] if described else fields_asked(text)
@@ -173,6 +177,8 @@ def read_app(
             entities = [grown if e.name == main.name else e for e in entities]
             main = grown
     pages = add_asked_features(text, pages, entities, main, features)
+    if metrics:
+        pages, entities = with_named_metrics(text, pages, entities)
     pages, entities = with_named_pages(text, pages, entities, domains)
     pages = with_browsing(text, pages, next((e for e in entities if main and e.name == main.name), None))
     entities = [with_products(e, brief.offerings) if is_product(e) else e for e in entities]

@@ -53,3 +53,61 @@ def test_named_sections_are_the_choices_of_the_section_field_not_fields_of_their
     assert article.field("section").options == ["Local", "Sports", "Business"]
     assert not {"sports", "business", "sections_local"} & {f.key for f in article.fields}
     assert {r["section"] for r in article.records} <= {"Local", "Sports", "Business"}
+
+
+SAAS = (
+    "An analytics dashboard for a SaaS startup called Orbitly. Show MRR, active users and churn rate as cards, "
+    "and a table of recent signups."
+)
+TRAFFIC = (
+    "Website traffic dashboard with page views, unique visitors, bounce rate and a top pages table. "
+    "Add a range switch for last 7 days and last 30 days."
+)
+
+
+def test_the_figures_named_become_the_cards_kept_per_period():
+    found = spec(SAAS)
+    assert found.domain == "metrics-dashboard"
+    stats = figures(found)
+    assert [s["label"] for s in stats] == ["MRR", "Active users", "Churn rate"]
+    assert all(s["agg"] == "latest" and s["switched"] for s in stats)
+    records = found.entity("metric").records
+    assert {(r["name"], r["period"]) for r in records} == {
+        (name, period) for name in ("MRR", "Active users", "Churn rate") for period in ("Last 7 days", "Last 30 days")
+    }
+    churn = next(r for r in records if r["name"] == "Churn rate")
+    mrr = next(r for r in records if r["name"] == "MRR")
+    assert churn["unit"] == "%" and 0 < churn["value"] < 20 and mrr["unit"] == "$"
+    assert not {"card", "rate"} & {e.name for e in found.entities}  # "churn rate as cards" names no thing to keep
+
+
+def test_the_tables_named_are_on_the_dashboard_and_each_has_a_page_to_add_to():
+    found = spec(SAAS)
+    dashboard = next(p for p in found.pages if p.slug == "dashboard")
+    signups = next(u for u in dashboard.features if u.feature == "collection")
+    assert signups.config()["heading"] == "Recent signups" and signups.config()["entity"] == "signup"
+    assert {"Name", "Email", "Plan", "Date"} <= {f.label for f in found.entity("signup").fields}
+    assert any(p.title == "Signups" for p in found.pages)
+
+
+def test_figures_of_one_kind_are_in_proportion_and_the_switch_has_the_periods_asked():
+    found = spec(TRAFFIC)
+    stats = figures(found)
+    assert [s["label"] for s in stats] == ["Page views", "Unique visitors", "Bounce rate"]
+    value = {(r["name"], r["period"]): r["value"] for r in found.entity("metric").records}
+    for period in ("Last 7 days", "Last 30 days"):
+        assert value["Page views", period] > value["Unique visitors", period]  # views outnumber visitors
+    assert value["Page views", "Last 30 days"] > value["Page views", "Last 7 days"]
+    assert 30 < value["Bounce rate", "Last 7 days"] < 70
+    dashboard = next(p for p in found.pages if p.slug == "dashboard")
+    use = next(u for u in dashboard.features if u.feature == "dashboard").config()
+    assert use["switch"]["options"] == ["Last 7 days", "Last 30 days"]
+    top = next(u for u in dashboard.features if u.feature == "report").config()
+    assert top["title"] == "Top pages" and top["largest_first"] and top["sum"] == "views"
+
+
+def test_other_periods_the_brief_names_are_the_switchs_choices():
+    found = spec("A KPI dashboard showing revenue, orders and refund rate for the last 24 hours and last 7 days")
+    use = next(u for p in found.pages for u in p.features if u.feature == "dashboard").config()
+    assert use["switch"]["options"] == ["Last 24 hours", "Last 7 days"]
+    assert [s["label"] for s in use["stats"]] == ["Revenue", "Orders", "Refund rate"]

@@ -106,3 +106,30 @@ def test_a_school_dashboard_counts_different_classes_and_a_teacher_takes_any_sub
         form.get_by_role("button", name="Add teacher").click()
         card = page.locator(".aw-card", has_text="Ignatius Bellweather")
         assert "Astronomy" in card.inner_text()
+
+
+def test_a_metrics_dashboard_switches_period_and_lists_top_pages_largest_first(browser_page):
+    page = browser_page
+    files = built(
+        "Website traffic dashboard with page views, unique visitors, bounce rate and a top pages table. "
+        "Add a range switch for last 7 days and last 30 days."
+    )
+    with serve_files(files) as base:
+        ready(page, base + "dashboard.html")
+        views = page.locator(".aw-stat", has_text="Page views").locator(".aw-stat__value")
+        week = int(views.inner_text().replace(",", ""))
+        page.get_by_role("button", name="Last 30 days").click()
+        assert page.get_by_role("button", name="Last 30 days").get_attribute("aria-pressed") == "true"
+        month = int(views.inner_text().replace(",", ""))
+        assert month > week > 0
+        # The owner's new figure for the period is what the card shows.
+        page.evaluate("AW.db.add('metric', {name: 'Page views', period: 'Last 30 days', value: 123456, unit: 'count'})")
+        page.wait_for_function(
+            "[...document.querySelectorAll('.aw-stat__value')].some(e => e.textContent === '123,456')"
+        )
+        page.get_by_role("button", name="Last 7 days").click()
+        assert int(views.inner_text().replace(",", "")) == week
+        top = page.locator('[data-feature="report"] table').first
+        rows = top.locator("tbody tr").filter(has_not_text="Total")
+        totals = [int(t.replace(",", "")) for t in rows.locator("td:last-child").all_inner_texts()]
+        assert len(totals) >= 3 and totals == sorted(totals, reverse=True)

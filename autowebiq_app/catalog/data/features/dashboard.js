@@ -1,6 +1,6 @@
-/* Dashboard: figures (count, sum, average, distinct values) and a bar chart computed from the stored records,
-   updated whenever the data changes. Config: {stats: [{label, entity, agg, field, where, last, date}],
-   chart: {entity, by, title, sum}}. */
+/* Dashboard: figures (count, sum, average, distinct values, a kept figure's latest value) and a bar chart computed from the stored records,
+   updated whenever the data changes. Config: {stats: [{label, entity, agg, field, where, last, date, switched}],
+   chart: {entity, by, title, sum}, switch: {field, options, label}}. */
 AW.feature("dashboard", function (root, config) {
   "use strict";
   var h = AW.h;
@@ -8,13 +8,27 @@ AW.feature("dashboard", function (root, config) {
   var statsList = h("ul", { class: "aw-stats", role: "list" });
   var chartBox = h("div", { class: "aw-chart card" });
   root.appendChild(h("h2", { id: uid + "-title", text: config.heading || AW.t("overview", "Overview") }));
+  /* A switch between periods ("Last 7 days", "Last 30 days"): the figures marked `switched`
+     show the records of the chosen one (config.switch: {field, options, label}). */
+  var period = config.switch ? config.switch.options[0] : null;
+  var periods = null;
+  if (config.switch) {
+    periods = h("div", { class: "aw-periods btn-row", role: "group", "aria-label": config.switch.label || AW.t("period", "Period") });
+    config.switch.options.forEach(function (option) {
+      periods.appendChild(h("button", { type: "button", class: "btn btn-small", "data-period": option,
+        onclick: function () { period = option; render(); } }, option));
+    });
+    root.appendChild(periods);
+  }
   root.appendChild(statsList);
   if (config.chart) root.appendChild(chartBox);
 
   function rows(spec) {
     var list = AW.db.list(spec.entity);
-    Object.keys(spec.where || {}).forEach(function (k) {
-      list = list.filter(function (r) { return String(r[k]) === String(spec.where[k]); });
+    var where = Object.assign({}, spec.where || {});
+    if (spec.switched && config.switch) where[config.switch.field] = period;
+    Object.keys(where).forEach(function (k) {
+      list = list.filter(function (r) { return String(r[k]) === String(where[k]); });
     });
     if (spec.last && spec.date) {
       /* "the weekly average": the latest `last` records by their date. */
@@ -32,6 +46,11 @@ AW.feature("dashboard", function (root, config) {
       var total = list.reduce(function (acc, r) { return acc + (Number(r[spec.field]) || 0); }, 0);
       return spec.agg === "sum" ? total : list.length ? total / list.length : 0;
     }
+    if (spec.agg === "latest") {
+      /* A figure kept as a record (a KPI's value): the newest one's. */
+      var latest = list[list.length - 1];
+      return latest ? Number(latest[spec.field]) || 0 : 0;
+    }
     if (spec.agg === "distinct") {
       /* "the number of classes" when a class is a value students have: how many different ones. */
       var seen = {};
@@ -42,10 +61,16 @@ AW.feature("dashboard", function (root, config) {
   };
   function render() {
     statsList.innerHTML = "";
+    if (periods) periods.querySelectorAll("button").forEach(function (b) {
+      var on = b.getAttribute("data-period") === period;
+      b.className = "btn btn-small " + (on ? "btn-primary" : "btn-outline");
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
     (config.stats || []).forEach(function (spec) {
       var value = AW.dashboardValue(spec);
       var field = spec.field ? fieldOf(spec.entity, spec.field) : null;
-      var shown = field && field.type === "money" ? AW.money(value) : AW.number(value);
+      var unit = spec.agg === "latest" ? (rows(spec).slice(-1)[0] || {}).unit : null;
+      var shown = (field && field.type === "money") || unit === "$" ? AW.money(value) : AW.number(value) + (unit === "%" ? "%" : "");
       statsList.appendChild(h("li", { class: "aw-stat card" }, h("span", { class: "aw-stat__value", text: shown }), h("span", { text: spec.label })));
     });
     if (!config.chart) return;

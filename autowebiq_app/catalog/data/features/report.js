@@ -1,5 +1,5 @@
 /* Report: one entity grouped by a field (count, optional sum), the records in a table,
-   "Export CSV" (a file made in the browser) and "Print". Config: {entity, group_by, sum, best, title}. */
+   "Export CSV" (a file made in the browser) and "Print". Config: {entity, group_by, sum, best, title, largest_first}. */
 AW.feature("report", function (root, config) {
   "use strict";
   var h = AW.h;
@@ -28,7 +28,10 @@ AW.feature("report", function (root, config) {
       if (sum) groups[key].total += Number(r[sum.key]) || 0;
       if (best && r[best.key] !== undefined && r[best.key] !== "" && (groups[key].best === null || Number(r[best.key]) > groups[key].best)) groups[key].best = Number(r[best.key]);
     });
-    return Object.keys(groups).sort().map(function (k) { return { key: k, count: groups[k].count, total: groups[k].total, best: groups[k].best }; });
+    var keys = Object.keys(groups).sort();
+    /* `largest_first`: a "top pages" table, the largest total at the top. */
+    if (config.largest_first && sum) keys.sort(function (a, b) { return groups[b].total - groups[a].total; });
+    return keys.map(function (k) { return { key: k, count: groups[k].count, total: groups[k].total, best: groups[k].best }; });
   };
   function csvCell(text) { var s = String(text === undefined || text === null ? "" : text); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
   AW.reportCsv = function () {
