@@ -42,8 +42,9 @@ class FieldSpec(_Strict):
     buttons: bool = Field(False, description="for select: the choices shown as buttons to press (a mood picker)")
     compute: str | None = Field(
         None,
-        pattern=r"^hours:[a-z][a-z0-9_]*,[a-z][a-z0-9_]*$",
-        description="worked out on save, not typed: 'hours:start,end' is the hours between two times",
+        pattern=r"^(?:hours|product):[a-z][a-z0-9_]*,[a-z][a-z0-9_]*$",
+        description="worked out on save, not typed: 'hours:start,end' is the hours between two times, "
+        "'product:price,quantity' the one times the other",
     )
 
     @model_validator(mode="after")

@@ -60,6 +60,7 @@ from autowebiq_app.engine.reading.quiz import quiz_from_brief
 from autowebiq_app.engine.reading.reactions import with_reactions
 from autowebiq_app.engine.reading.site_pages import named_pages, with_named_pages
 from autowebiq_app.engine.reading.timer import with_timer_lengths
+from autowebiq_app.engine.reading.totals import with_asked_totals
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def read_app(
     pages, entities = with_reactions(text, pages, entities, main, selling="shop" in asks)
     pages = with_goal(text, pages, next((e for e in entities if main and e.name == main.name), None))
     pages = with_asked_figures(text, pages, entities)
+    pages, entities = with_asked_totals(text, pages, entities)
     pages = primary_first(text, pages, features)
     pages = quiz_from_brief(text, pages)
     pages = with_timer_lengths(text, pages)

@@ -149,6 +149,11 @@ def _config(value, say: _Sayer, options: dict[str, dict[str, list[str]]], entity
             if k == "where" and isinstance(v, dict):
                 fields = options.get(entity or "", {})
                 out[k] = {name: _option(choice, fields.get(name), say) for name, choice in v.items()}
+            elif k == "switch" and isinstance(v, dict) and "field" in v:
+                # A dashboard's period switch picks records by a field's options: it says them as they do.
+                choices = next((f[v["field"]] for f in options.values() if v["field"] in f), None)
+                translated = [_option(o, choices, say) for o in v.get("options", [])]
+                out[k] = {**_config(v, say, options, entity, k), "options": translated}
             else:
                 out[k] = _config(v, say, options, entity, k)
         return out

@@ -111,3 +111,38 @@ def test_other_periods_the_brief_names_are_the_switchs_choices():
     use = next(u for p in found.pages for u in p.features if u.feature == "dashboard").config()
     assert use["switch"]["options"] == ["Last 24 hours", "Last 7 days"]
     assert [s["label"] for s in use["stats"]] == ["Revenue", "Orders", "Refund rate"]
+
+
+def test_a_total_per_thing_is_the_reports_sum_worked_out_as_price_times_quantity():
+    found = spec(
+        "A tool where I keep a watchlist of stock codes with purchase price and quantity, search stock codes, "
+        "and generate a report of total invested per stock."
+    )
+    stock = found.entity("stock")
+    invested = stock.field("total_invested")
+    assert invested.type == "money" and invested.compute == "product:purchase_price,quantity"
+    report = next(u for p in found.pages for u in p.features if u.feature == "report").config()
+    assert (report["group_by"], report["sum"]) == ("code", "total_invested")
+    assert report["title"] == "Total invested per stock"
+    # Two prices would be two boxes a customer cannot tell apart: the list's own is the current one.
+    assert [f.label for f in stock.fields if "price" in f.label.lower()] == ["Purchase price", "Current price"]
+
+
+def test_a_total_of_a_field_is_summed_as_it_is_and_an_unknown_total_changes_nothing():
+    found = spec("An invoicing app for freelancers with a report of total amount per client")
+    report = next(u for p in found.pages for u in p.features if u.feature == "report").config()
+    assert report["sum"] == "amount" and report["group_by"] == "client"
+    plain = spec("An invoicing app for freelancers with a report of total happiness per client")
+    assert not any(f.compute for e in plain.entities for f in e.fields)
+
+
+def test_a_translated_period_switch_names_the_periods_as_the_translated_records_do():
+    from autowebiq_app.engine.brief import read_brief
+    from autowebiq_app.engine.planner import app_draft
+    from tests.engine.reading import CATALOG
+
+    found = app_draft(read_brief("A KPI dashboard in German showing revenue, orders and refund rate"), CATALOG)
+    use = next(u for p in found.pages for u in p.features if u.feature == "dashboard").config()
+    periods = found.entity("metric").field("period").options
+    assert use["switch"]["options"] == periods == ["Letzte 7 Tage", "Letzte 30 Tage"]
+    assert {r["period"] for r in found.entity("metric").records} == set(periods)

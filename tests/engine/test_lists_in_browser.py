@@ -133,3 +133,22 @@ def test_a_metrics_dashboard_switches_period_and_lists_top_pages_largest_first(b
         rows = top.locator("tbody tr").filter(has_not_text="Total")
         totals = [int(t.replace(",", "")) for t in rows.locator("td:last-child").all_inner_texts()]
         assert len(totals) >= 3 and totals == sorted(totals, reverse=True)
+
+
+def test_a_watchlist_report_totals_what_was_invested_in_each_stock(browser_page):
+    page = browser_page
+    files = built(
+        "A tool where I keep a watchlist of stock codes with purchase price and quantity, "
+        "and generate a report of total invested per stock."
+    )
+    with serve_files(files) as base:
+        ready(page, base + "watchlist.html")
+        form = page.locator("form.aw-form").first
+        for price, quantity in (("12.5", "8"), ("10", "3")):
+            form.locator("[name=code]").fill("KSTL")
+            form.get_by_label("Purchase price").fill(price)
+            form.get_by_label("Quantity").fill(quantity)
+            form.get_by_role("button", name="Add stock").click()
+        ready(page, base + "report.html")
+        row = page.locator('[data-feature="report"] table').first.locator("tr", has_text="KSTL")
+        assert row.locator("td").all_inner_texts()[-2:] == ["2", "$130.00"]  # 12.5 × 8 + 10 × 3

@@ -175,6 +175,15 @@
      from one time to the next (past midnight when the second is earlier). */
   AW.compute = function (fields, values) {
     fields.forEach(function (f) {
+      var product = /^product:(\w+),(\w+)$/.exec(f.compute || "");
+      if (product) {
+        /* "total invested": the price times the quantity, when both are given. */
+        var a = values[product[1]], b = values[product[2]];
+        if (a !== undefined && a !== null && a !== "" && b !== undefined && b !== null && b !== "") {
+          values[f.key] = Math.round(Number(a) * Number(b) * 100) / 100;
+        }
+        return;
+      }
       var parts = /^hours:(\w+),(\w+)$/.exec(f.compute || "");
       if (!parts) return;
       var from = /^(\d{1,2}):(\d{2})/.exec(values[parts[1]] || ""), to = /^(\d{1,2}):(\d{2})/.exec(values[parts[2]] || "");
