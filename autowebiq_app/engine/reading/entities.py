@@ -324,6 +324,15 @@ def with_products(entity: Entity, offerings: tuple[str, ...]) -> Entity:
     return entity.model_copy(update={"records": (named + rest)[:60]})
 
 
+def without_field(entity: Entity, key: str) -> Entity:
+    """The entity without one field, in its records too (the entity's title is kept)."""
+    if key == entity.title:
+        return entity
+    fields = [f for f in entity.fields if f.key != key]
+    records = [{k: v for k, v in r.items() if k != key} for r in entity.records]
+    return entity.model_copy(update={"fields": fields, "records": records})
+
+
 def named_records(entity: Entity, names: list[str]) -> Entity:
     """The entity's records renamed to the names the brief gives, other values kept."""
     samples = entity.records or [{}]

@@ -14,6 +14,7 @@ from autowebiq_app.engine.reading.entities import (
     named_records,
     same_thing,
     with_fields,
+    without_field,
 )
 from autowebiq_app.engine.reading.phrases import (
     booking_details,
@@ -226,7 +227,8 @@ def configure_bookings(text: str, pages: list[PageSpec], entities: list[Entity])
             fields: list[FieldSpec] = [FieldSpec.model_validate(f) for f in config.get("fields", [])]
             for option in option_fields(text) + parenthesised_choices(text):
                 if entity is not None and same_thing(singular(option.key), entity):
-                    entity = named_records(entity, option.options)
+                    # "tour packages (Dubrovnik, Split, Hvar)": the packages themselves, not a choice on each.
+                    entity = without_field(named_records(entity, option.options), option.key)
                     entities = [entity if e.name == entity.name else e for e in entities]
                 elif option.key not in {f.key for f in fields}:
                     fields.append(option)

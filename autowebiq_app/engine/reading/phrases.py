@@ -153,7 +153,7 @@ _FEATURE_WORDS = {
     "filters", "filter", "search", "cart", "checkout", "pages", "page", "dashboard", "login", "account", "accounts",
     "chart", "charts", "calendar", "wishlist", "comments", "likes", "map", "admin", "export", "reports", "report",
     "product", "notifications", "statistics", "stats", "leaderboard", "a", "an", "blog", "resume", "résumé", "cv",
-    "gallery", "newsletter", "signup",
+    "gallery", "newsletter", "signup", "form", "forms", "table", "tables", "switch", "prices",
 }  # fmt: skip
 
 

@@ -1,5 +1,6 @@
-"""Reading what a dashboard must show: the figures a brief names, in its order, and the
-sections a news site is split into."""
+"""Reading what a brief asks its pages to show: a dashboard's figures in its order, a metrics
+dashboard's cards, periods and tables, a report's totals, a news site's sections, a travel
+agency's packages and a flight site's search."""
 
 from __future__ import annotations
 
@@ -146,3 +147,21 @@ def test_a_translated_period_switch_names_the_periods_as_the_translated_records_
     periods = found.entity("metric").field("period").options
     assert use["switch"]["options"] == periods == ["Letzte 7 Tage", "Letzte 30 Tage"]
     assert {r["period"] for r in found.entity("metric").records} == set(periods)
+
+
+def test_packages_named_in_a_travel_brief_are_the_tours_to_book_not_a_choice_on_each():
+    found = spec(
+        "Travel agency website for Azure Coast Tours in Croatia. Show tour packages (Dubrovnik, Split, Hvar) "
+        "with prices in euros and a booking form for a chosen tour."
+    )
+    assert found.domain == "tour-agency" and found.facts.currency == "EUR"
+    tour = found.entity("tour")
+    assert [r["name"] for r in tour.records] == ["Dubrovnik", "Split", "Hvar"]
+    # "prices in euros" and "a booking form" are not fields, and the packages are not a select on each.
+    assert not {"package", "prices", "booking_form"} & {f.key for f in tour.fields}
+    assert all("package" not in r for r in tour.records)
+
+
+def test_a_flight_search_site_opens_on_the_search():
+    found = spec("Flight search website: search flights by from, to and date, and see the trip under My trips.")
+    assert found.pages[1].features[0].feature == "booking"
