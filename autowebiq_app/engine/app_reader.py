@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from autowebiq_app.catalog.app_spec import AppSpec, Entity, Highlight, PageSpec
 from autowebiq_app.catalog.schema import DomainDoc, FeatureDoc
 from autowebiq_app.engine.brief import Brief
+from autowebiq_app.engine.reading.checklists import with_checklists
 from autowebiq_app.engine.reading.counts import with_asked_figures
 from autowebiq_app.engine.reading.entities import (
     borrowed_entity,
@@ -190,6 +191,7 @@ def read_app(
     pages = with_goal(text, pages, next((e for e in entities if main and e.name == main.name), None))
     pages = with_asked_figures(text, pages, entities)
     pages, entities = with_asked_totals(text, pages, entities)
+    pages, entities = with_checklists(text, pages, entities)
     pages = primary_first(text, pages, features)
     pages = quiz_from_brief(text, pages)
     pages = with_timer_lengths(text, pages)

@@ -165,3 +165,13 @@ def test_packages_named_in_a_travel_brief_are_the_tours_to_book_not_a_choice_on_
 def test_a_flight_search_site_opens_on_the_search():
     found = spec("Flight search website: search flights by from, to and date, and see the trip under My trips.")
     assert found.pages[1].features[0].feature == "booking"
+
+
+def test_a_list_per_thing_is_a_checklist_on_that_things_page():
+    found = spec("Trip planner app: create a trip with a destination and dates, and keep a packing list per trip.")
+    item = found.entity("packing_item")
+    assert [(f.key, f.type) for f in item.fields] == [("item", "text"), ("trip", "ref"), ("done", "bool")]
+    assert item.field("done").label == "Packed"
+    trips = next(u for p in found.pages for u in p.features if u.config().get("entity") == "trip")
+    child = trips.config()["children"][-1]
+    assert (child["entity"], child["via"], child["heading"]) == ("packing_item", "trip", "Packing list")

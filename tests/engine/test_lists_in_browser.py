@@ -152,3 +152,22 @@ def test_a_watchlist_report_totals_what_was_invested_in_each_stock(browser_page)
         ready(page, base + "report.html")
         row = page.locator('[data-feature="report"] table').first.locator("tr", has_text="KSTL")
         assert row.locator("td").all_inner_texts()[-2:] == ["2", "$130.00"]  # 12.5 × 8 + 10 × 3
+
+
+def test_a_packing_list_on_each_trip_keeps_its_items_and_ticks(browser_page):
+    page = browser_page
+    files = built("Trip planner app: create a trip with a destination and dates, and keep a packing list per trip.")
+    with serve_files(files) as base:
+        ready(page, base + "trips.html")
+        page.locator(".aw-card h3 a").first.click()
+        packing = page.locator(".aw-children", has_text="Packing list")
+        # The field is called "item", a name a form's list of controls also has as a method.
+        packing.locator("[name=item]").fill("Quill 42 star chart")
+        packing.get_by_role("button", name="Add item").click()
+        assert packing.locator(".aw-card", has_text="Quill 42 star chart").count() == 1
+        page.reload()
+        page.wait_for_selector("html[data-app-ready]", state="attached")
+        assert page.locator(".aw-children", has_text="Packing list").get_by_text("Quill 42 star chart").count() == 1
+        ready(page, base + "trips.html")
+        page.locator(".aw-card h3 a").nth(1).click()
+        assert page.locator(".aw-children", has_text="Packing list").get_by_text("Quill 42 star chart").count() == 0

@@ -52,7 +52,7 @@ AW.feature("collection", function (root, config) {
   }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var others = fields.some(function (f) { return f.key !== entity.title && (f.type === "text" || f.type === "longtext") && form.elements[f.key] && String(form.elements[f.key].value).trim(); });
+    var others = fields.some(function (f) { return f.key !== entity.title && (f.type === "text" || f.type === "longtext") && AW.control(form, f.key) && String(AW.control(form, f.key).value).trim(); });
     var checked = fields.filter(function (f) { return !(config.fixed && f.key in config.fixed); }).map(function (f) {
       return f.key === entity.title && others ? Object.assign({}, f, { required: false }) : f;
     });
@@ -472,12 +472,12 @@ AW.selftest("collection", async function (root, t, config) {
     return;
   }
   var marker = "Selftest " + Math.random().toString(36).slice(2, 8);
-  var textual = function (f) { return (f.type === "text" || f.type === "longtext") && form.elements[f.key]; };
+  var textual = function (f) { return (f.type === "text" || f.type === "longtext") && AW.control(form, f.key); };
   var markerField = entity.fields.filter(function (f) { return f.key === entity.title && textual(f); })[0] || entity.fields.filter(textual)[0];
   var before = AW.db.list(config.entity).length;
   var sample = (entity.records || [])[0] || {};
   entity.fields.forEach(function (f) {
-    var control = form.elements[f.key];
+    var control = AW.control(form, f.key);
     if (!control || f.type === "image") return;
     if (markerField && f.key === markerField.key) t.fill(control, marker);
     else if (f.type === "bool") control.checked = true;

@@ -71,7 +71,7 @@
       buildForm();
       render();
       live.textContent = say("kanban.added", "“{title}” added to {column}.", { title: title, column: columnOf(added) });
-      var titleInput = form.elements[s.titleField.key];
+      var titleInput = AW.control(form, s.titleField.key);
       if (titleInput) titleInput.focus();
     });
 
@@ -164,8 +164,8 @@
     t.ok(Array.prototype.every.call(columns, function (c, i) { return c.querySelector("h3").textContent.indexOf(s.columns[i]) === 0 && /\d/.test(c.querySelector(".aw-kanban__count").textContent); }), "each column has a heading and a count");
     var form = root.querySelector("form");
     var marker = "Selftest " + Math.random().toString(36).slice(2, 8);
-    var titleInput = form.elements[s.titleField.key];
-    var select = form.elements[s.field.key];
+    var titleInput = AW.control(form, s.titleField.key);
+    var select = AW.control(form, s.field.key);
     t.ok(titleInput && titleInput.labels[0].textContent.indexOf(s.titleField.label) === 0, "the title field is labelled “" + s.titleField.label + "”");
     t.ok(select && select.tagName === "SELECT" && select.options.length >= s.columns.length, "the form has the column select");
     var before = AW.db.list(config.entity).length;

@@ -233,6 +233,9 @@
   };
 
   /* ---------- fields and validation ---------- */
+  /* A form's control by its field's key: namedItem, so a field called "item" or "length" is
+     the control and not the collection's own method or count. */
+  AW.control = function (form, key) { return form.elements.namedItem(key); };
   AW.input = function (field, value, idPrefix) {
     var id = (idPrefix || AW.uid("f")) + "-" + field.key;
     var control, suggestions = null;
@@ -319,7 +322,7 @@
     var ok = true;
     var firstBad = null;
     fields.forEach(function (field) {
-      var control = form.elements[field.key];
+      var control = AW.control(form, field.key);
       if (!control) return;
       var error = document.getElementById(control.id + "-error");
       var message = "";
