@@ -27,8 +27,8 @@ AW.feature("collection", function (root, config) {
   root.appendChild(detailView);
 
   /* the add / edit form */
-  /* The form's own button says what it does; "New <thing>" (while editing) leaves an edit,
-     so a page never has two buttons of one name doing different things. */
+  /* The list's head has a "New <thing>" button that leads to the form; the form's own button
+     says what it does, so a page never has two buttons of one name doing different things. */
   var jumpText = AW.t("new", "New") + " " + entity.label.toLowerCase();
   var addText = config.add_label && config.add_label.toLowerCase() !== jumpText.toLowerCase()
     ? config.add_label : AW.t("add", "Add") + " " + entity.label.toLowerCase();
@@ -47,7 +47,6 @@ AW.feature("collection", function (root, config) {
     submit.textContent = record ? AW.t("save", "Save changes") : addText;
     formTitle.textContent = record ? AW.t("edit", "Edit") + " " + AW.title(config.entity, record) : submit.textContent;
     cancel.hidden = !record;
-    if (jump) jump.hidden = !record;
     form.appendChild(h("div", { class: "btn-row" }, submit, cancel));
     AW.bindImageInputs(form);
   }
@@ -171,9 +170,8 @@ AW.feature("collection", function (root, config) {
      named after the entity's fields (filters say "Filter by …"). */
   if (config.form !== false) layout.appendChild(h("div", { class: "aw-collection__side" }, form));
   layout.appendChild(main);
-  /* While a record is edited, "New <thing>" leaves the edit for an empty form (hidden otherwise:
-     the form beside the list is already the new one). */
-  var jump = config.form === false ? null : h("button", { type: "button", class: "btn btn-outline btn-small", hidden: true, onclick: function () {
+  /* "New <thing>" leads to the form (what people look for on a board), leaving an edit if one is open. */
+  var jump = config.form === false ? null : h("button", { type: "button", class: "btn btn-outline btn-small", onclick: function () {
       /* Only leaves an edit: what someone has typed into the add form stays. */
       if (editing) { editing = null; buildForm(null); }
       form.scrollIntoView({ block: "nearest" });
