@@ -11,7 +11,7 @@ AW.feature("comments", function (root, config) {
   var text = h("textarea", { id: uid + "-text", name: "comment", class: "input", rows: 3, required: true });
   var error = h("p", { class: "field-error", "aria-live": "polite" });
   /* "Answer", "Reply" or "Review" where the brief calls comments that. */
-  var noun = config.label || AW.t("comment", "Comment");
+  var noun = config.label || AW.t("comment_noun", "Comment");
   var form = h("form", { class: "aw-form card", novalidate: true },
     h("div", { class: "field" }, h("label", { for: uid + "-text", text: noun }), text),
     config.anonymous ? null : h("div", { class: "field" }, h("label", { for: uid + "-name", text: AW.t("your_name_optional", "Your name (optional)") }), name),
