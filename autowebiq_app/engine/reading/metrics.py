@@ -189,53 +189,47 @@ def table_entity(heading: str) -> Entity:
     """The records behind a table, by what it lists: people who joined, pages, or anything."""
     noun = singular(heading.lower().split()[-1])
     label = noun.replace("-", " ").capitalize()
-    name = slug_key(noun)
     if noun in _PEOPLE:
         people = ["Amara Okafor", "Lucas Brennan", "Sofia Marin", "Kenji Watanabe", "Priya Raman"]
-        return Entity(
-            name=name,
-            label=label,
-            plural=plural_of(label),
-            title="name",
-            fields=[
+        title, fields = (
+            "name",
+            [
                 FieldSpec(key="name", label="Name", type="text", required=True),
                 FieldSpec(key="email", label="Email", type="email"),
                 FieldSpec(key="plan", label="Plan", type="select", options=_PLANS),
                 FieldSpec(key="date", label="Date", type="date"),
             ],
-            records=[
-                {
-                    "name": person,
-                    "email": person.split()[0].lower() + "@example.com",
-                    "plan": _PLANS[i % 3],
-                    "date": f"2026-11-{24 + i:02d}",
-                }
-                for i, person in enumerate(people)
-            ],
         )
-    if noun == "page":
+        records = [
+            {
+                "name": person,
+                "email": person.split()[0].lower() + "@example.com",
+                "plan": _PLANS[i % 3],
+                "date": f"2026-11-{24 + i:02d}",
+            }
+            for i, person in enumerate(people)
+        ]
+    elif noun == "page":
         paths = [("/", 8420), ("/pricing", 3110), ("/blog/launch-notes", 2290), ("/docs", 1870), ("/signup", 1240)]
-        return Entity(
-            name=name,
-            label=label,
-            plural=plural_of(label),
-            title="path",
-            fields=[
+        title, fields = (
+            "path",
+            [
                 FieldSpec(key="path", label="Page", type="text", required=True),
                 FieldSpec(key="views", label="Page views", type="number"),
                 FieldSpec(key="visitors", label="Visitors", type="number"),
             ],
-            records=[{"path": p, "views": v, "visitors": round(v * 0.62)} for p, v in reversed(paths)],
         )
+        records = [{"path": p, "views": v, "visitors": round(v * 0.62)} for p, v in reversed(paths)]
+    else:
+        title, fields = (
+            "name",
+            [
+                FieldSpec(key="name", label="Name", type="text", required=True),
+                FieldSpec(key="value", label="Value", type="number"),
+                FieldSpec(key="date", label="Date", type="date"),
+            ],
+        )
+        records = [{"name": f"{label} {n}", "value": [12, 48, 7][n - 1], "date": f"2026-11-2{n}"} for n in range(1, 4)]
     return Entity(
-        name=name,
-        label=label,
-        plural=plural_of(label),
-        title="name",
-        fields=[
-            FieldSpec(key="name", label="Name", type="text", required=True),
-            FieldSpec(key="value", label="Value", type="number"),
-            FieldSpec(key="date", label="Date", type="date"),
-        ],
-        records=[{"name": f"{label} {n}", "value": [12, 48, 7][n - 1], "date": f"2026-11-2{n}"} for n in range(1, 4)],
+        name=slug_key(noun), label=label, plural=plural_of(label), title=title, fields=fields, records=records
     )
